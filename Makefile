@@ -1,0 +1,31 @@
+# Thin wrapper over CMake: the two commands of the README, plus the plain build.
+#   make              build build/tlslint (dependencies must already be installed)
+#   make scan         install what is missing, build, scan TARGET (default: the demo tree)
+#   make test         install what is missing, build, run the whole test suite under ctest
+BUILD  ?= build
+TARGET ?= fixtures/demo
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all build setup scan test bench clean
+
+all: build
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+setup:
+	./scripts/setup.sh
+
+scan: setup build
+	$(BUILD)/tlslint scan --fail-on none --sarif tlslint.sarif $(TARGET)
+	@echo "SARIF written to tlslint.sarif"
+
+test: setup build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: setup build
+	./bench/run.sh
+
+clean:
+	rm -rf $(BUILD)

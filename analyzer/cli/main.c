@@ -1,0 +1,51 @@
+/* main.c: `tlslint <command> [options]`: dispatches to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "scan", cmd_scan, "scan files and directories for legacy TLS" },
+	{ "rules", cmd_rules, "list the rule catalogue" },
+	{ "explain", cmd_explain, "print a rule's help" },
+	{ "test", cmd_test, "check rule fixtures against their inline expectations" },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: tlslint <command> [options] [args]\n\n"
+		     "tlslint finds hardcoded legacy TLS (SSL 2.0/3.0, TLS 1.0/1.1) and pinned protocol\n"
+		     "versions in source code and configuration, and reports them as SARIF.\n\n"
+		     "Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(out, "\nRun 'tlslint <command> --help' for a command's options; 'man tlslint' for more.\n"
+		     "  -h, --help     show this help\n"
+		     "  -V, --version  show the version\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+		printf("tlslint %s\n", TLSLINT_VERSION);
+		return EXIT_CLEAN;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "tlslint: '%s' is not a command; see 'tlslint --help'\n", argv[1]);
+	return EXIT_USAGE;
+}

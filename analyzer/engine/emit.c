@@ -1,0 +1,153 @@
+/* emit.c: findings from matches: positions, messages, snippets, suppressions. */
+#include "emit.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+#define MAX_VALUE_IN_MESSAGE 120
+
+static void emit__add_value(strbuf *sb, const char *s, size_t len)
+{
+	/* One line of code, whitespace folded, cut to a readable length. */
+	bool space = false;
+	size_t added = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			space = true;
+			continue;
+		}
+		if (space && added)
+			strbuf_addc(sb, ' ');
+		space = false;
+		if (added >= MAX_VALUE_IN_MESSAGE) {
+			strbuf_adds(sb, "...");
+			return;
+		}
+		strbuf_addc(sb, c);
+		added++;
+	}
+}
+
+char *emit_format_message(const char *tmpl, const message_args *args)
+{
+	strbuf sb = STRBUF_INIT;
+	for (const char *p = tmpl; *p;) {
+		if (strncmp(p, "{versions}", 10) == 0) {
+			char v[128];
+			versions_describe(args ? args->versions : 0, v, sizeof(v));
+			strbuf_adds(&sb, v);
+			p += 10;
+		} else if (strncmp(p, "{value}", 7) == 0) {
+			if (args && args->value_text)
+				emit__add_value(&sb, args->value_text, args->value_len);
+			p += 7;
+		} else {
+			strbuf_addc(&sb, *p++);
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Comment openers per language: the marker must follow one on the same line. */
+static const char *const *emit__comment_openers(language lang)
+{
+	static const char *const c_like[] = { "//", "/*", NULL };
+	static const char *const hash[] = { "#", NULL };
+	static const char *const powershell[] = { "#", "<#", NULL };
+	static const char *const xml[] = { "<!--", NULL };
+	static const char *const reg[] = { ";", NULL };
+	static const char *const json[] = { "//", "/*", NULL }; /* JSON with comments (appsettings) */
+	switch (lang) {
+	case LANG_PYTHON:
+		return hash;
+	case LANG_POWERSHELL:
+		return powershell;
+	case LANG_MSBUILD:
+	case LANG_DOTNET_CONFIG:
+		return xml;
+	case LANG_REG:
+		return reg;
+	case LANG_JSON:
+		return json;
+	default:
+		return c_like;
+	}
+}
+
+static char *emit__suppression_on_line(const source_file *src, language lang, unsigned line,
+				       const char *rule_id)
+{
+	size_t len = 0;
+	const char *s = source_line(src, line, &len);
+	static const char marker[] = "tlslint-ignore:";
+	const char *end = s + len;
+	for (const char *m = s; (m = memmem(m, (size_t)(end - m), marker, sizeof(marker) - 1));
+	     m++) {
+		/* A comment opener must come before the marker on this line. */
+		bool in_comment = false;
+		for (const char *const *o = emit__comment_openers(lang); *o && !in_comment; o++)
+			in_comment = memmem(s, (size_t)(m - s), *o, strlen(*o)) != NULL;
+		if (!in_comment)
+			continue;
+		const char *p = m + sizeof(marker) - 1;
+		while (p < end && *p == ' ')
+			p++;
+		size_t idlen = strlen(rule_id);
+		if ((size_t)(end - p) < idlen || strncmp(p, rule_id, idlen) != 0)
+			continue;
+		p += idlen;
+		if (p < end && !isspace((unsigned char)*p) && *p != ',' && *p != '-')
+			continue; /* LT-CS-0010 is not LT-CS-001 */
+		while (p < end && (isspace((unsigned char)*p) || *p == ',' || *p == '-'))
+			p++;
+		const char *r_end = end;
+		/* Drop a block comment's closer from the reason. */
+		static const char *const closers[] = { "*/", "-->", "#>" };
+		for (size_t i = 0; i < 3; i++) {
+			size_t cl = strlen(closers[i]);
+			const char *c = memmem(p, (size_t)(r_end - p), closers[i], cl);
+			if (c)
+				r_end = c;
+		}
+		while (r_end > p && isspace((unsigned char)r_end[-1]))
+			r_end--;
+		return xstrndup(p, (size_t)(r_end - p));
+	}
+	return NULL;
+}
+
+char *emit_find_suppression(const source_file *src, language lang, unsigned line,
+			    const char *rule_id)
+{
+	char *reason = emit__suppression_on_line(src, lang, line, rule_id);
+	if (!reason && line > 1)
+		reason = emit__suppression_on_line(src, lang, line - 1, rule_id);
+	return reason;
+}
+
+finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+		      const message_args *args)
+{
+	finding *f = finding_list_add(ctx->out);
+	f->rule = r;
+	f->level = r->level;
+	f->uri = xstrdup(ctx->uri);
+	f->display_path = xstrdup(ctx->display_path);
+	source_position(ctx->src, start, &f->where.start_line, &f->where.start_col);
+	source_position(ctx->src, end, &f->where.end_line, &f->where.end_col);
+	f->message = emit_format_message(r->message, args);
+	size_t len = 0;
+	const char *line = source_line(ctx->src, f->where.start_line, &len);
+	f->snippet = xstrndup(line, len);
+	char *reason = emit_find_suppression(ctx->src, ctx->lang, f->where.start_line, r->id);
+	if (reason) {
+		f->suppressed = true;
+		f->justification = reason;
+	}
+	return f;
+}

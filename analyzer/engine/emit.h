@@ -1,0 +1,46 @@
+/* emit.h: turning a rule match into a finding, the same way for every front end.
+ *
+ * emit_finding() computes the SARIF region from byte offsets, copies the source line, expands
+ * the rule's message template and applies inline suppressions: a comment
+ * `tlslint-ignore: <id> <reason>` on the finding's line or the line above marks the finding
+ * suppressed (it is kept, never dropped). */
+#ifndef TLSLINT_EMIT_H
+#define TLSLINT_EMIT_H
+
+#include <stddef.h>
+
+#include "core/finding.h"
+#include "core/versions.h"
+#include "source/source_file.h"
+#include "walk/classify.h"
+
+/* What a front end knows about the file it is analysing. */
+typedef struct file_ctx {
+	const source_file *src;
+	const char *uri;
+	const char *display_path;
+	language lang;
+	finding_list *out;
+} file_ctx;
+
+/* Values for a message template: {versions} names `versions`, {value} is `value_text`. */
+typedef struct message_args {
+	version_set versions;
+	const char *value_text; /* may be NULL */
+	size_t value_len;
+} message_args;
+
+/* Expands `tmpl` into a newly allocated message. */
+char *emit_format_message(const char *tmpl, const message_args *args);
+
+/* Adds a finding of `r` covering bytes [start, end) of the file. Returns it (owned by
+ * ctx->out) so callers can add related locations. */
+finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+		      const message_args *args);
+
+/* Looks for a `tlslint-ignore: <rule_id>` comment on 1-based `line` or the line above.
+ * Returns the reason (newly allocated; "" when none was given), or NULL. */
+char *emit_find_suppression(const source_file *src, language lang, unsigned line,
+			    const char *rule_id);
+
+#endif

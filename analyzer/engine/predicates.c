@@ -1,0 +1,224 @@
+/* predicates.c: compiling and evaluating query predicates. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "predicates.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF } predicate_op;
+
+typedef struct predicate_arg {
+	bool is_capture;
+	uint32_t capture_id;
+	char *literal;
+} predicate_arg;
+
+struct predicate {
+	predicate_op op;
+	bool negated;
+	uint32_t capture_id;  /* the first argument, always a capture */
+	predicate_arg *args;  /* the other arguments */
+	size_t nargs;
+	pcre2_code *regex;
+};
+
+static const struct {
+	const char *name;
+	predicate_op op;
+	bool negated;
+} known[] = {
+	{ "eq?", OP_EQ, false },        { "not-eq?", OP_EQ, true },
+	{ "match?", OP_MATCH, false },  { "not-match?", OP_MATCH, true },
+	{ "any-of?", OP_ANY_OF, false }, { "not-any-of?", OP_ANY_OF, true },
+};
+
+static void predicate__release(predicate *p)
+{
+	for (size_t i = 0; i < p->nargs; i++)
+		free(p->args[i].literal);
+	free(p->args);
+	if (p->regex)
+		pcre2_code_free(p->regex);
+}
+
+/* Compiles one predicate from `steps[0..n)` (the name step first). */
+static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredicateStep *steps,
+			      uint32_t n, uint32_t pattern, char *err, size_t errlen)
+{
+	uint32_t len = 0;
+	memset(p, 0, sizeof(*p));
+	if (steps[0].type != TSQueryPredicateStepTypeString) {
+		snprintf(err, errlen, "pattern %u: a predicate must start with its name", pattern);
+		return -1;
+	}
+	const char *name = ts_query_string_value_for_id(q, steps[0].value_id, &len);
+	size_t k;
+	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+		if (strcmp(known[k].name, name) == 0)
+			break;
+	if (k == sizeof(known) / sizeof(known[0])) {
+		snprintf(err, errlen,
+			 "pattern %u: unknown predicate '#%s' (supported: #eq? #not-eq? #match? "
+			 "#not-match? #any-of? #not-any-of?)", pattern, name);
+		return -1;
+	}
+	p->op = known[k].op;
+	p->negated = known[k].negated;
+	if (n < 3 || steps[1].type != TSQueryPredicateStepTypeCapture) {
+		snprintf(err, errlen, "pattern %u: '#%s' needs a capture and at least one argument",
+			 pattern, name);
+		return -1;
+	}
+	p->capture_id = steps[1].value_id;
+	p->nargs = n - 2;
+	p->args = xcalloc(p->nargs, sizeof(*p->args));
+	for (uint32_t i = 2; i < n; i++) {
+		predicate_arg *a = &p->args[i - 2];
+		if (steps[i].type == TSQueryPredicateStepTypeCapture) {
+			a->is_capture = true;
+			a->capture_id = steps[i].value_id;
+		} else {
+			a->literal = xstrdup(ts_query_string_value_for_id(q, steps[i].value_id, &len));
+		}
+	}
+	if ((p->op == OP_MATCH || (p->op == OP_EQ)) && p->nargs != 1) {
+		snprintf(err, errlen, "pattern %u: '#%s' takes a capture and one argument", pattern,
+			 name);
+		return -1;
+	}
+	if (p->op == OP_MATCH) {
+		if (p->args[0].is_capture) {
+			snprintf(err, errlen, "pattern %u: '#%s' needs a regular expression string",
+				 pattern, name);
+			return -1;
+		}
+		int code = 0;
+		PCRE2_SIZE offset = 0;
+		p->regex = pcre2_compile((PCRE2_SPTR)p->args[0].literal, PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF, &code, &offset, NULL);
+		if (!p->regex) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			snprintf(err, errlen, "pattern %u: bad regular expression '%s': %s", pattern,
+				 p->args[0].literal, (const char *)msg);
+			return -1;
+		}
+	}
+	if (p->op == OP_ANY_OF) {
+		for (size_t i = 0; i < p->nargs; i++) {
+			if (p->args[i].is_capture) {
+				snprintf(err, errlen, "pattern %u: '#%s' takes strings", pattern,
+					 name);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+int predicates_compile(predicate_table *out, const TSQuery *q, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	out->npatterns = ts_query_pattern_count(q);
+	out->by_pattern = xcalloc(out->npatterns ? out->npatterns : 1, sizeof(*out->by_pattern));
+	out->counts = xcalloc(out->npatterns ? out->npatterns : 1, sizeof(*out->counts));
+	for (uint32_t pat = 0; pat < out->npatterns; pat++) {
+		uint32_t nsteps = 0;
+		const TSQueryPredicateStep *steps = ts_query_predicates_for_pattern(q, pat, &nsteps);
+		uint32_t start = 0;
+		for (uint32_t i = 0; i < nsteps; i++) {
+			if (steps[i].type != TSQueryPredicateStepTypeDone)
+				continue;
+			size_t c = out->counts[pat];
+			out->by_pattern[pat] =
+				xreallocarray(out->by_pattern[pat], c + 1, sizeof(predicate));
+			out->counts[pat] = c + 1;
+			if (predicate__compile(&out->by_pattern[pat][c], q, steps + start, i - start,
+					       pat, err, errlen) < 0) {
+				predicates_release(out);
+				return -1;
+			}
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+/* The text of the first node captured as `id` in the match (NULL when not captured). */
+static const char *predicate__capture_text(const TSQueryMatch *m, uint32_t id, const char *text,
+					   size_t *len)
+{
+	for (uint16_t i = 0; i < m->capture_count; i++) {
+		if (m->captures[i].index == id) {
+			uint32_t s = ts_node_start_byte(m->captures[i].node);
+			uint32_t e = ts_node_end_byte(m->captures[i].node);
+			*len = e - s;
+			return text + s;
+		}
+	}
+	return NULL;
+}
+
+static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const char *text)
+{
+	size_t len = 0;
+	const char *s = predicate__capture_text(m, p->capture_id, text, &len);
+	if (!s)
+		return true; /* an optional capture that did not match constrains nothing */
+	bool result = false;
+	switch (p->op) {
+	case OP_EQ: {
+		const char *other;
+		size_t olen;
+		if (p->args[0].is_capture) {
+			other = predicate__capture_text(m, p->args[0].capture_id, text, &olen);
+			if (!other)
+				return true;
+		} else {
+			other = p->args[0].literal;
+			olen = strlen(other);
+		}
+		result = len == olen && memcmp(s, other, len) == 0;
+		break;
+	}
+	case OP_MATCH: {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(p->regex, NULL);
+		int rc = pcre2_match(p->regex, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
+		pcre2_match_data_free(md);
+		result = rc >= 0;
+		break;
+	}
+	case OP_ANY_OF:
+		for (size_t i = 0; i < p->nargs && !result; i++)
+			result = strlen(p->args[i].literal) == len &&
+				 memcmp(p->args[i].literal, s, len) == 0;
+		break;
+	}
+	return p->negated ? !result : result;
+}
+
+bool predicates_hold(const predicate_table *t, const TSQueryMatch *m, const char *text)
+{
+	if (m->pattern_index >= t->npatterns)
+		return false;
+	for (size_t i = 0; i < t->counts[m->pattern_index]; i++)
+		if (!predicate__holds(&t->by_pattern[m->pattern_index][i], m, text))
+			return false;
+	return true;
+}
+
+void predicates_release(predicate_table *t)
+{
+	for (uint32_t p = 0; p < t->npatterns; p++) {
+		for (size_t i = 0; i < t->counts[p]; i++)
+			predicate__release(&t->by_pattern[p][i]);
+		free(t->by_pattern[p]);
+	}
+	free(t->by_pattern);
+	free(t->counts);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,260 @@
+/* query_rules.c: compiling rule queries and running them on parsed files. */
+#include "query_rules.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/alloc.h"
+#include "values/evaluator.h"
+
+#define NO_CAPTURE UINT32_MAX
+
+static const char *const query_errors[] = {
+	"no error", "syntax error", "unknown node type", "unknown field", "unknown capture",
+	"impossible pattern structure", "language mismatch",
+};
+
+static uint32_t query_rules__capture_id(const TSQuery *q, const char *name)
+{
+	uint32_t n = ts_query_capture_count(q);
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t len = 0;
+		const char *c = ts_query_capture_name_for_id(q, i, &len);
+		if (strlen(name) == len && memcmp(c, name, len) == 0)
+			return i;
+	}
+	return NO_CAPTURE;
+}
+
+/* Line (1-based, within the rule file) of byte `offset` of the pattern. */
+static unsigned query_rules__line_of(const rule *r, uint32_t offset)
+{
+	unsigned line = r->pattern_line;
+	for (uint32_t i = 0; i < offset && r->pattern[i]; i++)
+		if (r->pattern[i] == '\n')
+			line++;
+	return line;
+}
+
+int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
+{
+	uint32_t offset = 0;
+	TSQueryError qerr = TSQueryErrorNone;
+	TSQuery *q = ts_query_new(set->grammar, r->pattern, (uint32_t)strlen(r->pattern), &offset,
+				  &qerr);
+	if (!q) {
+		snprintf(err, errlen, "%s:%u: query %s", r->source_path,
+			 query_rules__line_of(r, offset),
+			 qerr < sizeof(query_errors) / sizeof(query_errors[0]) ? query_errors[qerr]
+									      : "error");
+		return -1;
+	}
+	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
+			     .report_capture = NO_CAPTURE };
+	char perr[400];
+	if (predicates_compile(&cr.predicates, q, perr, sizeof(perr)) < 0) {
+		snprintf(err, errlen, "%s:%u: %s", r->source_path, r->pattern_line, perr);
+		ts_query_delete(q);
+		return -1;
+	}
+	if (r->value_capture) {
+		cr.value_capture = query_rules__capture_id(q, r->value_capture);
+		cr.value_type = value_type_find(r->value_type);
+		const char *problem = cr.value_capture == NO_CAPTURE ? "the value capture is not in the query"
+				      : !cr.value_type ? "unknown value type"
+				      : !evaluator_for(set->lang) ? "this language has no value evaluator"
+								   : NULL;
+		if (problem) {
+			snprintf(err, errlen, "%s: %s (value: @%s %s)", r->source_path, problem,
+				 r->value_capture, r->value_type);
+			predicates_release(&cr.predicates);
+			ts_query_delete(q);
+			return -1;
+		}
+	}
+	if (r->report_capture) {
+		cr.report_capture = query_rules__capture_id(q, r->report_capture);
+		if (cr.report_capture == NO_CAPTURE) {
+			snprintf(err, errlen, "%s: the report capture @%s is not in the query",
+				 r->source_path, r->report_capture);
+			predicates_release(&cr.predicates);
+			ts_query_delete(q);
+			return -1;
+		}
+	}
+	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
+	set->rules[set->len++] = cr;
+	return 0;
+}
+
+void ts_ruleset_release(ts_ruleset *set)
+{
+	for (size_t i = 0; i < set->len; i++) {
+		predicates_release(&set->rules[i].predicates);
+		ts_query_delete(set->rules[i].query);
+	}
+	free(set->rules);
+	memset(set, 0, sizeof(*set));
+}
+
+void ts_worker_init(ts_worker *w, unsigned timeout_ms)
+{
+	w->parser = ts_parser_new();
+	w->cursor = ts_query_cursor_new();
+	ts_query_cursor_set_match_limit(w->cursor, 4096);
+	w->timeout_ms = timeout_ms;
+}
+
+void ts_worker_release(ts_worker *w)
+{
+	ts_parser_delete(w->parser);
+	ts_query_cursor_delete(w->cursor);
+}
+
+static uint64_t query_rules__now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+struct deadline {
+	uint64_t at_ms;
+	bool expired;
+};
+
+static bool query_rules__parse_progress(TSParseState *state)
+{
+	struct deadline *d = state->payload;
+	if (query_rules__now_ms() > d->at_ms)
+		d->expired = true;
+	return d->expired; /* true cancels */
+}
+
+static bool query_rules__query_progress(TSQueryCursorState *state)
+{
+	struct deadline *d = state->payload;
+	if (query_rules__now_ms() > d->at_ms)
+		d->expired = true;
+	return d->expired;
+}
+
+static const char *query_rules__read(void *payload, uint32_t offset, TSPoint pos, uint32_t *read)
+{
+	const source_file *src = payload;
+	(void)pos;
+	if (offset >= src->len) {
+		*read = 0;
+		return "";
+	}
+	*read = (uint32_t)(src->len - offset);
+	return src->text + offset;
+}
+
+static bool query_rules__find_capture(const TSQueryMatch *m, uint32_t id, TSNode *out)
+{
+	for (uint16_t i = 0; i < m->capture_count; i++) {
+		if (m->captures[i].index == id) {
+			*out = m->captures[i].node;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Decides whether an evaluated value makes a finding, and which versions to name. */
+static bool query_rules__reportable(report_condition cond, const eval_result *v, version_set *named)
+{
+	switch (cond) {
+	case REPORT_ALWAYS:
+		*named = v->versions;
+		return true;
+	case REPORT_ENABLES_LEGACY:
+		*named = v->versions & VERSIONS_LEGACY;
+		return *named != 0;
+	case REPORT_PINS_MODERN:
+		*named = v->versions;
+		return v->versions && !(v->versions & VERSIONS_LEGACY);
+	case REPORT_FLOOR_LEGACY:
+		/* A floor at a legacy version enables it and every legacy version above it. */
+		if (!(v->versions & VERSIONS_LEGACY))
+			return false;
+		*named = VERSIONS_LEGACY_TLS & ~(versions_at_most(v->versions) & ~v->versions);
+		return true;
+	case REPORT_CAP_LEGACY:
+		*named = versions_at_most(v->versions) & VERSIONS_LEGACY_TLS;
+		return (v->versions & VERSIONS_LEGACY) != 0;
+	case REPORT_TRUE:
+		*named = 0;
+		return v->value != 0;
+	}
+	return false;
+}
+
+static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
+			       const file_ctx *ctx)
+{
+	const rule *r = cr->rule;
+	message_args args = { 0 };
+	TSNode value_node = { 0 }, at = { 0 };
+	bool have_value = false;
+	if (cr->value_capture != NO_CAPTURE) {
+		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
+			return;
+		have_value = true;
+		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+		eval_result v = { 0 };
+		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
+			return; /* an unknown value is never a finding */
+		if (!query_rules__reportable(r->report_if, &v, &args.versions))
+			return;
+		uint32_t s = ts_node_start_byte(value_node);
+		args.value_text = ctx->src->text + s;
+		args.value_len = ts_node_end_byte(value_node) - s;
+	}
+	if (cr->report_capture != NO_CAPTURE) {
+		if (!query_rules__find_capture(m, cr->report_capture, &at))
+			return;
+	} else if (have_value) {
+		at = value_node;
+	} else if (m->capture_count) {
+		at = m->captures[0].node;
+	} else {
+		return;
+	}
+	emit_finding(ctx, r, ts_node_start_byte(at), ts_node_end_byte(at), &args);
+}
+
+ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+			     bool *had_errors)
+{
+	struct deadline d = { query_rules__now_ms() + w->timeout_ms, false };
+	if (!ts_parser_set_language(w->parser, set->grammar))
+		return TS_RUN_PARSE_FAILED;
+	TSInput input = { (void *)ctx->src, query_rules__read, TSInputEncodingUTF8, NULL };
+	TSParseOptions popts = { &d, query_rules__parse_progress };
+	TSTree *tree = ts_parser_parse_with_options(w->parser, NULL, input, popts);
+	if (!tree) {
+		ts_parser_reset(w->parser);
+		return d.expired ? TS_RUN_TIMEOUT : TS_RUN_PARSE_FAILED;
+	}
+	TSNode root = ts_tree_root_node(tree);
+	*had_errors = ts_node_has_error(root);
+	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
+	for (size_t i = 0; i < set->len && !d.expired; i++) {
+		const compiled_rule *cr = &set->rules[i];
+		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
+			continue;
+		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
+		TSQueryMatch m;
+		while (ts_query_cursor_next_match(w->cursor, &m)) {
+			if (predicates_hold(&cr->predicates, &m, ctx->src->text))
+				query_rules__match(cr, &m, root, ctx);
+		}
+	}
+	ts_tree_delete(tree);
+	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
+}

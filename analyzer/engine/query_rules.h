@@ -1,0 +1,54 @@
+/* query_rules.h: the rules of one tree-sitter language, compiled once and run on each file.
+ *
+ * A ruleset is built single-threaded at start-up and is read-only afterwards; each worker
+ * thread passes its own parser and query cursor (ts_worker) to run it. */
+#ifndef TLSLINT_QUERY_RULES_H
+#define TLSLINT_QUERY_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <tree_sitter/api.h>
+
+#include "engine/emit.h"
+#include "engine/predicates.h"
+#include "rules/rule.h"
+#include "values/value_types.h"
+
+typedef struct compiled_rule {
+	const rule *rule;
+	TSQuery *query;
+	predicate_table predicates;
+	uint32_t value_capture;  /* UINT32_MAX when the rule evaluates no value */
+	uint32_t report_capture; /* UINT32_MAX: report at the value, else the first capture */
+	const value_type *value_type;
+} compiled_rule;
+
+typedef struct ts_ruleset {
+	language lang;
+	const TSLanguage *grammar;
+	compiled_rule *rules;
+	size_t len;
+} ts_ruleset;
+
+/* Per-thread parsing state. */
+typedef struct ts_worker {
+	TSParser *parser;
+	TSQueryCursor *cursor;
+	unsigned timeout_ms; /* per file, for parsing and for each query */
+} ts_worker;
+
+/* Compiles `rule` for `set`; on error writes "file:line: message" into `err`. */
+int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen);
+void ts_ruleset_release(ts_ruleset *set);
+
+void ts_worker_init(ts_worker *w, unsigned timeout_ms);
+void ts_worker_release(ts_worker *w);
+
+typedef enum ts_run_status { TS_RUN_OK, TS_RUN_TIMEOUT, TS_RUN_PARSE_FAILED } ts_run_status;
+
+/* Parses the file and runs every rule of `set`, adding findings to ctx->out. Syntax errors in
+ * the file are tolerated (tree-sitter recovers); `*had_errors` tells whether there were any. */
+ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+			     bool *had_errors);
+
+#endif

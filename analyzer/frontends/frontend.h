@@ -1,0 +1,34 @@
+/* frontend.h: the interface every language front end implements.
+ *
+ * A front end turns the files of some languages into findings. It is prepared once per
+ * language from that language's enabled rules (single-threaded, at start-up), gets one worker
+ * state per scanning thread, and analyses one decoded file at a time. Adding a front end is one
+ * new file plus one row in frontends.c. */
+#ifndef TLSLINT_FRONTEND_H
+#define TLSLINT_FRONTEND_H
+
+#include <stddef.h>
+
+#include "engine/emit.h"
+#include "rules/rule.h"
+#include "walk/classify.h"
+
+typedef struct frontend {
+	const char *name;
+	/* Builds the shared, read-only state for `lang` from its rules. */
+	int (*prepare)(void **state, language lang, const rule *const *rules, size_t nrules,
+		       char *err, size_t errlen);
+	void (*release)(void *state);
+	/* Per-thread scratch state (parsers, cursors); may be NULL. */
+	void *(*worker_new)(unsigned timeout_ms);
+	void (*worker_free)(void *worker);
+	/* Analyses one file. Returns 0, or -1 with a sentence in `why`: the file then becomes a
+	 * notification, and the findings already added are kept. */
+	int (*analyze)(const void *state, void *worker, const file_ctx *ctx, char *why,
+		       size_t whylen);
+} frontend;
+
+/* The front end that analyses `lang`, or NULL. */
+const frontend *frontend_for(language lang);
+
+#endif

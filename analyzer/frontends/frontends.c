@@ -1,0 +1,24 @@
+/* frontends.c: which front end analyses which language. */
+#include "frontend.h"
+
+extern const frontend treesitter_frontend;
+
+static const struct {
+	language lang;
+	const frontend *fe;
+} table[] = {
+	{ LANG_CSHARP, &treesitter_frontend },
+	{ LANG_PYTHON, &treesitter_frontend },
+	{ LANG_POWERSHELL, &treesitter_frontend },
+	{ LANG_MSBUILD, &treesitter_frontend },
+	{ LANG_DOTNET_CONFIG, &treesitter_frontend },
+	{ LANG_JSON, &treesitter_frontend },
+};
+
+const frontend *frontend_for(language lang)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].lang == lang)
+			return table[i].fe;
+	return NULL;
+}

@@ -1,0 +1,78 @@
+/* treesitter_frontend.c: languages parsed by tree-sitter and checked with query rules. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine/query_rules.h"
+#include "engine/ts_grammars.h"
+#include "frontends/frontend.h"
+#include "util/alloc.h"
+
+static int ts_fe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,
+			  char *err, size_t errlen)
+{
+	ts_ruleset *set = xcalloc(1, sizeof(*set));
+	set->lang = lang;
+	set->grammar = ts_grammar_for(lang);
+	if (!set->grammar) {
+		snprintf(err, errlen, "no tree-sitter grammar for %s", language_name(lang));
+		free(set);
+		return -1;
+	}
+	for (size_t i = 0; i < nrules; i++) {
+		if (ts_ruleset_add(set, rules[i], err, errlen) < 0) {
+			ts_ruleset_release(set);
+			free(set);
+			return -1;
+		}
+	}
+	*state = set;
+	return 0;
+}
+
+static void ts_fe__release(void *state)
+{
+	ts_ruleset_release(state);
+	free(state);
+}
+
+static void *ts_fe__worker_new(unsigned timeout_ms)
+{
+	ts_worker *w = xcalloc(1, sizeof(*w));
+	ts_worker_init(w, timeout_ms);
+	return w;
+}
+
+static void ts_fe__worker_free(void *worker)
+{
+	ts_worker_release(worker);
+	free(worker);
+}
+
+static int ts_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
+			  size_t whylen)
+{
+	bool had_errors = false;
+	ts_worker *w = worker;
+	switch (ts_ruleset_run(state, w, ctx, &had_errors)) {
+	case TS_RUN_OK:
+		return 0;
+	case TS_RUN_TIMEOUT:
+		snprintf(why, whylen, "analysis stopped after %u ms; findings after that point may "
+				      "be missing", w->timeout_ms);
+		return -1;
+	case TS_RUN_PARSE_FAILED:
+		snprintf(why, whylen, "the %s parser could not parse the file",
+			 language_name(ctx->lang));
+		return -1;
+	}
+	return 0;
+}
+
+const frontend treesitter_frontend = {
+	.name = "tree-sitter",
+	.prepare = ts_fe__prepare,
+	.release = ts_fe__release,
+	.worker_new = ts_fe__worker_new,
+	.worker_free = ts_fe__worker_free,
+	.analyze = ts_fe__analyze,
+};

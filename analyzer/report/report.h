@@ -1,0 +1,35 @@
+/* report.h: writing a scan's results in the output formats (SARIF, text, JSON).
+ *
+ * Every writer renders into memory; the caller writes the bytes atomically, so an interrupted
+ * run never leaves half a file behind. */
+#ifndef TLSLINT_REPORT_H
+#define TLSLINT_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/finding.h"
+#include "rules/catalogue.h"
+#include "scan/scanner.h"
+
+typedef struct report_input {
+	const catalogue *cat;
+	const finding_list *findings;
+	const scan_stats *stats;
+	const char *base;         /* absolute directory uris are relative to (%SRCROOT%) */
+	const char *tool_version;
+	bool execution_successful;
+	const char *command_line; /* for invocations[0].commandLine; may be NULL */
+} report_input;
+
+/* Returns a newly allocated SARIF 2.1.0 log. */
+char *report_sarif(const report_input *in);
+/* Returns a newly allocated JSON document of our own, simpler shape. */
+char *report_json(const report_input *in);
+/* Writes compiler-style text: findings with source line and caret, then a summary. */
+void report_text(FILE *out, const report_input *in, bool color);
+
+/* Percent-encodes a relative path for use as a URI reference ('/' kept). Newly allocated. */
+char *report_uri_encode(const char *path);
+
+#endif

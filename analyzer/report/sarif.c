@@ -1,0 +1,224 @@
+/* sarif.c: the SARIF 2.1.0 log, built with cJSON.
+ *
+ * One run per log. tool.driver lists every rule of the catalogue (so ruleIndex is the rule's
+ * position there); results carry a %SRCROOT%-relative location with UTF-16 columns;
+ * invocations[0] carries a notification for every file that could not be analysed. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "source/source_file.h"
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+
+char *report_uri_encode(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	strbuf sb = STRBUF_INIT;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		unsigned char c = *p;
+		bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			     (c >= '0' && c <= '9') || strchr("-._~/!$&'()*+,;=:@", c);
+		if (plain && c) {
+			strbuf_addc(&sb, (char)c);
+		} else {
+			strbuf_addc(&sb, '%');
+			strbuf_addc(&sb, hex[c >> 4]);
+			strbuf_addc(&sb, hex[c & 15]);
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
+/* Text copied from scanned files is already UTF-8 (source_decode guarantees it); this keeps
+ * any other string safe too. */
+static cJSON *sarif__string(const char *s)
+{
+	if (utf8_valid(s, strlen(s)))
+		return cJSON_CreateString(s);
+	strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++)
+		strbuf_addc(&sb, (unsigned char)*p < 0x80 ? *p : '?');
+	cJSON *j = cJSON_CreateString(strbuf_str(&sb));
+	strbuf_release(&sb);
+	return j;
+}
+
+static cJSON *sarif__message(const char *text)
+{
+	cJSON *m = cJSON_CreateObject();
+	cJSON_AddItemToObject(m, "text", sarif__string(text));
+	return m;
+}
+
+static cJSON *sarif__artifact(const char *uri)
+{
+	cJSON *a = cJSON_CreateObject();
+	if (uri[0] == '/') {
+		char *enc = report_uri_encode(uri);
+		char *full = xasprintf("file://%s", enc);
+		cJSON_AddStringToObject(a, "uri", full);
+		free(full);
+		free(enc);
+	} else {
+		char *enc = report_uri_encode(uri);
+		cJSON_AddStringToObject(a, "uri", enc);
+		cJSON_AddStringToObject(a, "uriBaseId", "%SRCROOT%");
+		free(enc);
+	}
+	return a;
+}
+
+static cJSON *sarif__region(const region *r)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddNumberToObject(j, "startLine", r->start_line);
+	cJSON_AddNumberToObject(j, "startColumn", r->start_col);
+	cJSON_AddNumberToObject(j, "endLine", r->end_line);
+	cJSON_AddNumberToObject(j, "endColumn", r->end_col);
+	return j;
+}
+
+static cJSON *sarif__location(const char *uri, const region *r)
+{
+	cJSON *loc = cJSON_CreateObject();
+	cJSON *phys = cJSON_AddObjectToObject(loc, "physicalLocation");
+	cJSON_AddItemToObject(phys, "artifactLocation", sarif__artifact(uri));
+	if (r)
+		cJSON_AddItemToObject(phys, "region", sarif__region(r));
+	return loc;
+}
+
+static cJSON *sarif__rule(const rule *r)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "id", r->id);
+	cJSON_AddStringToObject(j, "name", r->name);
+	cJSON_AddItemToObject(j, "shortDescription", sarif__message(r->short_description));
+	cJSON_AddItemToObject(j, "fullDescription", sarif__message(r->full_description));
+	cJSON *help = cJSON_AddObjectToObject(j, "help");
+	cJSON_AddStringToObject(help, "text", r->help);
+	cJSON_AddStringToObject(help, "markdown", r->help);
+	cJSON *conf = cJSON_AddObjectToObject(j, "defaultConfiguration");
+	cJSON_AddStringToObject(conf, "level", level_name(r->level));
+	if (!r->enabled_by_default)
+		cJSON_AddBoolToObject(conf, "enabled", false);
+	cJSON *props = cJSON_AddObjectToObject(j, "properties");
+	cJSON *tags = cJSON_AddArrayToObject(props, "tags");
+	for (size_t i = 0; i < r->ntags; i++)
+		cJSON_AddItemToArray(tags, cJSON_CreateString(r->tags[i]));
+	cJSON_AddStringToObject(props, "precision", r->precision);
+	cJSON_AddStringToObject(props, "security-severity", r->security_severity);
+	cJSON_AddStringToObject(props, "problem.severity",
+				r->level == LEVEL_ERROR ? "error"
+				: r->level == LEVEL_WARNING ? "warning"
+							    : "recommendation");
+	cJSON_AddStringToObject(props, "kind", kind_name(r->kind));
+	return j;
+}
+
+static cJSON *sarif__result(const report_input *in, const finding *f, bool with_suppressions)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "ruleId", f->rule->id);
+	cJSON_AddNumberToObject(j, "ruleIndex", (double)catalogue_index(in->cat, f->rule));
+	cJSON_AddStringToObject(j, "level", level_name(f->level));
+	cJSON_AddItemToObject(j, "message", sarif__message(f->message));
+	cJSON *locs = cJSON_AddArrayToObject(j, "locations");
+	cJSON *loc = sarif__location(f->uri, &f->where);
+	if (f->snippet) {
+		cJSON *reg = cJSON_GetObjectItem(cJSON_GetObjectItem(loc, "physicalLocation"), "region");
+		cJSON *snip = cJSON_AddObjectToObject(reg, "snippet");
+		cJSON_AddItemToObject(snip, "text", sarif__string(f->snippet));
+	}
+	cJSON_AddItemToArray(locs, loc);
+	if (f->nrelated) {
+		cJSON *rel = cJSON_AddArrayToObject(j, "relatedLocations");
+		for (size_t i = 0; i < f->nrelated; i++) {
+			cJSON *rl = sarif__location(f->related[i].uri, &f->related[i].where);
+			cJSON_AddNumberToObject(rl, "id", (double)i + 1);
+			cJSON_AddItemToObject(rl, "message", sarif__message(f->related[i].message));
+			cJSON_AddItemToArray(rel, rl);
+		}
+	}
+	if (with_suppressions) {
+		cJSON *sup = cJSON_AddArrayToObject(j, "suppressions");
+		if (f->suppressed) {
+			cJSON *s = cJSON_CreateObject();
+			cJSON_AddStringToObject(s, "kind", "inSource");
+			if (f->justification && f->justification[0])
+				cJSON_AddItemToObject(s, "justification",
+						      sarif__string(f->justification));
+			cJSON_AddItemToArray(sup, s);
+		}
+	}
+	return j;
+}
+
+char *report_sarif(const report_input *in)
+{
+	cJSON *log = cJSON_CreateObject();
+	cJSON_AddStringToObject(log, "$schema", SARIF_SCHEMA);
+	cJSON_AddStringToObject(log, "version", "2.1.0");
+	cJSON *runs = cJSON_AddArrayToObject(log, "runs");
+	cJSON *run = cJSON_CreateObject();
+	cJSON_AddItemToArray(runs, run);
+
+	cJSON *driver = cJSON_AddObjectToObject(cJSON_AddObjectToObject(run, "tool"), "driver");
+	cJSON_AddStringToObject(driver, "name", "tlslint");
+	cJSON_AddStringToObject(driver, "version", in->tool_version);
+	cJSON_AddStringToObject(driver, "semanticVersion", in->tool_version);
+	cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
+	for (size_t i = 0; i < in->cat->len; i++)
+		cJSON_AddItemToArray(rules, sarif__rule(in->cat->rules[i]));
+
+	cJSON *invs = cJSON_AddArrayToObject(run, "invocations");
+	cJSON *inv = cJSON_CreateObject();
+	cJSON_AddItemToArray(invs, inv);
+	if (in->command_line)
+		cJSON_AddItemToObject(inv, "commandLine", sarif__string(in->command_line));
+	cJSON_AddBoolToObject(inv, "executionSuccessful", in->execution_successful);
+	cJSON *notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
+	for (size_t i = 0; i < in->findings->nnotes; i++) {
+		const notification *n = &in->findings->notes[i];
+		cJSON *nj = cJSON_CreateObject();
+		cJSON_AddStringToObject(nj, "level", level_name(n->level));
+		cJSON_AddItemToObject(nj, "message", sarif__message(n->message));
+		if (n->uri) {
+			cJSON *locs = cJSON_AddArrayToObject(nj, "locations");
+			cJSON_AddItemToArray(locs, sarif__location(n->uri, NULL));
+		}
+		cJSON_AddItemToArray(notes, nj);
+	}
+
+	cJSON *bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
+	cJSON *srcroot = cJSON_AddObjectToObject(bases, "%SRCROOT%");
+	char *enc = report_uri_encode(in->base);
+	size_t elen = strlen(enc);
+	char *base_uri = xasprintf("file://%s%s", enc, elen && enc[elen - 1] == '/' ? "" : "/");
+	cJSON_AddStringToObject(srcroot, "uri", base_uri);
+	free(base_uri);
+	free(enc);
+
+	bool any_suppressed = false;
+	for (size_t i = 0; i < in->findings->len; i++)
+		any_suppressed |= in->findings->items[i].suppressed;
+	cJSON *results = cJSON_AddArrayToObject(run, "results");
+	for (size_t i = 0; i < in->findings->len; i++)
+		cJSON_AddItemToArray(results,
+				     sarif__result(in, &in->findings->items[i], any_suppressed));
+	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
+
+	char *text = cJSON_Print(log);
+	cJSON_Delete(log);
+	if (!text) {
+		fprintf(stderr, "tlslint: out of memory rendering SARIF\n");
+		abort();
+	}
+	char *out = xasprintf("%s\n", text);
+	cJSON_free(text);
+	return out;
+}

@@ -1,0 +1,90 @@
+/* text.c: compiler-style text output: `path:line:col: level: message [id]`, the source line
+ * with a caret underline, and a one-line summary. Colour only when asked (a terminal). */
+#include <string.h>
+
+#include "report/report.h"
+
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+
+static const char *text__level_color(level l)
+{
+	switch (l) {
+	case LEVEL_ERROR:
+		return "\033[1;31m";
+	case LEVEL_WARNING:
+		return "\033[1;35m";
+	default:
+		return "\033[1;36m";
+	}
+}
+
+/* Prints the snippet and a caret line under [start_col, end_col) (UTF-16 columns). */
+static void text__caret(FILE *out, const finding *f, bool color)
+{
+	const char *s = f->snippet;
+	if (!s)
+		return;
+	fprintf(out, "%s\n", s);
+	unsigned col = 1;
+	unsigned end = f->where.end_line == f->where.start_line ? f->where.end_col : ~0u;
+	const unsigned char *p = (const unsigned char *)s;
+	if (color)
+		fputs("\033[1;32m", out);
+	for (; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		if (col >= f->where.start_col && col >= end)
+			break;
+		if (col < f->where.start_col)
+			fputc(*p == '\t' ? '\t' : ' ', out);
+		else
+			fputc(col == f->where.start_col ? '^' : '~', out);
+		col += *p >= 0xF0 ? 2 : 1;
+	}
+	if (col == f->where.start_col) /* a finding at the end of the line */
+		fputc('^', out);
+	if (color)
+		fputs(RESET, out);
+	fputc('\n', out);
+}
+
+void report_text(FILE *out, const report_input *in, bool color)
+{
+	size_t counts[4] = { 0 }, suppressed = 0;
+	for (size_t i = 0; i < in->findings->len; i++) {
+		const finding *f = &in->findings->items[i];
+		if (f->suppressed) {
+			suppressed++;
+			continue;
+		}
+		counts[f->level]++;
+		if (color)
+			fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]\n",
+				f->display_path, f->where.start_line, f->where.start_col,
+				text__level_color(f->level), level_name(f->level), f->message,
+				f->rule->id);
+		else
+			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->display_path, f->where.start_line,
+				f->where.start_col, level_name(f->level), f->message, f->rule->id);
+		text__caret(out, f, color);
+	}
+	for (size_t i = 0; i < in->findings->nnotes; i++) {
+		const notification *n = &in->findings->notes[i];
+		fprintf(out, "tlslint: %s: %s\n", level_name(n->level), n->message);
+	}
+	size_t total = counts[LEVEL_ERROR] + counts[LEVEL_WARNING] + counts[LEVEL_NOTE];
+	fprintf(out, "%zu finding%s (%zu error%s, %zu warning%s, %zu note%s)", total,
+		total == 1 ? "" : "s", counts[LEVEL_ERROR], counts[LEVEL_ERROR] == 1 ? "" : "s",
+		counts[LEVEL_WARNING], counts[LEVEL_WARNING] == 1 ? "" : "s", counts[LEVEL_NOTE],
+		counts[LEVEL_NOTE] == 1 ? "" : "s");
+	if (suppressed)
+		fprintf(out, ", %zu suppressed", suppressed);
+	if (in->stats)
+		fprintf(out, " in %zu file%s scanned", in->stats->files,
+			in->stats->files == 1 ? "" : "s");
+	if (in->findings->nnotes)
+		fprintf(out, "; %zu file%s could not be fully analysed", in->findings->nnotes,
+			in->findings->nnotes == 1 ? "" : "s");
+	fputs(".\n", out);
+}

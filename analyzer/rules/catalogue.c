@@ -1,0 +1,150 @@
+/* catalogue.c: loading rule files from the binary and from directories. */
+#include "catalogue.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rules/embedded_rules.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+
+static int catalogue__add(catalogue *c, const char *text, const char *path, char *err,
+			  size_t errlen)
+{
+	rule *r = xcalloc(1, sizeof(*r));
+	if (rule_parse(r, text, path, err, errlen) < 0) {
+		free(r);
+		return -1;
+	}
+	GROW(c->rules, c->cap, c->len + 1);
+	c->rules[c->len++] = r;
+	return 0;
+}
+
+int catalogue_load_builtin(catalogue *c, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < embedded_rules_count; i++) {
+		char *text = xstrndup((const char *)embedded_rules[i].data, embedded_rules[i].size);
+		int rc = catalogue__add(c, text, embedded_rules[i].path, err, errlen);
+		free(text);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int catalogue__cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool catalogue__is_rule_file(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 4 && strcmp(name + n - 4, ".scm") == 0) ||
+	       (n > 5 && strcmp(name + n - 5, ".rule") == 0);
+}
+
+int catalogue_load_dir(catalogue *c, const char *dir, char *err, size_t errlen)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		snprintf(err, errlen, "%s: cannot open rule directory: %s", dir, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		GROW(names, cap, n + 1);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), catalogue__cmp_names); /* load order is deterministic */
+
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			rc = catalogue_load_dir(c, path, err, errlen);
+		} else if (catalogue__is_rule_file(names[i])) {
+			char *text = NULL;
+			size_t len = 0;
+			if (file_read_all(path, 1 << 20, &text, &len) < 0) {
+				snprintf(err, errlen, "%s: cannot read rule file: %s", path,
+					 strerror(errno));
+				rc = -1;
+			} else {
+				rc = catalogue__add(c, text, path, err, errlen);
+				free(text);
+			}
+		}
+		free(path);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+static int catalogue__cmp_rules(const void *a, const void *b)
+{
+	return strcmp((*(rule *const *)a)->id, (*(rule *const *)b)->id);
+}
+
+int catalogue_finish(catalogue *c, char *err, size_t errlen)
+{
+	if (c->len)
+		qsort(c->rules, c->len, sizeof(*c->rules), catalogue__cmp_rules);
+	for (size_t i = 1; i < c->len; i++) {
+		if (strcmp(c->rules[i - 1]->id, c->rules[i]->id) == 0) {
+			snprintf(err, errlen, "%s: rule id %s is already defined by %s",
+				 c->rules[i]->source_path, c->rules[i]->id,
+				 c->rules[i - 1]->source_path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+const rule *catalogue_find(const catalogue *c, const char *id)
+{
+	size_t lo = 0, hi = c->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c->rules[mid]->id, id);
+		if (cmp == 0)
+			return c->rules[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+size_t catalogue_index(const catalogue *c, const rule *r)
+{
+	for (size_t i = 0; i < c->len; i++)
+		if (c->rules[i] == r)
+			return i;
+	return (size_t)-1;
+}
+
+void catalogue_release(catalogue *c)
+{
+	for (size_t i = 0; i < c->len; i++) {
+		rule_release(c->rules[i]);
+		free(c->rules[i]);
+	}
+	free(c->rules);
+	memset(c, 0, sizeof(*c));
+}

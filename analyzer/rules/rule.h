@@ -1,0 +1,78 @@
+/* rule.h: a rule of the catalogue, as loaded from its rule file.
+ *
+ * A rule file is data: a header of `; key: value` comment lines whose keys map onto SARIF rule
+ * fields, then the rule's pattern (a tree-sitter query for tree-sitter languages). The format
+ * is documented in rules/README.md. Rules are immutable once loaded and shared by all threads. */
+#ifndef TLSLINT_RULE_H
+#define TLSLINT_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/versions.h"
+
+typedef enum level { LEVEL_NONE = 0, LEVEL_NOTE, LEVEL_WARNING, LEVEL_ERROR } level;
+
+/* The finding kinds of the catalogue (K1..K6); each sets a default level and severity. */
+typedef enum finding_kind {
+	KIND_EXPLICIT_LEGACY = 1,
+	KIND_LEGACY_FLOOR_OR_CAP,
+	KIND_REENABLE,
+	KIND_ALLOWED_BY_DEFAULT,
+	KIND_PLATFORM_DEFAULT,
+	KIND_HARDCODED_MODERN,
+} finding_kind;
+
+/* When a rule's evaluated value makes a finding. */
+typedef enum report_condition {
+	REPORT_ALWAYS = 0,        /* every match of the pattern is a finding */
+	REPORT_ENABLES_LEGACY,    /* the value enables at least one legacy version */
+	REPORT_PINS_MODERN,       /* the value pins only TLS 1.2/1.3 (never the OS default) */
+	REPORT_FLOOR_LEGACY,      /* a minimum version at or below TLS 1.1 */
+	REPORT_CAP_LEGACY,        /* a maximum version at or below TLS 1.1 */
+	REPORT_TRUE,              /* the value is the boolean true */
+} report_condition;
+
+typedef struct rule {
+	char *id;              /* LT-CS-001 */
+	char *name;            /* LegacySecurityProtocolType */
+	char *language;        /* csharp, python, powershell, c, msbuild, ... */
+	finding_kind kind;
+	level level;
+	char *security_severity; /* "7.5" */
+	char *precision;       /* very-high, high, medium, low */
+	char **tags;           /* security, external/cwe/cwe-327, ... */
+	size_t ntags;
+	char *short_description;
+	char *full_description;
+	char *help;            /* Markdown */
+	char *message;         /* template: {versions}, {value}, {capture:NAME} */
+	char **keywords;       /* literal prefilter: a file without any of them cannot match */
+	size_t nkeywords;
+	char *files;           /* optional glob on the file name (appsettings*.json) */
+	char *value_capture;   /* capture whose value is evaluated ("value") */
+	char *value_type;      /* value table the evaluator uses (SecurityProtocolType) */
+	report_condition report_if;
+	char *report_capture;  /* capture that locates the finding (default: value, else first) */
+	bool enabled_by_default;
+
+	char *pattern;         /* the body after the header */
+	unsigned pattern_line; /* line of the file where the pattern starts */
+	char *source_path;     /* where the rule was loaded from (for messages) */
+} rule;
+
+const char *level_name(level l);
+bool level_parse(const char *s, level *out);
+const char *kind_name(finding_kind k);
+/* The CWE tags and defaults shared by every rule of a kind. */
+level kind_default_level(finding_kind k);
+const char *kind_default_severity(finding_kind k);
+
+/* True when the rule's `files` glob (if any) matches the base name of `uri`. */
+bool rule_applies_to(const rule *r, const char *uri);
+
+/* Parses one rule file. On error returns -1 and writes "path:line: message" into `err`. */
+int rule_parse(rule *out, const char *text, const char *path, char *err, size_t errlen);
+void rule_release(rule *r);
+
+#endif

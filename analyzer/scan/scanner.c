@@ -1,0 +1,272 @@
+/* scanner.c: preparing front ends and analysing files on worker threads. */
+#include "scanner.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine/emit.h"
+#include "frontends/frontend.h"
+#include "scan/prefilter.h"
+#include "source/source_file.h"
+#include "util/alloc.h"
+
+struct lang_slot {
+	const frontend *fe;
+	void *state;
+	prefilter filter;
+	const rule **rules;
+	size_t nrules;
+};
+
+struct scanner {
+	scan_options opts;
+	const catalogue *cat;
+	struct lang_slot langs[LANG_COUNT];
+};
+
+static bool scanner__listed(char *const *ids, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], id) == 0)
+			return true;
+	return false;
+}
+
+bool scanner_rule_enabled(const scanner *s, const rule *r)
+{
+	if (scanner__listed(s->opts.disabled, s->opts.ndisabled, r->id))
+		return false;
+	return r->enabled_by_default || scanner__listed(s->opts.enabled, s->opts.nenabled, r->id);
+}
+
+/* The languages a rule's `language:` names ("c" covers C and C++). */
+static int scanner__rule_languages(const rule *r, language out[2])
+{
+	language lang;
+	if (!language_parse(r->language, &lang))
+		return 0;
+	out[0] = lang;
+	if (lang == LANG_C) {
+		out[1] = LANG_CPP;
+		return 2;
+	}
+	return 1;
+}
+
+int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, char *err,
+		size_t errlen)
+{
+	scanner *s = xcalloc(1, sizeof(*s));
+	s->opts = *opts;
+	s->cat = cat;
+	if (!s->opts.jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		s->opts.jobs = n > 0 ? (unsigned)n : 1;
+	}
+	for (size_t i = 0; i < cat->len; i++) {
+		const rule *r = cat->rules[i];
+		language langs[2];
+		int n = scanner__rule_languages(r, langs);
+		if (n == 0) {
+			snprintf(err, errlen, "%s: unknown language '%s'", r->source_path, r->language);
+			scanner_free(s);
+			return -1;
+		}
+		if (!scanner_rule_enabled(s, r))
+			continue;
+		for (int k = 0; k < n; k++) {
+			struct lang_slot *slot = &s->langs[langs[k]];
+			slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
+			slot->rules[slot->nrules++] = r;
+			prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+		}
+	}
+	for (int l = 1; l < LANG_COUNT; l++) {
+		struct lang_slot *slot = &s->langs[l];
+		if (!slot->nrules)
+			continue;
+		slot->fe = frontend_for((language)l);
+		if (!slot->fe) {
+			snprintf(err, errlen, "%s: no front end analyses %s files yet",
+				 slot->rules[0]->source_path, language_name((language)l));
+			scanner_free(s);
+			return -1;
+		}
+		if (slot->fe->prepare(&slot->state, (language)l, slot->rules, slot->nrules, err,
+				      errlen) < 0) {
+			slot->fe = NULL;
+			scanner_free(s);
+			return -1;
+		}
+	}
+	*out = s;
+	return 0;
+}
+
+void scanner_free(scanner *s)
+{
+	if (!s)
+		return;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		struct lang_slot *slot = &s->langs[l];
+		if (slot->fe && slot->state)
+			slot->fe->release(slot->state);
+		prefilter_release(&slot->filter);
+		free(slot->rules);
+	}
+	free(s);
+}
+
+struct run {
+	scanner *s;
+	const walk_list *files;
+	finding_list *results; /* one per file */
+	atomic_size_t next;
+	atomic_size_t done;
+	atomic_size_t read, parsed, failed, bytes, findings;
+};
+
+static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *uri)
+{
+	for (size_t i = 0; i < slot->nrules; i++)
+		if (rule_applies_to(slot->rules[i], uri))
+			return true;
+	return false;
+}
+
+static void scanner__file(struct run *run, size_t i, void **workers)
+{
+	const walk_file *f = &run->files->files[i];
+	struct lang_slot *slot = &run->s->langs[f->lang];
+	finding_list *out = &run->results[i];
+	if (!slot->fe || !scanner__any_rule_applies(slot, f->uri))
+		return; /* no rule could match: not even read */
+
+	source_file src;
+	int err = 0;
+	source_error rc = source_load(&src, f->path, run->s->opts.max_file_size, &err);
+	atomic_fetch_add(&run->read, 1);
+	switch (rc) {
+	case SOURCE_OK:
+		break;
+	case SOURCE_TOO_LARGE:
+		finding_list_note(out, LEVEL_WARNING, f->uri, f->path,
+				  "%s: skipped: larger than the %zu-byte limit (--max-file-size)",
+				  f->path, run->s->opts.max_file_size);
+		atomic_fetch_add(&run->failed, 1);
+		return;
+	case SOURCE_BINARY:
+		finding_list_note(out, LEVEL_WARNING, f->uri, f->path,
+				  "%s: skipped: binary content in a %s file", f->path,
+				  language_name(f->lang));
+		atomic_fetch_add(&run->failed, 1);
+		return;
+	case SOURCE_UNREADABLE:
+		finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: cannot read: %s",
+				  f->path, strerror(err));
+		atomic_fetch_add(&run->failed, 1);
+		return;
+	}
+	atomic_fetch_add(&run->bytes, src.len);
+	if (src.encoding == ENCODING_LATIN1)
+		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
+				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
+	if (prefilter_pass(&slot->filter, src.text, src.len)) {
+		atomic_fetch_add(&run->parsed, 1);
+		if (!workers[f->lang] && slot->fe->worker_new)
+			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
+		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
+				 .lang = f->lang, .out = out };
+		char why[512] = "";
+		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
+			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
+					  why);
+			atomic_fetch_add(&run->failed, 1);
+		}
+		atomic_fetch_add(&run->findings, out->len);
+	}
+	source_release(&src);
+}
+
+static void *scanner__worker(void *arg)
+{
+	struct run *run = arg;
+	void *workers[LANG_COUNT] = { 0 };
+	for (;;) {
+		size_t i = atomic_fetch_add(&run->next, 1);
+		if (i >= run->files->len)
+			break;
+		scanner__file(run, i, workers);
+		atomic_fetch_add(&run->done, 1);
+	}
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (workers[l])
+			run->s->langs[l].fe->worker_free(workers[l]);
+	return NULL;
+}
+
+static double scanner__now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void scanner__progress(struct run *run, double start, bool final)
+{
+	size_t done = atomic_load(&run->done), total = run->files->len;
+	double elapsed = scanner__now() - start;
+	double rate = elapsed > 0 ? (double)done / elapsed : 0;
+	fprintf(stderr, "\r\033[Ktlslint: %zu/%zu files, %zu findings, %.0f files/s", done, total,
+		atomic_load(&run->findings), rate);
+	if (final)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
+{
+	double start = scanner__now();
+	struct run run = { .s = s, .files = files };
+	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
+	unsigned jobs = s->opts.jobs;
+	if (jobs > files->len)
+		jobs = files->len ? (unsigned)files->len : 1;
+	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	unsigned started = 0;
+	for (unsigned t = 0; t < jobs; t++)
+		if (pthread_create(&threads[t], NULL, scanner__worker, &run) == 0)
+			started++;
+	if (started == 0)
+		scanner__worker(&run); /* no threads to be had: do the work here */
+	if (s->opts.progress) {
+		while (atomic_load(&run.done) < files->len && started) {
+			scanner__progress(&run, start, false);
+			struct timespec ts = { 0, 200 * 1000 * 1000 };
+			nanosleep(&ts, NULL);
+		}
+	}
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	if (s->opts.progress)
+		scanner__progress(&run, start, true);
+	free(threads);
+	for (size_t i = 0; i < files->len; i++)
+		finding_list_take(out, &run.results[i]);
+	free(run.results);
+	finding_list_sort(out);
+	if (stats) {
+		stats->files = files->len;
+		stats->read = atomic_load(&run.read);
+		stats->parsed = atomic_load(&run.parsed);
+		stats->failed = atomic_load(&run.failed);
+		stats->bytes = atomic_load(&run.bytes);
+		stats->seconds = scanner__now() - start;
+	}
+}

@@ -1,0 +1,24 @@
+/* alloc.h: allocation that never returns NULL.
+ *
+ * Allocation failure is not an error the analyzer can recover from, so it aborts in one place
+ * (alloc.c) with a message. Size arithmetic goes through the checked helpers below. */
+#ifndef TLSLINT_ALLOC_H
+#define TLSLINT_ALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Reallocates `ptr` to hold `count` items of `size` bytes, aborting on overflow. */
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns a newly allocated formatted string. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grows `*items` (with `*cap` slots) so that it holds at least `need` items of `size` bytes. */
+void grow_array(void **items, size_t *cap, size_t need, size_t size);
+#define GROW(items, cap, need) grow_array((void **)&(items), &(cap), (need), sizeof(*(items)))
+
+#endif

@@ -1,0 +1,116 @@
+/* fileio.c: bounded whole-file reads and atomic writes. */
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+
+int file_read_all(const char *path, size_t max, char **out, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL; /* a FIFO or device would block or never end */
+		goto fail;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	size_t cap = (size_t)st.st_size + 1, used = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (used + 1 >= cap) {
+			if (cap > max) { /* grew while we read it */
+				free(buf);
+				errno = EFBIG;
+				goto fail;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t n = read(fd, buf + used, cap - used - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int saved = errno;
+			free(buf);
+			errno = saved;
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+	}
+	close(fd);
+	buf[used] = '\0';
+	*out = buf;
+	*len = used;
+	return 0;
+fail:;
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+static int fileio__write_fd(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+	if (strcmp(path, "-") == 0) {
+		if (fileio__write_fd(STDOUT_FILENO, data, len) < 0)
+			return -1;
+		return 0;
+	}
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	if (fileio__write_fd(fd, data, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+		int saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		int saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}

@@ -1,0 +1,16 @@
+/* fileio.h: whole-file reads with a size cap, and atomic writes (temp file, then rename). */
+#ifndef TLSLINT_FILEIO_H
+#define TLSLINT_FILEIO_H
+
+#include <stddef.h>
+
+/* Reads up to `max` bytes of `path` with one open, one fstat and one read loop. The result is
+ * NUL-terminated and owned by the caller. Returns 0, or -1 with errno set (EFBIG when the file
+ * is larger than `max`, EISDIR for a directory). */
+int file_read_all(const char *path, size_t max, char **out, size_t *len);
+
+/* Writes `len` bytes to `path` atomically: a temporary file in the same directory, fsync'ed
+ * and renamed over `path`. "-" writes to standard output. Returns 0 or -1 with errno set. */
+int file_write_atomic(const char *path, const char *data, size_t len);
+
+#endif

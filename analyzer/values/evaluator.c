@@ -1,0 +1,73 @@
+/* evaluator.c: the evaluator table and helpers shared by the language evaluators. */
+#include "evaluator.h"
+
+#include <ctype.h>
+#include <string.h>
+
+extern const value_evaluator csharp_evaluator;
+
+static const value_evaluator *const evaluators[] = {
+	&csharp_evaluator,
+};
+
+const value_evaluator *evaluator_for(language lang)
+{
+	for (size_t i = 0; i < sizeof(evaluators) / sizeof(evaluators[0]); i++)
+		if (evaluators[i]->lang == lang)
+			return evaluators[i];
+	return NULL;
+}
+
+const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len)
+{
+	uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+	*len = e - s;
+	return ctx->src->text + s;
+}
+
+bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s)
+{
+	size_t len = 0;
+	const char *t = eval_node_text(ctx, node, &len);
+	return strlen(s) == len && memcmp(t, s, len) == 0;
+}
+
+bool eval_parse_integer(const char *s, size_t len, long long *out)
+{
+	unsigned base = 10;
+	size_t i = 0;
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		i = 2;
+	} else if (len > 2 && s[0] == '0' && (s[1] == 'b' || s[1] == 'B')) {
+		base = 2;
+		i = 2;
+	}
+	unsigned long long v = 0;
+	size_t digits = 0;
+	for (; i < len; i++) {
+		char c = s[i];
+		unsigned d;
+		if (c == '_' || c == '\'')
+			continue;
+		if (isdigit((unsigned char)c))
+			d = (unsigned)(c - '0');
+		else if (base == 16 && isxdigit((unsigned char)c))
+			d = (unsigned)(tolower((unsigned char)c) - 'a' + 10);
+		else
+			break; /* a suffix: u, l, UL, ... */
+		if (d >= base)
+			return false;
+		if (v > (~0ULL >> 4))
+			return false; /* too large to be a protocol value */
+		v = v * base + d;
+		digits++;
+	}
+	for (; i < len; i++)
+		if (!strchr("uUlL", s[i]))
+			return false;
+	if (!digits)
+		return false;
+	*out = (long long)v;
+	return true;
+}

@@ -1,0 +1,46 @@
+/* evaluator.h: the per-language layer that turns a captured expression into a value.
+ *
+ * "Values, not spellings": a rule captures an expression and names the type it holds; the
+ * language's evaluator resolves enum members, numbers, casts, bitwise and arithmetic operators,
+ * constants and imports to a number, and the type table says which protocol versions that
+ * number enables. An evaluator answers "unknown" rather than guess: unknown is silent. */
+#ifndef TLSLINT_EVALUATOR_H
+#define TLSLINT_EVALUATOR_H
+
+#include <stdbool.h>
+#include <tree_sitter/api.h>
+
+#include "source/source_file.h"
+#include "values/value_types.h"
+#include "walk/classify.h"
+
+typedef struct eval_result {
+	long long value;
+	version_set versions;
+} eval_result;
+
+typedef struct eval_ctx {
+	const source_file *src;
+	TSNode root;
+	language lang;
+	unsigned depth; /* recursion guard */
+} eval_ctx;
+
+typedef struct value_evaluator {
+	language lang;
+	/* Evaluates `node` as a value of `type`; false when the value cannot be known. */
+	bool (*eval)(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
+} value_evaluator;
+
+/* The evaluator for `lang`, or NULL. */
+const value_evaluator *evaluator_for(language lang);
+
+/* Helpers for evaluators. */
+/* The text of `node`; not NUL-terminated. */
+const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len);
+/* True when the node's text equals `s`. */
+bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s);
+/* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
+bool eval_parse_integer(const char *s, size_t len, long long *out);
+
+#endif

@@ -1,0 +1,38 @@
+/* value_types.h: the protocol-setting types rules evaluate values of, and what each member
+ * means in protocol versions.
+ *
+ * A flags type (SecurityProtocolType, SslProtocols) is a bit set: a value enables the versions
+ * of every single-version member whose bits it has. An enum type (ssl.PROTOCOL_TLSv1,
+ * ssl.TLSVersion) is matched member by member. */
+#ifndef TLSLINT_VALUE_TYPES_H
+#define TLSLINT_VALUE_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/versions.h"
+
+typedef struct value_member {
+	const char *name;
+	long long value;
+	version_set versions; /* 0 for members that are not one version (Default, None) */
+} value_member;
+
+typedef enum value_kind { VALUE_FLAGS, VALUE_ENUM, VALUE_BOOL } value_kind;
+
+typedef struct value_type {
+	const char *name;
+	value_kind kind;
+	const value_member *members;
+	size_t nmembers;
+} value_type;
+
+const value_type *value_type_find(const char *name);
+/* Finds a member by name (case-sensitive unless the type says otherwise). */
+const value_member *value_type_member(const value_type *t, const char *name, size_t len);
+/* Finds a member by name, ignoring case (PowerShell's string forms). */
+const value_member *value_type_member_nocase(const value_type *t, const char *name, size_t len);
+/* The versions a numeric value enables (flags) or denotes (enum). */
+version_set value_type_versions(const value_type *t, long long value);
+
+#endif

@@ -1,0 +1,27 @@
+/* classify.h: which language a file is, by its name alone (no I/O). */
+#ifndef TLSLINT_CLASSIFY_H
+#define TLSLINT_CLASSIFY_H
+
+#include <stdbool.h>
+
+typedef enum language {
+	LANG_NONE = 0,
+	LANG_C,
+	LANG_CPP,
+	LANG_CSHARP,
+	LANG_PYTHON,
+	LANG_POWERSHELL,
+	LANG_MSBUILD,       /* .csproj .vbproj .fsproj .props .targets */
+	LANG_DOTNET_CONFIG, /* app/web.config, *.exe.config, packages.config, ... */
+	LANG_JSON,
+	LANG_REG,           /* Windows registry exports */
+	LANG_COUNT
+} language;
+
+/* The language of a file called `name` (a path or a base name), or LANG_NONE. */
+language classify_path(const char *name);
+/* The name rule files use for a language ("csharp", "python", ...). */
+const char *language_name(language lang);
+bool language_parse(const char *name, language *out);
+
+#endif

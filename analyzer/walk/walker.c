@@ -1,0 +1,302 @@
+/* walker.c: recursive directory walk with git ignore rules, excludes and a symlink policy. */
+#include "walker.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <git2.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+
+struct walk_ctx {
+	walk_list *out;
+	finding_list *notes;
+	const walk_options *opts;
+	char *root_real;      /* symlink-free path of the root being walked */
+	git_repository *repo; /* work tree holding the root, or NULL */
+	size_t workdir_len;   /* length of the repo's workdir prefix in root_real paths */
+};
+
+static char *walker__uri(const walk_options *opts, const char *real)
+{
+	size_t blen = strlen(opts->base);
+	if (strcmp(real, opts->base) == 0)
+		return xstrdup("");
+	if (strncmp(real, opts->base, blen) == 0 && (real[blen] == '/' || blen == 1))
+		return xstrdup(real + (blen == 1 ? 1 : blen + 1));
+	return xstrdup(real);
+}
+
+static bool walker__excluded(const walk_options *opts, const char *name, const char *uri)
+{
+	for (size_t i = 0; i < opts->nexcludes; i++) {
+		const char *glob = opts->excludes[i];
+		if (strchr(glob, '/')) {
+			if (fnmatch(glob, uri, 0) == 0)
+				return true;
+		} else if (fnmatch(glob, name, 0) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool walker__ignored(struct walk_ctx *ctx, const char *real, bool is_dir)
+{
+	if (!ctx->repo || ctx->opts->no_ignore || strlen(real) <= ctx->workdir_len)
+		return false;
+	const char *rel = real + ctx->workdir_len;
+	char *path = is_dir ? xasprintf("%s/", rel) : xstrdup(rel);
+	int ignored = 0;
+	if (git_ignore_path_is_ignored(&ignored, ctx->repo, path) < 0)
+		ignored = 0;
+	free(path);
+	return ignored != 0;
+}
+
+static void walker__add(struct walk_ctx *ctx, const char *path, const char *real, language lang)
+{
+	GROW(ctx->out->files, ctx->out->cap, ctx->out->len + 1);
+	walk_file *f = &ctx->out->files[ctx->out->len++];
+	f->path = xstrdup(path);
+	f->uri = walker__uri(ctx->opts, real);
+	f->lang = lang;
+}
+
+static void walker__note(struct walk_ctx *ctx, const char *path, const char *real,
+			 const char *message)
+{
+	char *uri = walker__uri(ctx->opts, real);
+	finding_list_note(ctx->notes, LEVEL_WARNING, uri, path, "%s: %s", path, message);
+	free(uri);
+}
+
+/* A symbolic link is not followed; it is reported when it dangles, loops or leaves the root. */
+static void walker__symlink(struct walk_ctx *ctx, const char *path, const char *real)
+{
+	char *target = realpath(path, NULL);
+	if (!target) {
+		if (errno == ELOOP)
+			walker__note(ctx, path, real, "symbolic link loop; not followed");
+		else if (errno != ENOENT) /* a dangling link is ordinary and not worth a word */
+			walker__note(ctx, path, real, "symbolic link cannot be resolved; not followed");
+		return;
+	}
+	size_t rlen = strlen(ctx->root_real);
+	bool inside = strncmp(target, ctx->root_real, rlen) == 0 &&
+		      (target[rlen] == '/' || target[rlen] == '\0');
+	if (!inside && classify_path(path) != LANG_NONE)
+		walker__note(ctx, path, real,
+			     "symbolic link points outside the scan root; not followed");
+	free(target);
+}
+
+/* Entries are "<d_type byte><name>"; order by name. */
+static int walker__cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+}
+
+static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real, unsigned depth)
+{
+	if (depth > 256) {
+		walker__note(ctx, path, real, "directory nesting deeper than 256 levels; skipped");
+		return;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "cannot open directory: %s", strerror(errno));
+		walker__note(ctx, path, real, msg);
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    strcmp(e->d_name, ".git") == 0)
+			continue;
+		GROW(names, cap, n + 1);
+		/* Keep the type with the name: "<type byte><name>". */
+		size_t len = strlen(e->d_name);
+		names[n] = xmalloc(len + 2);
+		names[n][0] = (char)e->d_type;
+		memcpy(names[n] + 1, e->d_name, len + 1);
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), walker__cmp_names);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char type = (unsigned char)names[i][0];
+		const char *name = names[i] + 1;
+		char *child = strcmp(path, "/") == 0 ? xasprintf("/%s", name)
+						     : xasprintf("%s/%s", path, name);
+		char *child_real = xasprintf("%s/%s", real, name);
+		if (type == DT_UNKNOWN) {
+			struct stat st;
+			if (lstat(child, &st) == 0)
+				type = S_ISDIR(st.st_mode) ? DT_DIR
+				       : S_ISLNK(st.st_mode) ? DT_LNK
+				       : S_ISREG(st.st_mode) ? DT_REG
+							     : DT_UNKNOWN;
+		}
+		char *uri = walker__uri(ctx->opts, child_real);
+		if (walker__excluded(ctx->opts, name, uri)) {
+			/* excluded by the user */
+		} else if (type == DT_DIR) {
+			if (!walker__ignored(ctx, child_real, true))
+				walker__dir(ctx, child, child_real, depth + 1);
+		} else if (type == DT_LNK) {
+			walker__symlink(ctx, child, child_real);
+		} else if (type == DT_REG) {
+			language lang = classify_path(name);
+			if (lang != LANG_NONE && !walker__ignored(ctx, child_real, false))
+				walker__add(ctx, child, child_real, lang);
+		}
+		free(uri);
+		free(child);
+		free(child_real);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void walker__open_repo(struct walk_ctx *ctx)
+{
+	ctx->repo = NULL;
+	ctx->workdir_len = 0;
+	if (ctx->opts->no_ignore)
+		return;
+	if (git_repository_open_ext(&ctx->repo, ctx->root_real, 0, NULL) < 0) {
+		ctx->repo = NULL;
+		return;
+	}
+	const char *wd = git_repository_workdir(ctx->repo);
+	char *wd_real = wd ? realpath(wd, NULL) : NULL;
+	size_t len = wd_real ? strlen(wd_real) : 0;
+	if (!wd_real || strncmp(ctx->root_real, wd_real, len) != 0) {
+		git_repository_free(ctx->repo); /* bare, or the root is not inside its work tree */
+		ctx->repo = NULL;
+	} else {
+		ctx->workdir_len = len + (wd_real[len - 1] == '/' ? 0 : 1);
+	}
+	free(wd_real);
+}
+
+size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths, size_t npaths,
+		  const walk_options *opts)
+{
+	size_t missing = 0;
+	git_libgit2_init();
+	for (size_t i = 0; i < npaths; i++) {
+		struct walk_ctx ctx = { .out = out, .notes = notes, .opts = opts };
+		struct stat st;
+		const char *path = paths[i];
+		if (stat(path, &st) < 0) {
+			finding_list_note(notes, LEVEL_ERROR, NULL, path, "%s: %s", path,
+					  strerror(errno));
+			missing++;
+			continue;
+		}
+		ctx.root_real = realpath(path, NULL);
+		if (!ctx.root_real) {
+			finding_list_note(notes, LEVEL_ERROR, NULL, path, "%s: %s", path,
+					  strerror(errno));
+			missing++;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			walker__open_repo(&ctx);
+			size_t plen = strlen(path);
+			char *trimmed = xstrdup(path);
+			while (plen > 1 && trimmed[plen - 1] == '/')
+				trimmed[--plen] = '\0';
+			walker__dir(&ctx, trimmed, ctx.root_real, 0);
+			free(trimmed);
+			if (ctx.repo)
+				git_repository_free(ctx.repo);
+		} else {
+			/* A file named on the command line is scanned whatever its ignore status. */
+			language lang = classify_path(path);
+			if (lang != LANG_NONE)
+				walker__add(&ctx, path, ctx.root_real, lang);
+		}
+		free(ctx.root_real);
+	}
+	git_libgit2_shutdown();
+	return missing;
+}
+
+static int walker__cmp_files(const void *a, const void *b)
+{
+	return strcmp(((const walk_file *)a)->uri, ((const walk_file *)b)->uri);
+}
+
+void walk_list_sort(walk_list *list)
+{
+	if (list->len)
+		qsort(list->files, list->len, sizeof(*list->files), walker__cmp_files);
+	size_t out = 0;
+	for (size_t i = 0; i < list->len; i++) {
+		if (out && strcmp(list->files[out - 1].uri, list->files[i].uri) == 0) {
+			free(list->files[i].path);
+			free(list->files[i].uri);
+			continue;
+		}
+		list->files[out++] = list->files[i];
+	}
+	list->len = out;
+}
+
+void walk_list_release(walk_list *list)
+{
+	for (size_t i = 0; i < list->len; i++) {
+		free(list->files[i].path);
+		free(list->files[i].uri);
+	}
+	free(list->files);
+	memset(list, 0, sizeof(*list));
+}
+
+char *walk_choose_base(const char *first_path)
+{
+	char *real = first_path ? realpath(first_path, NULL) : NULL;
+	if (!real) {
+		char *cwd = getcwd(NULL, 0);
+		return cwd ? cwd : xstrdup("/");
+	}
+	struct stat st;
+	if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(real, '/');
+		if (slash && slash != real)
+			*slash = '\0';
+	}
+	git_libgit2_init();
+	git_buf root = { 0 };
+	char *base = NULL;
+	if (git_repository_discover(&root, real, 0, NULL) == 0) {
+		git_repository *repo = NULL;
+		if (git_repository_open(&repo, root.ptr) == 0) {
+			const char *wd = git_repository_workdir(repo);
+			if (wd)
+				base = realpath(wd, NULL);
+			git_repository_free(repo);
+		}
+		git_buf_dispose(&root);
+	}
+	git_libgit2_shutdown();
+	if (base) {
+		free(real);
+		return base;
+	}
+	return real;
+}
