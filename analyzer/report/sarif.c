@@ -171,6 +171,7 @@ char *report_sarif(const report_input *in)
 	cJSON_AddStringToObject(driver, "name", "tlslint");
 	cJSON_AddStringToObject(driver, "version", in->tool_version);
 	cJSON_AddStringToObject(driver, "semanticVersion", in->tool_version);
+	cJSON_AddStringToObject(driver, "informationUri", TLSLINT_HOMEPAGE);
 	cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
 	for (size_t i = 0; i < in->cat->len; i++)
 		cJSON_AddItemToArray(rules, sarif__rule(in->cat->rules[i]));
