@@ -129,7 +129,7 @@ struct run {
 	finding_list *results; /* one per file */
 	atomic_size_t next;
 	atomic_size_t done;
-	atomic_size_t read, parsed, failed, bytes, findings;
+	atomic_size_t read, parsed, failed, unreadable, bytes, findings;
 };
 
 static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *uri)
@@ -149,8 +149,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		return; /* no rule could match: not even read */
 
 	source_file src;
-	int err = 0;
-	source_error rc = source_load(&src, f->path, run->s->opts.max_file_size, &err);
+	char why[512];
+	source_error rc = walk_file_load(&src, f, run->s->opts.max_file_size, why, sizeof(why));
 	atomic_fetch_add(&run->read, 1);
 	switch (rc) {
 	case SOURCE_OK:
@@ -169,8 +169,9 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		return;
 	case SOURCE_UNREADABLE:
 		finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: cannot read: %s",
-				  f->path, strerror(err));
+				  f->path, why);
 		atomic_fetch_add(&run->failed, 1);
+		atomic_fetch_add(&run->unreadable, 1);
 		return;
 	}
 	atomic_fetch_add(&run->bytes, src.len);
@@ -183,7 +184,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
 				 .lang = f->lang, .out = out };
-		char why[512] = "";
+		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
 					  why);
@@ -240,7 +241,10 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		jobs = files->len ? (unsigned)files->len : 1;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
 	unsigned started = 0;
-	for (unsigned t = 0; t < jobs; t++)
+	/* One job without a progress line runs on the calling thread (callers such as `audit`
+	 * that scan many file lists in parallel bring their own threads). */
+	bool inline_run = jobs == 1 && !s->opts.progress;
+	for (unsigned t = 0; t < jobs && !inline_run; t++)
 		if (pthread_create(&threads[t], NULL, scanner__worker, &run) == 0)
 			started++;
 	if (started == 0)
@@ -266,6 +270,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		stats->read = atomic_load(&run.read);
 		stats->parsed = atomic_load(&run.parsed);
 		stats->failed = atomic_load(&run.failed);
+		stats->unreadable = atomic_load(&run.unreadable);
 		stats->bytes = atomic_load(&run.bytes);
 		stats->seconds = scanner__now() - start;
 	}

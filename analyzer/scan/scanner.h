@@ -2,7 +2,9 @@
  *
  * scanner_init() prepares every front end once from the catalogue (the expensive part: query
  * compilation); scanner_run() reads, prefilters and analyses the files in parallel and returns
- * findings and notifications sorted, so the output never depends on thread timing. */
+ * findings and notifications sorted, so the output never depends on thread timing. A scanner
+ * is read-only once made: several threads may call scanner_run() on it at once (`audit` scans
+ * one repository per thread, each with one job). */
 #ifndef TLSLINT_SCANNER_H
 #define TLSLINT_SCANNER_H
 
@@ -29,6 +31,7 @@ typedef struct scan_stats {
 	size_t read;             /* files read (some rule could apply) */
 	size_t parsed;           /* files that passed the prefilter and were analysed */
 	size_t failed;           /* files that became notifications */
+	size_t unreadable;       /* of which could not be read at all (I/O error, bad object) */
 	size_t bytes;            /* bytes read */
 	double seconds;
 } scan_stats;
