@@ -5,14 +5,29 @@
 
 #include "rules/catalogue.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+#include <stdbool.h>
+#include <stddef.h>
+
+/* EXIT_PARTIAL: an audit or merge in which some repositories could not be audited. */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
+
+struct audit_summary;
 
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /* Loads the built-in rules plus those under each of `dirs`; prints the error and returns -1. */
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs);
+/* Parses a byte count with an optional K, M or G suffix; false when it is not one. */
+bool cli_parse_size(const char *s, size_t *out);
+/* Creates `path` and its parents as needed; -1 with errno set on failure. */
+int cli_mkdirs(const char *path);
+/* The exit status an audit's records call for: EXIT_PARTIAL when some repository failed,
+ * else EXIT_FINDINGS for a finding at or above `fail_on` (unless `fail_none`), else 0. */
+int cli_audit_status(const struct audit_summary *s, bool fail_none, level fail_on);
 
 #endif

@@ -48,25 +48,6 @@ static void scan__usage(FILE *out)
 		"stop the scan.\n");
 }
 
-static bool scan__parse_size(const char *s, size_t *out)
-{
-	char *end = NULL;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s)
-		return false;
-	if (*end == 'K' || *end == 'k')
-		v <<= 10, end++;
-	else if (*end == 'M' || *end == 'm')
-		v <<= 20, end++;
-	else if (*end == 'G' || *end == 'g')
-		v <<= 30, end++;
-	if (*end || v == 0)
-		return false;
-	*out = (size_t)v;
-	return true;
-}
-
 static char *scan__command_line(int argc, char **argv)
 {
 	strbuf sb = STRBUF_INIT;
@@ -161,7 +142,7 @@ int cmd_scan(int argc, char **argv)
 			wopts.no_ignore = true;
 			break;
 		case O_MAX_SIZE:
-			if (!scan__parse_size(optarg, &sopts.max_file_size)) {
+			if (!cli_parse_size(optarg, &sopts.max_file_size)) {
 				fprintf(stderr, "tlslint: --max-file-size takes a size such as 4M\n");
 				goto cleanup;
 			}

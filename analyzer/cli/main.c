@@ -13,6 +13,8 @@ static const struct {
 	{ "rules", cmd_rules, "list the rule catalogue" },
 	{ "explain", cmd_explain, "print a rule's help" },
 	{ "test", cmd_test, "check rule fixtures against their inline expectations" },
+	{ "audit", cmd_audit, "audit many repositories (bare mirrors too) into SARIF and a report" },
+	{ "merge", cmd_merge, "join the output directories of sharded audits" },
 };
 
 static void usage(FILE *out)

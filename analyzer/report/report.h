@@ -12,14 +12,24 @@
 #include "rules/catalogue.h"
 #include "scan/scanner.h"
 
+/* Where the scanned files came from: SARIF versionControlProvenance, with %SRCROOT% mapped
+ * to the repository's root at that revision. */
+typedef struct report_vcs {
+	const char *repository_uri; /* an absolute URI without credentials */
+	const char *revision_id;    /* the commit id, or NULL */
+	const char *branch;         /* or NULL */
+} report_vcs;
+
 typedef struct report_input {
 	const catalogue *cat;
 	const finding_list *findings;
 	const scan_stats *stats;
-	const char *base;         /* absolute directory uris are relative to (%SRCROOT%) */
+	const char *base;         /* absolute directory uris are relative to (%SRCROOT%); NULL
+				     when the files were not on disk (a bare repository) */
 	const char *tool_version;
 	bool execution_successful;
 	const char *command_line; /* for invocations[0].commandLine; may be NULL */
+	const report_vcs *vcs;    /* SARIF only; may be NULL */
 } report_input;
 
 /* Returns a newly allocated SARIF 2.1.0 log. */

@@ -158,6 +158,19 @@ static cJSON *sarif__result(const report_input *in, const finding *f, bool with_
 	return j;
 }
 
+static void sarif__provenance(cJSON *run, const report_vcs *vcs)
+{
+	cJSON *list = cJSON_AddArrayToObject(run, "versionControlProvenance");
+	cJSON *v = cJSON_CreateObject();
+	cJSON_AddItemToArray(list, v);
+	cJSON_AddItemToObject(v, "repositoryUri", sarif__string(vcs->repository_uri));
+	if (vcs->revision_id)
+		cJSON_AddStringToObject(v, "revisionId", vcs->revision_id);
+	if (vcs->branch)
+		cJSON_AddItemToObject(v, "branch", sarif__string(vcs->branch));
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(v, "mappedTo"), "uriBaseId", "%SRCROOT%");
+}
+
 char *report_sarif(const report_input *in)
 {
 	cJSON *log = cJSON_CreateObject();
@@ -195,14 +208,26 @@ char *report_sarif(const report_input *in)
 		cJSON_AddItemToArray(notes, nj);
 	}
 
-	cJSON *bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
-	cJSON *srcroot = cJSON_AddObjectToObject(bases, "%SRCROOT%");
-	char *enc = report_uri_encode(in->base);
-	size_t elen = strlen(enc);
-	char *base_uri = xasprintf("file://%s%s", enc, elen && enc[elen - 1] == '/' ? "" : "/");
-	cJSON_AddStringToObject(srcroot, "uri", base_uri);
-	free(base_uri);
-	free(enc);
+	if (in->base) {
+		cJSON *bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
+		cJSON *srcroot = cJSON_AddObjectToObject(bases, "%SRCROOT%");
+		char *enc = report_uri_encode(in->base);
+		size_t elen = strlen(enc);
+		char *base_uri =
+			xasprintf("file://%s%s", enc, elen && enc[elen - 1] == '/' ? "" : "/");
+		cJSON_AddStringToObject(srcroot, "uri", base_uri);
+		free(base_uri);
+		free(enc);
+	} else if (in->vcs) {
+		/* No checkout on disk: %SRCROOT% is the repository's tree at the revision. */
+		cJSON *bases = cJSON_AddObjectToObject(run, "originalUriBaseIds");
+		cJSON *srcroot = cJSON_AddObjectToObject(bases, "%SRCROOT%");
+		cJSON_AddItemToObject(srcroot, "description",
+				      sarif__message("The root of the repository's tree at the "
+						     "revision in versionControlProvenance."));
+	}
+	if (in->vcs)
+		sarif__provenance(run, in->vcs);
 
 	bool any_suppressed = false;
 	for (size_t i = 0; i < in->findings->len; i++)

@@ -1,0 +1,353 @@
+/* repo_scan.c: one repository of an audit, from opening it to its files in the output. */
+#include "repo_scan.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <git2.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit/html.h"
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "walk/git_tree.h"
+
+#define MAX_STATE_SIZE (16u << 20)
+
+/* Length-prefixed, so that no two different configurations serialise the same way. */
+static void repo__digest_field(strbuf *sb, const char *s)
+{
+	strbuf_addf(sb, "%zu:%s\n", s ? strlen(s) : (size_t)0, s ? s : "");
+}
+
+char *audit_job_digest(const audit_job *job)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "tlslint audit configuration 1\n");
+	for (size_t i = 0; i < job->cat->len; i++) {
+		const rule *r = job->cat->rules[i];
+		if (!scanner_rule_enabled(job->scanner, r))
+			continue;
+		const char *fields[] = { r->id, r->name, r->language, level_name(r->level),
+					 kind_name(r->kind), r->security_severity, r->precision,
+					 r->message, r->files, r->value_capture, r->value_type,
+					 r->report_capture, r->pattern };
+		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
+			repo__digest_field(&sb, fields[k]);
+		strbuf_addf(&sb, "report_if %d\n", (int)r->report_if);
+		for (size_t k = 0; k < r->nkeywords; k++)
+			repo__digest_field(&sb, r->keywords[k]);
+		for (size_t k = 0; k < r->ntags; k++)
+			repo__digest_field(&sb, r->tags[k]);
+	}
+	strbuf_addf(&sb, "max-file-size %zu\nno-ignore %d\n", job->max_file_size,
+		    (int)job->wopts->no_ignore);
+	for (size_t i = 0; i < job->wopts->nexcludes; i++)
+		repo__digest_field(&sb, job->wopts->excludes[i]);
+	repo__digest_field(&sb, job->ref);
+	git_oid oid;
+	char hex[GIT_OID_HEXSZ + 1] = "";
+	if (git_odb_hash(&oid, sb.buf, sb.len, GIT_OBJECT_BLOB) == 0)
+		git_oid_tostr(hex, sizeof(hex), &oid);
+	strbuf_release(&sb);
+	return xstrdup(hex);
+}
+
+char *audit_clean_uri(const char *url)
+{
+	const char *scheme_end = strstr(url, "://");
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+	strbuf sb = STRBUF_INIT;
+	if (scheme_end) {
+		const char *auth = scheme_end + 3;
+		const char *path = auth + strcspn(auth, "/?#");
+		const char *at = NULL;
+		for (const char *p = auth; p < path; p++)
+			if (*p == '@')
+				at = p;
+		strbuf_add(&sb, url, (size_t)(auth - url));
+		const char *host = at ? at + 1 : auth;
+		strbuf_add(&sb, host, (size_t)(path - host));
+		strbuf_add(&sb, path, strcspn(path, "?#"));
+	} else if (colon && colon != url && (!slash || colon < slash)) {
+		/* scp-like: [user@]host:path */
+		const char *at = memchr(url, '@', (size_t)(colon - url));
+		const char *host = at ? at + 1 : url;
+		strbuf_adds(&sb, "ssh://");
+		strbuf_add(&sb, host, (size_t)(colon - host));
+		if (colon[1] != '/')
+			strbuf_addc(&sb, '/');
+		strbuf_adds(&sb, colon + 1);
+	} else {
+		char *real = realpath(url, NULL);
+		char *enc = report_uri_encode(real ? real : url);
+		strbuf_addf(&sb, "file://%s%s", enc[0] == '/' ? "" : "/", enc);
+		free(enc);
+		free(real);
+	}
+	return strbuf_detach(&sb);
+}
+
+static void repo__fail(audit_record *rec, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void repo__fail(audit_record *rec, const char *fmt, ...)
+{
+	if (rec->error)
+		return; /* the first problem is the one to tell */
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	rec->error = xstrdup(msg);
+}
+
+static const char *repo__git_error(void)
+{
+	const git_error *e = git_error_last();
+	return e && e->message ? e->message : "unknown error";
+}
+
+/* The origin remote's URL, else the repository's own location. */
+static char *repo__uri(git_repository *gr)
+{
+	git_remote *remote = NULL;
+	char *uri = NULL;
+	if (git_remote_lookup(&remote, gr, "origin") == 0 && git_remote_url(remote))
+		uri = audit_clean_uri(git_remote_url(remote));
+	git_remote_free(remote);
+	if (!uri) {
+		const char *wd = git_repository_workdir(gr);
+		uri = audit_clean_uri(wd ? wd : git_repository_path(gr));
+	}
+	return uri;
+}
+
+/* The short name of the branch scanned: HEAD's, or --ref's when it names one. */
+static char *repo__branch(git_repository *gr, const char *ref)
+{
+	git_reference *r = NULL;
+	char *branch = NULL;
+	int rc = ref ? git_reference_dwim(&r, gr, ref) : git_repository_head(&r, gr);
+	if (rc == 0 && git_reference_is_branch(r))
+		branch = xstrdup(git_reference_shorthand(r));
+	git_reference_free(r);
+	return branch;
+}
+
+/* True when the work tree has no change against HEAD and no untracked file to scan. */
+static bool repo__worktree_clean(git_repository *gr)
+{
+	git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+	opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	git_status_list *list = NULL;
+	if (git_status_list_new(&list, gr, &opts) < 0)
+		return false;
+	bool clean = git_status_list_entrycount(list) == 0;
+	git_status_list_free(list);
+	return clean;
+}
+
+static char *repo__file(const audit_job *job, const audit_repo *repo, const char *ext)
+{
+	return xasprintf("%s/%s.%s", job->repos_dir, repo->slug, ext);
+}
+
+static bool repo__same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Replaces `rec` with the previous run's record when that scanned the same commit with the
+ * same tool and configuration, completely, and its SARIF log is still there. */
+static bool repo__previous(audit_record *rec, const audit_job *job, const audit_repo *repo)
+{
+	char *path = repo__file(job, repo, "json"), *sarif = repo__file(job, repo, "sarif");
+	char *text = NULL;
+	size_t len = 0;
+	cJSON *root = NULL;
+	bool reused = false;
+	if (access(sarif, R_OK) < 0 || file_read_all(path, MAX_STATE_SIZE, &text, &len) < 0)
+		goto cleanup;
+	root = cJSON_ParseWithLength(text, len);
+	const cJSON *tool = cJSON_GetObjectItemCaseSensitive(root, "toolVersion");
+	const cJSON *digest = cJSON_GetObjectItemCaseSensitive(root, "configDigest");
+	audit_record old;
+	if (!cJSON_IsString(tool) || strcmp(tool->valuestring, job->tool_version) != 0 ||
+	    !cJSON_IsString(digest) || strcmp(digest->valuestring, job->digest) != 0 ||
+	    audit_record_from_json(&old, cJSON_GetObjectItemCaseSensitive(root, "record")) < 0)
+		goto cleanup;
+	if (!old.error && repo__same(old.repository, rec->repository) &&
+	    repo__same(old.commit, rec->commit) && repo__same(old.branch, rec->branch) &&
+	    repo__same(old.uri, rec->uri) && repo__same(old.kind, rec->kind)) {
+		audit_record_release(rec);
+		*rec = old;
+		reused = true;
+	} else {
+		audit_record_release(&old);
+	}
+cleanup:
+	cJSON_Delete(root);
+	free(text);
+	free(path);
+	free(sarif);
+	return reused;
+}
+
+static void repo__write(audit_record *rec, const audit_job *job, const audit_repo *repo,
+			const char *ext, const char *data)
+{
+	char *path = repo__file(job, repo, ext);
+	if (file_write_atomic(path, data, strlen(data)) < 0)
+		repo__fail(rec, "cannot write '%s': %s", path, strerror(errno));
+	free(path);
+}
+
+/* Writes the SARIF log, the findings page and, last, the state file. */
+static void repo__write_all(audit_record *rec, const audit_job *job, const audit_repo *repo,
+			    const finding_list *results, const scan_stats *stats, const char *base)
+{
+	report_vcs vcs = { .repository_uri = rec->uri, .revision_id = rec->commit,
+			   .branch = rec->branch };
+	report_input in = { .cat = job->cat, .findings = results, .stats = stats, .base = base,
+			    .tool_version = job->tool_version,
+			    .execution_successful = rec->error == NULL,
+			    .vcs = rec->uri ? &vcs : NULL };
+	char *sarif = report_sarif(&in);
+	repo__write(rec, job, repo, "sarif", sarif);
+	free(sarif);
+	char *page = audit_html_repo_page(rec, results);
+	repo__write(rec, job, repo, "html", page);
+	free(page);
+
+	cJSON *state = cJSON_CreateObject();
+	cJSON_AddStringToObject(state, "toolVersion", job->tool_version);
+	cJSON_AddStringToObject(state, "configDigest", job->digest);
+	cJSON_AddItemToObject(state, "record", audit_record_to_json(rec));
+	char *text = cJSON_Print(state);
+	cJSON_Delete(state);
+	if (!text)
+		abort(); /* cJSON fails only when out of memory */
+	repo__write(rec, job, repo, "json", text);
+	cJSON_free(text);
+}
+
+bool audit_repo_scan(audit_record *rec, const audit_job *job, const audit_repo *repo)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->repository = xstrdup(repo->path);
+	rec->slug = xstrdup(repo->slug);
+	git_repository *gr = NULL;
+	git_object *target = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_odb *odb = NULL;
+	walk_list files = { 0 };
+	finding_list results = { 0 };
+	scan_stats stats = { 0 };
+	char *base = NULL;
+	bool reused = false;
+
+	if (git_repository_open_ext(&gr, repo->path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+		repo__fail(rec, "cannot open the repository: %s", repo__git_error());
+		goto report;
+	}
+	bool bare = git_repository_is_bare(gr);
+	rec->kind = xstrdup(bare ? "bare" : "worktree");
+	rec->uri = repo__uri(gr);
+	const char *spec = job->ref ? job->ref : "HEAD";
+	if (!job->ref && git_repository_head_unborn(gr) == 1) {
+		git_reference *head = NULL;
+		const char *name = git_reference_lookup(&head, gr, "HEAD") == 0
+					   ? git_reference_symbolic_target(head)
+					   : NULL;
+		repo__fail(rec, "HEAD names '%s', which does not exist (an empty repository?)",
+			   name ? name : "a branch");
+		git_reference_free(head);
+		goto report;
+	}
+	if (git_revparse_single(&target, gr, spec) < 0 ||
+	    git_object_peel((git_object **)&commit, target, GIT_OBJECT_COMMIT) < 0) {
+		repo__fail(rec, "cannot resolve '%s' to a commit: %s", spec, repo__git_error());
+		goto report;
+	}
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid_tostr(hex, sizeof(hex), git_commit_id(commit));
+	rec->commit = xstrdup(hex);
+	rec->branch = repo__branch(gr, job->ref);
+
+	bool from_tree = bare || job->ref;
+	if (job->resume && (from_tree || repo__worktree_clean(gr)) &&
+	    repo__previous(rec, job, repo)) {
+		reused = true;
+		goto cleanup;
+	}
+	walk_options wopts = *job->wopts;
+	if (from_tree) {
+		char err[1024];
+		if (git_commit_tree(&tree, commit) < 0) {
+			repo__fail(rec, "cannot read the tree of commit %s: %s", hex,
+				   repo__git_error());
+			goto report;
+		}
+		if (git_repository_odb(&odb, gr) < 0) {
+			repo__fail(rec, "cannot open the object database: %s", repo__git_error());
+			goto report;
+		}
+		if (walk_git_tree(&files, gr, odb, tree, &wopts, err, sizeof(err)) < 0) {
+			repo__fail(rec, "%s", err);
+			goto report;
+		}
+	} else {
+		base = realpath(git_repository_workdir(gr), NULL);
+		if (!base) {
+			repo__fail(rec, "cannot resolve the work tree: %s", strerror(errno));
+			goto report;
+		}
+		wopts.base = base;
+		const char *paths[] = { base };
+		walk_paths(&files, &results, paths, 1, &wopts);
+	}
+	walk_list_sort(&files);
+	finding_list scanned = { 0 };
+	scanner_run(job->scanner, &files, &scanned, &stats);
+	finding_list_take(&results, &scanned);
+	finding_list_sort(&results);
+	rec->files = files.len;
+	if (stats.unreadable)
+		repo__fail(rec, "%zu file%s could not be read (missing or corrupt objects)",
+			   stats.unreadable, stats.unreadable == 1 ? "" : "s");
+
+report:
+	rec->notifications = results.nnotes;
+	for (size_t i = 0; i < results.len; i++) {
+		const finding *f = &results.items[i];
+		if (f->suppressed) {
+			rec->suppressed++;
+		} else {
+			rec->findings++;
+			audit_record_count(rec, f->rule->id, f->level);
+		}
+	}
+	audit_record_sort(rec);
+	if (rec->error)
+		finding_list_note(&results, LEVEL_ERROR, NULL, repo->path, "%s: %s", repo->path,
+				  rec->error);
+	repo__write_all(rec, job, repo, &results, &stats, base);
+cleanup:
+	finding_list_release(&results);
+	walk_list_release(&files);
+	free(base);
+	git_odb_free(odb);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_object_free(target);
+	git_repository_free(gr);
+	return reused;
+}
