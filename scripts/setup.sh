@@ -14,6 +14,8 @@ packages=(
   libcjson-dev libgit2-dev libpcre2-dev libclang-dev
   libssl-dev libcurl4-openssl-dev   # headers for the C fixtures' "headers resolved" run
   ripgrep hyperfine                 # the peer and timer used by bench/
+  chromium                          # renders the audit report in tests (headless)
+  time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

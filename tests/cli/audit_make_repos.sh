@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # audit_make_repos.sh DIR: builds the repositories the audit tests use, under DIR:
-#   bare/alpha.git   bare, branch main: two legacy-TLS C# files, one of them ignored by a
-#                    .gitignore blob, one in a directory ignored by a nested .gitignore
+#   bare/alpha.git   bare, branch main: eight legacy-TLS C# files, five of them ignored by
+#                    .gitignore blobs (anchored, unanchored, "**", negated, nested)
 #   bare/beta.git    bare, HEAD on branch 'release': one finding; origin URL has credentials
 #   bare/clean.git   bare, modern TLS only
 #   bare/broken.git  bare, a blob of HEAD's tree deleted from the object database
@@ -35,10 +35,14 @@ cs "$s/Net/Old.cs" "$legacy"
 cs "$s/gen/Generated.cs" "$legacy"
 cs "$s/tools/keep/Keep.cs" "$legacy"
 cs "$s/tools/drop/Drop.cs" "$legacy"
-printf '# generated code\n/gen/\nOld.cs\n' >"$s/.gitignore"
+cs "$s/a/b/legacy/Deep.cs" "$legacy"
+cs "$s/Forms/Main.Designer.cs" "$legacy"
+cs "$s/Forms/Important.Designer.cs" "$legacy"
+printf '# generated code\n/gen/\nOld.cs\n**/legacy/\n*.Designer.cs\n!Important.Designer.cs\n' >"$s/.gitignore"
 printf 'drop/\n' >"$s/tools/.gitignore"
 commit "$s" main
-git -C "$s" add -f Net/Old.cs gen/Generated.cs tools/drop/Drop.cs
+git -C "$s" add -f Net/Old.cs gen/Generated.cs tools/drop/Drop.cs a/b/legacy/Deep.cs \
+	Forms/Main.Designer.cs
 git -C "$s" commit -q -m "ignored files, committed anyway"
 git clone -q --bare "$s" "$dir/bare/alpha.git"
 git -C "$dir/bare/alpha.git" remote remove origin

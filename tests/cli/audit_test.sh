@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# audit_test.sh TLSLINT MODE: end-to-end tests of `tlslint audit` and `tlslint merge` on the
+# repositories audit_make_repos.sh builds. MODE is one of:
+#   basic   bare + work tree + broken repositories: statuses, exit status, ignore rules (the
+#           tree walk lists what a checkout scan lists), provenance without credentials, --ref,
+#           every SARIF log through validate-sarif
+#   resume  a re-run skips unchanged repositories and rescans changed ones
+#   shard   N shards merged equal one run byte for byte; shards do not depend on list order
+#   html    report.html in headless Chromium: charts drawn, sorting works, findings pages
+# Environment: TLSLINT_VALIDATE_SARIF (the validator), TLSLINT_SOURCE_DIR (the checkout).
+set -euo pipefail
+tlslint=$1
+mode=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/tlslint-audit-$mode.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+check() { # check DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	if "$@"; then echo "ok: $what"; else fail "$what"; fi
+}
+expect_status() { # expect_status WANT DESCRIPTION COMMAND...
+	local want=$1 what=$2 got=0
+	shift 2
+	"$@" || got=$?
+	if [ "$got" -eq "$want" ]; then echo "ok: $what (exit $got)"; else fail "$what: exit $got, want $want"; fi
+}
+# json FILE EXPR: prints a JavaScript expression evaluated over the parsed JSON file `d`.
+json() {
+	node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+		 const v = eval(process.argv[2]); console.log(typeof v === "string" ? v : JSON.stringify(v));' "$1" "$2"
+}
+record() { # record DIR REPOSITORY FIELD
+	json "$1/summary.json" "d.repositories.find(r => r.repository === '$2').$3"
+}
+
+"$here/audit_make_repos.sh" "$work/repos" >/dev/null
+cd "$work/repos"
+
+case "$mode" in
+basic)
+	expect_status 3 "an audit with broken repositories exits 3" \
+		"$tlslint" audit -q -j 2 -o out list
+	printf 'repository,rule,level,count\nbare/alpha.git,LT-CS-001,error,3\nbare/beta.git,LT-CS-001,error,1\nbare/broken.git,LT-CS-001,error,1\nwork/gamma,LT-CS-001,error,1\n' >want.csv
+	check "summary.csv counts findings per repository, rule and level" diff -u want.csv out/summary.csv
+	check "eight repositories, directories expanded" \
+		test "$(json out/summary.json 'd.repositories.map(r => r.repository).join(" ")')" = \
+		"bare/alpha.git bare/beta.git bare/broken.git bare/clean.git bare/nohead.git missing notarepo work/gamma"
+	for r in bare/alpha.git bare/beta.git bare/clean.git work/gamma; do
+		check "$r is scanned" test "$(record out "$r" status)" = scanned
+	done
+	check "bare repositories are read as bare" test "$(record out bare/alpha.git kind)" = bare
+	check "work trees are read as work trees" test "$(record out work/gamma kind)" = worktree
+	for r in bare/broken.git bare/nohead.git missing notarepo; do
+		check "$r is reported as failed" test "$(record out "$r" status)" = failed
+	done
+	check "a missing blob is named as such" grep -q 'could not be read' <<<"$(record out bare/broken.git error)"
+	check "the readable file of a broken repository is still scanned" \
+		test "$(record out bare/broken.git findings)" = 1
+	check "a HEAD naming no branch is explained" grep -q "refs/heads/gone" <<<"$(record out bare/nohead.git error)"
+
+	# The tree walk of a bare repository lists what scanning a checkout lists.
+	(cd src/alpha && "$tlslint" scan -q -f json .) >checkout.json || true
+	json checkout.json 'd.findings.map(f => f.path).sort().join(" ")' >checkout.paths
+	sarif=$(ls out/repos/bare_alpha.git-*.sarif)
+	json "$sarif" 'd.runs[0].results.map(r => r.locations[0].physicalLocation.artifactLocation.uri).sort().join(" ")' >bare.paths
+	check "ignore rules from .gitignore blobs match a checkout's" diff -u checkout.paths bare.paths
+	check "and they leave the expected files" test "$(cat bare.paths)" = \
+		"Forms/Important.Designer.cs Net/Client.cs tools/keep/Keep.cs"
+
+	beta=$(ls out/repos/bare_beta.git-*.sarif)
+	check "provenance names the commit" test "$(json "$beta" 'd.runs[0].versionControlProvenance[0].revisionId')" = \
+		"$(git -C bare/beta.git rev-parse HEAD)"
+	check "provenance names the branch" test "$(json "$beta" 'd.runs[0].versionControlProvenance[0].branch')" = release
+	check "provenance URI has no credentials, query or fragment" \
+		test "$(json "$beta" 'd.runs[0].versionControlProvenance[0].repositoryUri')" = "https://git.example.com/org/beta.git"
+	check "no credential anywhere in the output" bash -c "! grep -rq -e s3cret -e token= out"
+
+	expect_status 3 "--ref scans another revision" "$tlslint" audit -q --ref main -o refout list
+	check "--ref main fails where there is no main" grep -q "'main'" <<<"$(record refout bare/beta.git error)"
+	check "--ref main scans the others" test "$(record refout bare/alpha.git findings)" = 3
+
+	printf 'bare/clean.git\n' >clean.list
+	expect_status 0 "an audit of clean repositories exits 0" "$tlslint" audit -q -o clean clean.list
+	printf 'bare/beta.git\n' >beta.list
+	expect_status 1 "an audit with findings exits 1" "$tlslint" audit -q -o betaout beta.list
+	expect_status 0 "--fail-on none" "$tlslint" audit -q --fail-on none -o betaout beta.list
+	expect_status 2 "no list is a usage error" "$tlslint" audit -q -o x
+	expect_status 2 "a bad --shard is a usage error" "$tlslint" audit -q --shard 3/2 -o x list
+	expect_status 2 "an unreadable list is an error" "$tlslint" audit -q -o x no-such-list
+
+	# SARIF: complete logs pass --strict; a failed repository's log differs only in saying so.
+	validator=${TLSLINT_VALIDATE_SARIF:?}
+	good=() bad=()
+	for r in alpha beta clean; do good+=("$(ls "$PWD"/out/repos/bare_$r.git-*.sarif)"); done
+	good+=("$(ls "$PWD"/out/repos/work_gamma-*.sarif)")
+	for r in bare_broken.git bare_nohead.git missing notarepo; do bad+=("$(ls "$PWD"/out/repos/$r-*.sarif)"); done
+	(cd "${TLSLINT_SOURCE_DIR:?}" && "$validator" --strict "${good[@]}") >validate.txt 2>&1 ||
+		{ cat validate.txt; fail "per-repository SARIF logs pass validate-sarif --strict"; }
+	(cd "$TLSLINT_SOURCE_DIR" && "$validator" "${bad[@]}") >validate-bad.txt 2>&1 ||
+		{ cat validate-bad.txt; fail "failed repositories' SARIF logs are valid"; }
+	check "failed repositories' logs warn only that the execution failed" \
+		bash -c "! grep ': warning ' validate-bad.txt | grep -v GH-EXECUTION"
+	check "failed repositories' logs carry the reason" \
+		test "$(json "${bad[1]}" 'd.runs[0].invocations[0].toolExecutionNotifications.map(n => n.level).join()')" = error
+	;;
+resume)
+	"$tlslint" audit -j 2 -o out list 2>first.txt || true
+	check "a first run scans everything" grep -q '(0 unchanged since the last run)' first.txt
+	"$tlslint" audit -j 2 -o out list 2>second.txt || true
+	check "a re-run skips the four audited repositories, retries the four failed" \
+		grep -q '8 repositories audited (4 unchanged since the last run), 4 failed' second.txt
+	cp out/summary.json first-summary.json
+	cs_new='class D { void M() { ServicePointManager.SecurityProtocol = SecurityProtocolType.Ssl3; } }'
+	(cd src/beta && echo "$cs_new" >New.cs && git add New.cs &&
+		GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@e GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@e git commit -qm new &&
+		git push -q ../../bare/beta.git release)
+	echo "$cs_new" >work/gamma/Dirty.cs
+	"$tlslint" audit -j 2 -o out list 2>third.txt || true
+	check "a new commit and a dirty work tree are rescanned" \
+		grep -q '(2 unchanged since the last run)' third.txt
+	check "the new commit is in the summary" test "$(record out bare/beta.git commit)" = \
+		"$(git -C bare/beta.git rev-parse HEAD)"
+	check "with its new finding" test "$(record out bare/beta.git findings)" = 2
+	check "the dirty work tree's new file is scanned" test "$(record out work/gamma findings)" = 2
+	"$tlslint" audit -j 2 --no-resume -o out list 2>fourth.txt || true
+	check "--no-resume rescans everything" grep -q '(0 unchanged since the last run)' fourth.txt
+	"$tlslint" audit -j 2 --exclude '*.Designer.cs' -o out list 2>fifth.txt || true
+	check "another configuration rescans everything" grep -q '(0 unchanged since the last run)' fifth.txt
+	check "summary of a resumed run equals a fresh one" bash -c \
+		"'$tlslint' audit -q --exclude '*.Designer.cs' -o out list; '$tlslint' audit -q --no-resume --exclude '*.Designer.cs' -o fresh list; cmp out/summary.json fresh/summary.json"
+	;;
+shard)
+	"$tlslint" audit -q -j 2 -o single list || true
+	n=3
+	dirs=()
+	for k in $(seq 1 $n); do
+		"$tlslint" audit -q --shard "$k/$n" -o "shard$k" list || true
+		dirs+=("shard$k")
+	done
+	total=0
+	for d in "${dirs[@]}"; do total=$((total + $(json "$d/summary.json" 'd.repositories.length'))); done
+	check "the shards together hold every repository once" test "$total" = 8
+	expect_status 3 "merge exits like the audit" "$tlslint" merge -q -o merged "${dirs[@]}"
+	for f in summary.json summary.csv report.html; do
+		check "merged $f equals a single run's, byte for byte" cmp single/$f merged/$f
+	done
+	check "merged repos/ holds every repository's files" diff <(ls single/repos) <(ls merged/repos)
+	for f in single/repos/*; do
+		cmp -s "$f" "merged/repos/${f##*/}" || fail "merged ${f##*/} differs from the single run's"
+	done
+	# Shards hang on repository identities, not on positions in the list.
+	tac list >reversed.list
+	"$tlslint" audit -q --shard 2/$n -o reversed reversed.list || true
+	check "a reordered list gives the same shard" cmp shard2/summary.json reversed/summary.json
+	"$tlslint" merge -q -o shard1 shard1 shard2 shard3 || true
+	check "merging into one of the shard directories works" cmp single/summary.json shard1/summary.json
+	"$tlslint" audit -q --shard 1/$n --disable LT-CS-001 --no-resume -o other list || true
+	expect_status 2 "shards of different configurations do not merge" \
+		"$tlslint" merge -q -o bad shard2 other
+	expect_status 2 "a directory without a summary does not merge" "$tlslint" merge -q -o bad shard2 nowhere
+	;;
+html)
+	"$tlslint" audit -q -o out list || true
+	check "the report loads nothing: no <link>, <img>, src=, @import or url()" \
+		bash -c "! grep -Eiq '<link|<img|src=|@import|url\\(' out/report.html"
+	check "the only URL in the report is the SVG namespace" \
+		test "$(grep -Eo 'https?://[^\"<> ]*' out/report.html | sort -u)" = "http://www.w3.org/2000/svg"
+	chromium=$(command -v chromium || command -v chromium-browser || true)
+	if [ -z "$chromium" ]; then
+		fail "chromium is not installed (scripts/setup.sh installs it)"
+		exit 1
+	fi
+	browse() { # browse ARGS... : headless Chromium with no network, profile or extras
+		local profile
+		profile=$(mktemp -d "$work/profile.XXXXXX")
+		timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
+			--disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+			--window-size=1280,1600 "$@" 2>>"$work/chromium.log"
+	}
+	# The page plus a script that clicks the headers like a user and writes what it saw.
+	sed 's#</body>#<script>\n(function () {\n  var t = document.getElementById("repositories"), out = {};\n  function col(i) { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[i].textContent.trim(); }).join("|"); }\n  out.charts = document.querySelectorAll("figure.chart svg").length;\n  out.ruleBars = document.querySelectorAll("\#chart-rules rect").length;\n  out.severityBars = document.querySelectorAll("\#chart-severity rect").length;\n  out.repoBars = document.querySelectorAll("\#chart-repositories rect").length;\n  out.widths = Array.prototype.map.call(document.querySelectorAll("\#chart-repositories rect"), function (r) { return Math.round(r.getBoundingClientRect().width); }).join("|");\n  var heads = t.tHead.rows[0].cells;\n  heads[5].querySelector("button").click();\n  out.asc = col(5); out.ascSort = heads[5].getAttribute("aria-sort");\n  heads[5].querySelector("button").click();\n  out.desc = col(5); out.descFirst = t.tBodies[0].rows[0].cells[0].textContent;\n  heads[0].querySelector("button").click();\n  out.byName = col(0);\n  heads[1].querySelector("button").click();\n  out.byStatus = col(1).replace(/failed[^|]*/g, "failed");\n  var p = document.createElement("pre"); p.id = "selftest"; p.textContent = JSON.stringify(out); document.body.appendChild(p);\n})();\n</script>\n</body>#' \
+		out/report.html >out/report-selftest.html
+	browse --dump-dom "file://$PWD/out/report-selftest.html" >dom.html || true
+	sed -n 's#.*<pre id="selftest">\(.*\)</pre>.*#\1#p' dom.html | sed 's/&quot;/"/g; s/&amp;/\&/g' >selftest.json
+	if [ ! -s selftest.json ]; then
+		fail "Chromium ran the page's script (no self-test output)"
+		tail -5 "$work/chromium.log" >&2 || true
+	else
+		cat selftest.json
+		check "three charts" test "$(json selftest.json d.charts)" = 3
+		check "one bar per rule" test "$(json selftest.json d.ruleBars)" = 1
+		check "one bar per severity" test "$(json selftest.json d.severityBars)" = 3
+		check "one bar per repository with findings" test "$(json selftest.json d.repoBars)" = 4
+		check "bars are drawn to scale" test "$(json selftest.json 'd.widths.split("|").map(Number).every((w, i, a) => w > 0 && w <= a[0])')" = true
+		check "sorting by findings, ascending" test "$(json selftest.json d.asc)" = "0|0|0|0|1|1|1|3"
+		check "aria-sort tells the direction" test "$(json selftest.json d.ascSort)" = ascending
+		check "sorting by findings, descending on a second click" test "$(json selftest.json d.desc)" = "3|1|1|1|0|0|0|0"
+		check "the repository with most findings comes first" test "$(json selftest.json d.descFirst)" = bare/alpha.git
+		check "sorting by name" test "$(json selftest.json d.byName)" = \
+			"bare/alpha.git|bare/beta.git|bare/broken.git|bare/clean.git|bare/nohead.git|missing|notarepo|work/gamma"
+		check "sorting by status" test "$(json selftest.json d.byStatus)" = \
+			"failed|failed|failed|failed|scanned|scanned|scanned|scanned"
+	fi
+	page=$(ls out/repos/bare_alpha.git-*.html)
+	browse --dump-dom "file://$PWD/$page" >repo-dom.html || true
+	check "a repository's page lists its findings" grep -q 'Net/Client.cs:4:48' repo-dom.html
+	check "and links back to the report" grep -q 'href="../report.html"' repo-dom.html
+	check "the report links to each repository's page" grep -q "href=\"repos/${page##*/}\"" out/report.html
+	browse --screenshot="$work/report.png" "file://$PWD/out/report.html" >/dev/null || true
+	check "a screenshot of the report is drawn" test "$(stat -c %s "$work/report.png" 2>/dev/null || echo 0)" -gt 20000
+	if [ -n "${TLSLINT_KEEP_SCREENSHOT:-}" ]; then cp "$work/report.png" "$TLSLINT_KEEP_SCREENSHOT"; fi
+	;;
+*)
+	echo "audit_test.sh: unknown mode '$mode'" >&2
+	exit 2
+	;;
+esac
+
+if [ "$failures" -gt 0 ]; then
+	echo "$failures check(s) failed" >&2
+	exit 1
+fi
+echo "all checks passed"
