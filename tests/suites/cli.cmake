@@ -10,3 +10,8 @@ add_test(NAME tlslint/cli/validate
          COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/validate.sh $<TARGET_FILE:tlslint>
                  ${TLSLINT_SHARED_TOOLS}/validate-sarif)
 set_tests_properties(tlslint/cli/validate PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 900)
+
+# `cmake --install` puts the program and its man page in place.
+add_test(NAME tlslint/install
+         COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && test -x \"$1/bin/tlslint\" && test -s \"$1/share/man/man1/tlslint.1\" && \"$1/bin/tlslint\" --version"
+                 sh ${CMAKE_BINARY_DIR}/install-test ${CMAKE_BINARY_DIR})
