@@ -3,6 +3,8 @@
 #ifndef TLSLINT_CLI_H
 #define TLSLINT_CLI_H
 
+#include <stdbool.h>
+
 #include "rules/catalogue.h"
 
 #include <stdbool.h>
@@ -19,6 +21,9 @@ int cmd_explain(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+
+/* Parses a whole decimal number in [min, max]. */
+bool cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
 
 /* Loads the built-in rules plus those under each of `dirs`; prints the error and returns -1. */
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs);
