@@ -113,14 +113,18 @@ static const char *repo__git_error(void)
 	return e && e->message ? e->message : "unknown error";
 }
 
-/* The origin remote's URL, else the repository's own location. */
+/* The origin remote's URL, else the repository's own location. The URL is read from the
+ * configuration directly: git_remote_lookup() of libgit2 1.5 leaks PCRE2 match data on every
+ * call (libgit2 pull request 6382), which adds up over thousands of repositories. */
 static char *repo__uri(git_repository *gr)
 {
-	git_remote *remote = NULL;
+	git_config *cfg = NULL;
+	const char *url = NULL;
 	char *uri = NULL;
-	if (git_remote_lookup(&remote, gr, "origin") == 0 && git_remote_url(remote))
-		uri = audit_clean_uri(git_remote_url(remote));
-	git_remote_free(remote);
+	if (git_repository_config_snapshot(&cfg, gr) == 0 &&
+	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 && url[0])
+		uri = audit_clean_uri(url);
+	git_config_free(cfg);
 	if (!uri) {
 		const char *wd = git_repository_workdir(gr);
 		uri = audit_clean_uri(wd ? wd : git_repository_path(gr));
