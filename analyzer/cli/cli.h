@@ -5,10 +5,9 @@
 
 #include <stdbool.h>
 
-#include "rules/catalogue.h"
-
-#include <stdbool.h>
 #include <stddef.h>
+
+#include "rules/catalogue.h"
 
 /* EXIT_PARTIAL: an audit or merge in which some repositories could not be audited. */
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
@@ -24,13 +23,11 @@ int cmd_merge(int argc, char **argv);
 
 /* Parses a whole decimal number in [min, max]. */
 bool cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
+/* Parses a byte count with an optional K, M or G suffix; false when it is not one. */
+bool cli_parse_size(const char *s, size_t *out);
 
 /* Loads the built-in rules plus those under each of `dirs`; prints the error and returns -1. */
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs);
-/* Parses a byte count with an optional K, M or G suffix; false when it is not one. */
-bool cli_parse_size(const char *s, size_t *out);
-/* Creates `path` and its parents as needed; -1 with errno set on failure. */
-int cli_mkdirs(const char *path);
 /* The exit status an audit's records call for: EXIT_PARTIAL when some repository failed,
  * else EXIT_FINDINGS for a finding at or above `fail_on` (unless `fail_none`), else 0. */
 int cli_audit_status(const struct audit_summary *s, bool fail_none, level fail_on);

@@ -16,6 +16,7 @@
 #include "audit/summary.h"
 #include "cli/cli.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
 
 #define DEFAULT_MAX_FILE_SIZE (8u << 20)
 #define DEFAULT_TIMEOUT_MS 10000u
@@ -149,7 +150,7 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 	}
 	if (shard_n)
 		audit_list_shard(&repos, shard_k, shard_n);
-	if (cli_mkdirs(repos_dir) < 0) {
+	if (file_mkdirs(repos_dir) < 0) {
 		fprintf(stderr, "tlslint: cannot create '%s': %s\n", repos_dir, strerror(errno));
 		goto cleanup;
 	}
@@ -311,26 +312,18 @@ int cmd_audit(int argc, char **argv)
 		case O_ENABLE:
 			audit__push(&enabled, optarg);
 			break;
-		case 'j': {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 1024) {
+		case 'j':
+			if (!cli_parse_uint(optarg, 1, 1024, &sopts.jobs)) {
 				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
 				goto cleanup;
 			}
-			sopts.jobs = (unsigned)n;
 			break;
-		}
-		case O_TIMEOUT: {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1) {
+		case O_TIMEOUT:
+			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &sopts.timeout_ms)) {
 				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
 				goto cleanup;
 			}
-			sopts.timeout_ms = (unsigned)n;
 			break;
-		}
 		case 'q':
 			quiet = true;
 			break;

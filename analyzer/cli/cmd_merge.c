@@ -119,7 +119,7 @@ int cmd_merge(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	char *repos_dir = xasprintf("%s/repos", out);
-	if (cli_mkdirs(repos_dir) < 0) {
+	if (file_mkdirs(repos_dir) < 0) {
 		fprintf(stderr, "tlslint: cannot create '%s': %s\n", repos_dir, strerror(errno));
 		free(repos_dir);
 		return EXIT_USAGE;

@@ -1,4 +1,4 @@
-/* fileio.c: bounded whole-file reads and atomic writes. */
+/* fileio.c: bounded whole-file reads, atomic writes, directory creation. */
 #include "fileio.h"
 
 #include <errno.h>
@@ -113,4 +113,22 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 	}
 	free(tmp);
 	return 0;
+}
+
+int file_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
+	free(p);
+	return rc;
 }

@@ -13,4 +13,7 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len);
  * and renamed over `path`. "-" writes to standard output. Returns 0 or -1 with errno set. */
 int file_write_atomic(const char *path, const char *data, size_t len);
 
+/* Creates directory `path` and its missing parents. Returns 0 or -1 with errno set. */
+int file_mkdirs(const char *path);
+
 #endif
