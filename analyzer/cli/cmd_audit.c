@@ -34,6 +34,8 @@ static void audit__usage(FILE *out)
 		"      --ref REV          scan REV instead of HEAD, from the object database\n"
 		"      --shard K/N        audit only shard K of N (1 <= K <= N), chosen by a stable\n"
 		"                         hash of each repository's path; 'tlslint merge' joins them\n"
+		"      --dry-run          print the repositories this run would audit (after --shard),\n"
+		"                         one per line, and exit; -o is not needed\n"
 		"      --no-resume        rescan repositories already audited in DIR at the same\n"
 		"                         commit with the same tlslint version and configuration\n"
 		"      --fail-on LEVEL    exit 1 for findings at or above LEVEL: error, warning\n"
@@ -222,6 +224,24 @@ cleanup:
 	return rc;
 }
 
+/* --dry-run: the share of the list this run would audit, so that a batch job can fetch only
+ * the repositories of its shard before auditing them. */
+static int audit__dry_run(const char *list, unsigned shard_k, unsigned shard_n)
+{
+	char err[1024];
+	audit_repo_list repos = { 0 };
+	if (audit_list_read(&repos, list, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tlslint: %s\n", err);
+		return EXIT_USAGE;
+	}
+	if (shard_n)
+		audit_list_shard(&repos, shard_k, shard_n);
+	for (size_t i = 0; i < repos.len; i++)
+		printf("%s\n", repos.items[i].path);
+	audit_list_release(&repos);
+	return EXIT_CLEAN;
+}
+
 struct string_list {
 	char **items;
 	size_t len;
@@ -235,12 +255,13 @@ static void audit__push(struct string_list *l, char *s)
 
 int cmd_audit(int argc, char **argv)
 {
-	enum { O_REF = 256, O_SHARD, O_NO_RESUME, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE,
+	enum { O_REF = 256, O_SHARD, O_DRY_RUN, O_NO_RESUME, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE,
 	       O_RULES, O_DISABLE, O_ENABLE, O_TIMEOUT };
 	static const struct option opts[] = {
 		{ "output-dir", required_argument, NULL, 'o' },
 		{ "ref", required_argument, NULL, O_REF },
 		{ "shard", required_argument, NULL, O_SHARD },
+		{ "dry-run", no_argument, NULL, O_DRY_RUN },
 		{ "no-resume", no_argument, NULL, O_NO_RESUME },
 		{ "fail-on", required_argument, NULL, O_FAIL_ON },
 		{ "exclude", required_argument, NULL, O_EXCLUDE },
@@ -257,7 +278,7 @@ int cmd_audit(int argc, char **argv)
 	};
 	const char *out_dir = NULL, *ref = NULL;
 	unsigned shard_k = 0, shard_n = 0;
-	bool resume = true, quiet = false, fail_none = false;
+	bool resume = true, quiet = false, fail_none = false, dry_run = false;
 	level fail_on = LEVEL_WARNING;
 	struct string_list excludes = { 0 }, rule_dirs = { 0 }, disabled = { 0 }, enabled = { 0 };
 	scan_options sopts = { .max_file_size = DEFAULT_MAX_FILE_SIZE,
@@ -279,6 +300,9 @@ int cmd_audit(int argc, char **argv)
 				fprintf(stderr, "tlslint: --shard takes K/N with 1 <= K <= N\n");
 				goto cleanup;
 			}
+			break;
+		case O_DRY_RUN:
+			dry_run = true;
 			break;
 		case O_NO_RESUME:
 			resume = false;
@@ -335,6 +359,10 @@ int cmd_audit(int argc, char **argv)
 			audit__usage(stderr);
 			goto cleanup;
 		}
+	}
+	if (dry_run && optind + 1 == argc) {
+		rc = audit__dry_run(argv[optind], shard_k, shard_n);
+		goto cleanup;
 	}
 	if (!out_dir || optind + 1 != argc) {
 		fprintf(stderr, "tlslint: audit takes -o DIR and one LIST file; see 'tlslint audit "

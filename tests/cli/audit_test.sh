@@ -169,6 +169,12 @@ shard)
 	for f in single/repos/*; do
 		cmp -s "$f" "merged/repos/${f##*/}" || fail "merged ${f##*/} differs from the single run's"
 	done
+	for k in $(seq 1 $n); do
+		"$tlslint" audit --dry-run --shard "$k/$n" list >"dry$k.txt"
+		check "--dry-run lists shard $k's repositories" test "$(tr '\n' ' ' <"dry$k.txt")" = \
+			"$(json "shard$k/summary.json" 'd.repositories.map(r => r.repository).join(" ")') "
+	done
+	check "--dry-run without --shard lists every repository" test "$("$tlslint" audit --dry-run list | wc -l)" = 8
 	# Shards hang on repository identities, not on positions in the list.
 	tac list >reversed.list
 	"$tlslint" audit -q --shard 2/$n -o reversed reversed.list || true
