@@ -1,0 +1,138 @@
+/* test_audit.c: unit tests of the audit's pieces: ignore rules without a work tree,
+ * credential-free repository URIs, stable identities and shards, records that survive JSON. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+
+#include "audit/record.h"
+#include "audit/repo_list.h"
+#include "audit/repo_scan.h"
+#include "unit.h"
+#include "util/alloc.h"
+#include "walk/gitignore.h"
+
+void test_gitignore_patterns(void);
+void test_audit_clean_uri(void);
+void test_audit_identity_and_shards(void);
+void test_audit_record_json(void);
+
+static int ignored(const char *dir, const char *rules, const char *path, bool is_dir)
+{
+	gitignore g;
+	gitignore_parse(&g, dir, rules, strlen(rules));
+	int r = gitignore_match(&g, path, is_dir);
+	gitignore_release(&g);
+	return r;
+}
+
+void test_gitignore_patterns(void)
+{
+	/* Unanchored patterns match the last component at any depth. */
+	CHECK(ignored("", "*.log\n", "a/b/x.log", false) == 1);
+	CHECK(ignored("", "*.log\n", "a/b/x.txt", false) == 0);
+	/* A slash anywhere but at the end anchors to the file's directory. */
+	CHECK(ignored("", "/gen\n", "gen", true) == 1);
+	CHECK(ignored("", "/gen\n", "src/gen", true) == 0);
+	CHECK(ignored("", "doc/x.cs\n", "doc/x.cs", false) == 1);
+	CHECK(ignored("", "doc/x.cs\n", "a/doc/x.cs", false) == 0);
+	/* Directory-only patterns. */
+	CHECK(ignored("", "build/\n", "build", true) == 1);
+	CHECK(ignored("", "build/\n", "build", false) == 0);
+	/* "**" in front, in the middle and at the end. */
+	CHECK(ignored("", "**/legacy\n", "legacy", true) == 1);
+	CHECK(ignored("", "**/legacy\n", "a/b/legacy", true) == 1);
+	CHECK(ignored("", "a/**/z.cs\n", "a/z.cs", false) == 1);
+	CHECK(ignored("", "a/**/z.cs\n", "a/b/c/z.cs", false) == 1);
+	CHECK(ignored("", "a/**/z.cs\n", "b/z.cs", false) == 0);
+	CHECK(ignored("", "out/**\n", "out", true) == 0);
+	CHECK(ignored("", "out/**\n", "out/x/y.cs", false) == 1);
+	/* The last matching pattern wins; negation re-includes. */
+	CHECK(ignored("", "*.cs\n!Keep.cs\n", "Keep.cs", false) == -1);
+	CHECK(ignored("", "!Keep.cs\n*.cs\n", "Keep.cs", false) == 1);
+	/* Comments, blank lines, escapes, trailing spaces, CRLF. */
+	CHECK(ignored("", "# x.cs\n\n", "# x.cs", false) == 0);
+	CHECK(ignored("", "\\#x.cs\n", "#x.cs", false) == 1);
+	CHECK(ignored("", "\\!x.cs\n", "!x.cs", false) == 1);
+	CHECK(ignored("", "x.cs   \r\n", "x.cs", false) == 1);
+	CHECK(ignored("", "[ab].cs\n", "b.cs", false) == 1);
+	CHECK(ignored("", "?.cs\n", "ab.cs", false) == 0);
+	/* A nested file's patterns are relative to its directory and apply only below it. */
+	CHECK(ignored("tools/", "/drop\n", "tools/drop", true) == 1);
+	CHECK(ignored("tools/", "/drop\n", "drop", true) == 0);
+	CHECK(ignored("tools/", "*.cs\n", "src/x.cs", false) == 0);
+}
+
+static void check_uri(const char *in, const char *want)
+{
+	char *got = audit_clean_uri(in);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+void test_audit_clean_uri(void)
+{
+	check_uri("https://github.com/o/r.git", "https://github.com/o/r.git");
+	check_uri("https://user:tok@github.com/o/r.git", "https://github.com/o/r.git");
+	check_uri("https://x-access-token:ghs_abc@github.com:443/o/r", "https://github.com:443/o/r");
+	check_uri("https://host/o/r.git?private_token=abc#frag", "https://host/o/r.git");
+	check_uri("ssh://git@host:2222/o/r.git", "ssh://host:2222/o/r.git");
+	check_uri("git@github.com:o/r.git", "ssh://github.com/o/r.git");
+	check_uri("host:/srv/r.git", "ssh://host/srv/r.git");
+	check_uri("/srv/git/r w.git", "file:///srv/git/r%20w.git");
+}
+
+void test_audit_identity_and_shards(void)
+{
+	/* The hash is a fixed function: shards computed on any machine agree. */
+	CHECK(audit_hash("mirrors/a.git") == audit_hash("mirrors/a.git"));
+	CHECK(audit_hash("mirrors/a.git") != audit_hash("mirrors/b.git"));
+	audit_repo r;
+	audit_repo_init(&r, "mirrors/org/My Repo.git");
+	CHECK(strncmp(r.slug, "mirrors_org_My_Repo.git-", 24) == 0);
+	CHECK_UINT(strlen(r.slug), 24 + 8);
+	audit_repo_release(&r);
+	audit_repo_init(&r, "../..");
+	CHECK(strncmp(r.slug, "repo-", 5) == 0 || r.slug[0] != '.');
+	audit_repo_release(&r);
+
+	/* Every repository lands in exactly one of N shards, about evenly. */
+	enum { REPOS = 3000, N = 7 };
+	size_t per[N] = { 0 };
+	for (int i = 0; i < REPOS; i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "mirrors/org%d/repo%d.git", i % 13, i);
+		per[audit_hash(name) % N]++;
+	}
+	for (int k = 0; k < N; k++)
+		CHECK(per[k] > REPOS / N * 8 / 10 && per[k] < REPOS / N * 12 / 10);
+}
+
+void test_audit_record_json(void)
+{
+	audit_record r = { 0 }, back;
+	r.repository = xstrdup("mirrors/a.git");
+	r.slug = xstrdup("mirrors_a.git-00000000");
+	r.kind = xstrdup("bare");
+	r.commit = xstrdup("0123456789abcdef0123456789abcdef01234567");
+	r.files = 12;
+	r.findings = 3;
+	audit_record_count(&r, "LT-CS-002", LEVEL_WARNING);
+	audit_record_count(&r, "LT-CS-001", LEVEL_ERROR);
+	audit_record_count(&r, "LT-CS-001", LEVEL_ERROR);
+	audit_record_sort(&r);
+	CHECK_STR(r.counts[0].rule, "LT-CS-001");
+	CHECK_UINT(r.counts[0].count, 2);
+	CHECK_UINT(audit_record_at_least(&r, LEVEL_ERROR), 2);
+	CHECK_UINT(audit_record_at_least(&r, LEVEL_NOTE), 3);
+	cJSON *j = audit_record_to_json(&r);
+	CHECK(audit_record_from_json(&back, j) == 0);
+	cJSON *j2 = audit_record_to_json(&back);
+	CHECK(cJSON_Compare(j, j2, true));
+	CHECK(back.uri == NULL && back.error == NULL);
+	cJSON_Delete(j);
+	cJSON_Delete(j2);
+	audit_record_release(&back);
+	audit_record_release(&r);
+	cJSON *bad = cJSON_Parse("{\"repository\":\"x\"}");
+	CHECK(audit_record_from_json(&back, bad) < 0);
+	cJSON_Delete(bad);
+}
