@@ -20,7 +20,7 @@
 /* What every repository of an audit is scanned with; shared read-only by the workers. */
 typedef struct audit_job {
 	const catalogue *cat;
-	scanner *scanner;          /* made with one job and no progress line */
+	scanner *scanner;          /* shared by the workers; no progress line of its own */
 	const walk_options *wopts; /* excludes, no_ignore; the base is set per repository */
 	size_t max_file_size;      /* as given to the scanner, for the digest */
 	const char *ref;           /* revision to scan; NULL for HEAD */

@@ -46,7 +46,8 @@ static void audit__usage(FILE *out)
 		"      --rules DIR        also load the rule files under DIR (repeatable)\n"
 		"      --disable ID       do not run rule ID (repeatable)\n"
 		"      --enable ID        run rule ID even if it is off by default (repeatable)\n"
-		"  -j, --jobs N           repositories scanned at once (default: number of cores)\n"
+		"  -j, --jobs N           threads (default: number of cores): one repository each, or\n"
+		"                         several per repository when there are fewer repositories\n"
 		"      --timeout MS       give up on a file after MS milliseconds (default 10000)\n"
 		"  -q, --quiet            no progress line and no list of failed repositories\n"
 		"  -h, --help             show this help\n\n"
@@ -142,16 +143,25 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 	char *repos_dir = xasprintf("%s/repos", out_dir);
 	struct audit_run run = { .job = job };
 
-	if (scanner_new(&s, cat, sopts, err, sizeof(err)) < 0) {
-		fprintf(stderr, "tlslint: %s\n", err);
-		goto cleanup;
-	}
 	if (audit_list_read(&repos, list, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tlslint: %s\n", err);
 		goto cleanup;
 	}
 	if (shard_n)
 		audit_list_shard(&repos, shard_k, shard_n);
+	if (!jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? (unsigned)n : 1;
+	}
+	/* One worker per repository; with fewer repositories than jobs, each repository's files
+	 * are scanned by the jobs left over (one huge repository still uses every core). */
+	unsigned workers = jobs > repos.len ? (repos.len ? (unsigned)repos.len : 1) : jobs;
+	scan_options per_repo = *sopts;
+	per_repo.jobs = jobs / workers;
+	if (scanner_new(&s, cat, &per_repo, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tlslint: %s\n", err);
+		goto cleanup;
+	}
 	if (file_mkdirs(repos_dir) < 0) {
 		fprintf(stderr, "tlslint: cannot create '%s': %s\n", repos_dir, strerror(errno));
 		goto cleanup;
@@ -162,15 +172,9 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 
 	run.repos = &repos;
 	run.records = xcalloc(repos.len ? repos.len : 1, sizeof(*run.records));
-	if (!jobs) {
-		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = n > 0 ? (unsigned)n : 1;
-	}
-	if (jobs > repos.len)
-		jobs = repos.len ? (unsigned)repos.len : 1;
-	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	pthread_t *threads = xcalloc(workers, sizeof(*threads));
 	unsigned started = 0;
-	for (unsigned t = 0; t < jobs; t++)
+	for (unsigned t = 0; t < workers; t++)
 		if (pthread_create(&threads[started], NULL, audit__worker, &run) == 0)
 			started++;
 	if (!started)
@@ -209,9 +213,10 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 	}
 	if (!quiet)
 		fprintf(stderr,
-			"tlslint: %zu repositories audited (%zu unchanged since the last run), %zu "
+			"tlslint: %zu %s audited (%zu unchanged since the last run), %zu "
 			"failed, %zu findings; see %s/report.html\n",
-			repos.len, atomic_load(&run.reused), atomic_load(&run.failed),
+			repos.len, repos.len == 1 ? "repository" : "repositories",
+			atomic_load(&run.reused), atomic_load(&run.failed),
 			atomic_load(&run.findings), out_dir);
 	rc = cli_audit_status(&summary, fail_none, fail_on);
 cleanup:
@@ -385,17 +390,14 @@ int cmd_audit(int argc, char **argv)
 	sopts.ndisabled = disabled.len;
 	sopts.enabled = enabled.items;
 	sopts.nenabled = enabled.len;
-	/* The workers are per repository; each repository is scanned on one thread. */
-	scan_options per_repo = sopts;
-	per_repo.jobs = 1;
-	per_repo.progress = false;
+	sopts.progress = false; /* the audit's own progress line counts repositories */
 	wopts.excludes = excludes.items;
 	wopts.nexcludes = excludes.len;
 	audit_job job = { .cat = &cat, .wopts = &wopts, .max_file_size = sopts.max_file_size,
 			  .ref = ref, .tool_version = TLSLINT_VERSION, .resume = resume };
 
 	git_libgit2_init();
-	rc = audit__run(&job, &cat, &per_repo, sopts.jobs, argv[optind], out_dir, shard_k, shard_n,
+	rc = audit__run(&job, &cat, &sopts, sopts.jobs, argv[optind], out_dir, shard_k, shard_n,
 			quiet, fail_none, fail_on);
 	git_libgit2_shutdown();
 	catalogue_release(&cat);

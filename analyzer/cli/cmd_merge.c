@@ -183,10 +183,10 @@ int cmd_merge(int argc, char **argv)
 			failed += merged.records[i].error != NULL;
 			findings += merged.records[i].findings;
 		}
-		fprintf(stderr, "tlslint: merged %d director%s: %zu repositories, %zu failed, %zu "
+		fprintf(stderr, "tlslint: merged %d director%s: %zu %s, %zu failed, %zu "
 				"findings; see %s/report.html\n",
-			argc - optind, argc - optind == 1 ? "y" : "ies", merged.len, failed, findings,
-			out);
+			argc - optind, argc - optind == 1 ? "y" : "ies", merged.len,
+			merged.len == 1 ? "repository" : "repositories", failed, findings, out);
 	}
 cleanup:
 	audit_summary_release(&merged);

@@ -86,6 +86,15 @@ basic)
 	check "--ref main fails where there is no main" grep -q "'main'" <<<"$(record refout bare/beta.git error)"
 	check "--ref main scans the others" test "$(record refout bare/alpha.git findings)" = 3
 
+	# A progress line on a terminal only.
+	"$tlslint" audit --no-resume -o out list 2>plain.txt || true
+	check "no progress line when standard error is not a terminal" bash -c "! grep -q \$'\\r' plain.txt"
+	if command -v script >/dev/null; then
+		script -qec "'$tlslint' audit --no-resume -o out list" /dev/null >tty.txt 2>&1 || true
+		check "a progress line on a terminal: done/total, failed, findings, rate" \
+			grep -aq $'\r.*8/8 repositories, 4 failed, 6 findings, [0-9]*/min' tty.txt
+	fi
+
 	printf 'bare/clean.git\n' >clean.list
 	expect_status 0 "an audit of clean repositories exits 0" "$tlslint" audit -q -o clean clean.list
 	printf 'bare/beta.git\n' >beta.list
