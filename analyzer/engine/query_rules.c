@@ -208,7 +208,7 @@ static bool query_rules__reportable(report_condition cond, bool is_cap, const ev
 }
 
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
-			       const file_ctx *ctx)
+			       const file_ctx *ctx, void **eval_state)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
@@ -218,7 +218,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
 		have_value = true;
-		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang,
+				  .state = eval_state };
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
@@ -261,6 +262,7 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
+	void *eval_state = NULL; /* the evaluator's tables for this file */
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
@@ -269,9 +271,12 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 		TSQueryMatch m;
 		while (ts_query_cursor_next_match(w->cursor, &m)) {
 			if (predicates_hold(&cr->predicates, &m, ctx->src->text))
-				query_rules__match(cr, &m, root, ctx);
+				query_rules__match(cr, &m, root, ctx, &eval_state);
 		}
 	}
+	const value_evaluator *ev = evaluator_for(ctx->lang);
+	if (eval_state && ev && ev->release_state)
+		ev->release_state(eval_state);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

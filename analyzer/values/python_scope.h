@@ -21,16 +21,16 @@ typedef enum py_import_status {
 	PY_IMPORT_CONFLICT, /* imports bind it to different paths */
 } py_import_status;
 
+/* Borrowed from the file's tables: valid until py_scope_release_state. */
 typedef struct py_import_result {
 	py_import_status status;
-	char *canonical;           /* the dotted path, when BOUND (owned) */
-	char *stars[PY_MAX_STARS]; /* modules of `from M import *` anywhere in the file (owned) */
+	const char *canonical;           /* the dotted path, when BOUND */
+	const char *const *stars;        /* modules of `from M import *` anywhere in the file */
 	size_t nstars;
 } py_import_result;
 
 /* Looks `name` up in the imports of the file (at any depth: `try: import ssl` counts). */
 void py_scope_imports(py_import_result *out, const eval_ctx *ctx, const char *name, size_t len);
-void py_import_result_release(py_import_result *r);
 
 typedef enum py_binding {
 	PY_BINDING_NONE, /* not bound by an assignment in any enclosing scope */
@@ -41,5 +41,9 @@ typedef enum py_binding {
 /* The binding of `name` as read at `use`. */
 py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
 			    TSNode *value);
+
+/* The file's tables (imports, module-level bindings) are built on first use and kept in
+ * *ctx->state, which must not be NULL; this frees them. */
+void py_scope_release_state(void *state);
 
 #endif

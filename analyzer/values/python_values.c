@@ -24,6 +24,19 @@ static bool py__numeric_type(const value_type *type)
 	return type->kind == VALUE_FLAGS || strcmp(type->name, "PythonTlsVersion") == 0;
 }
 
+/* Can a dotted path ending in `rest` (".PROTOCOL_TLSv1") name a member? Checked before
+ * resolving names, so that `self.x` or `obj.method` costs no lookups. */
+static bool py__member_tail(const value_type *type, const strbuf *rest)
+{
+	for (size_t i = 0; i < type->nmembers; i++) {
+		size_t n = strlen(type->members[i].name);
+		if (n > rest->len &&
+		    memcmp(type->members[i].name + n - rest->len, strbuf_str(rest), rest->len) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool py__lookup(const value_type *type, const strbuf *name, eval_result *out)
 {
 	const value_member *m = value_type_member(type, strbuf_str(name), name->len);
@@ -61,6 +74,10 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		strbuf_add(&rest, a, alen);
 	}
 	bool ok = false;
+	if (rest.len && !py__member_tail(type, &rest)) {
+		strbuf_release(&rest);
+		return false;
+	}
 	py_import_result imp;
 	py_scope_imports(&imp, ctx, bname, blen);
 	if (imp.status == PY_IMPORT_BOUND) {
@@ -85,7 +102,6 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 			}
 		}
 	}
-	py_import_result_release(&imp);
 	strbuf_release(&rest);
 	strbuf_release(&full);
 	return ok;
@@ -186,7 +202,21 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	return ok;
 }
 
+/* The entry point: provides per-file state when the caller keeps none. */
+static bool py__eval_top(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+{
+	if (ctx->state)
+		return py__eval(ctx, node, type, out);
+	void *local = NULL;
+	ctx->state = &local;
+	bool ok = py__eval(ctx, node, type, out);
+	ctx->state = NULL;
+	py_scope_release_state(local);
+	return ok;
+}
+
 const value_evaluator python_evaluator = {
 	.lang = LANG_PYTHON,
-	.eval = py__eval,
+	.eval = py__eval_top,
+	.release_state = py_scope_release_state,
 };
