@@ -8,8 +8,8 @@
 ;   constant, or a pyOpenSSL 'SSLv2_METHOD', 'SSLv3_METHOD', 'SSLv23_METHOD', 'TLSv1_METHOD' or
 ;   'TLSv1_1_METHOD', is passed to 'ssl.SSLContext', 'ssl.wrap_socket',
 ;   'ssl.get_server_certificate' or 'OpenSSL.SSL.Context', given as an 'ssl_version',
-;   'method', 'version' or 'protocol' argument of any call (urllib3, requests adapters, ldap3),
-;   or stored in an attribute. The connection then speaks only that legacy version (or offers
+;   'method', 'sslmethod', 'version' or 'protocol' argument of any call (urllib3, requests
+;   adapters, ldap3, Twisted), or stored in an attribute ('ftplib.FTP_TLS.ssl_version'). The connection then speaks only that legacy version (or offers
 ;   it), and it fails once the server stops accepting TLS 1.0 and TLS 1.1.
 ; keywords: PROTOCOL_SSLv2, PROTOCOL_SSLv3, PROTOCOL_TLSv1, SSLv2_METHOD, SSLv3_METHOD, SSLv23_METHOD, TLSv1_METHOD, TLSv1_1_METHOD
 ; value: @value PythonSslProtocol
@@ -70,25 +70,26 @@
   (#match? @function "(^|\\.)(SSLContext|wrap_socket|get_server_certificate|Context)$")
   (#not-in-rejection-test? @value))
 
-; ssl_version= (ssl, urllib3, requests adapters), method= (pyOpenSSL), version= (ldap3 Tls),
+; ssl_version= (ssl, ftplib, urllib3, requests adapters), method= (pyOpenSSL, Twisted
+; CertificateOptions), sslmethod= (Twisted DefaultOpenSSLContextFactory), version= (ldap3 Tls),
 ; protocol= (ssl.SSLContext) keywords of any call.
 (keyword_argument
   name: (identifier) @keyword
   value: (_) @value
-  (#any-of? @keyword "ssl_version" "method" "version" "protocol")
+  (#any-of? @keyword "ssl_version" "method" "sslmethod" "ssl_method" "version" "protocol")
   (#not-in-rejection-test? @value))
 
 ; The same keywords built up for **kwargs: kwargs["ssl_version"] = ..., {"ssl_version": ...}.
 (assignment
   left: (subscript subscript: (string (string_content) @keyword))
   right: (_) @value
-  (#any-of? @keyword "ssl_version" "method" "version" "protocol")
+  (#any-of? @keyword "ssl_version" "method" "sslmethod" "ssl_method" "version" "protocol")
   (#not-in-rejection-test? @value))
 
 (pair
   key: (string (string_content) @keyword)
   value: (_) @value
-  (#any-of? @keyword "ssl_version" "method" "version" "protocol")
+  (#any-of? @keyword "ssl_version" "method" "sslmethod" "ssl_method" "version" "protocol")
   (#not-in-rejection-test? @value))
 
 ; Stored in an attribute (self.ssl_version = ..., HTTPSConnection.ssl_version = ...) or a
