@@ -400,10 +400,9 @@ static void py_scope__emit_name(struct bind_walk *w, TSNode name, enum bind_kind
 	}
 }
 
-/* Do the function's parameters include the name? */
-static bool py_scope__is_parameter(const struct name_walk *s, TSNode fn)
+/* Does a parameter list (of a function or a lambda) include the name? */
+static bool py_scope__in_parameters(const struct name_walk *s, TSNode params)
 {
-	TSNode params = ts_node_child_by_field_name(fn, "parameters", 10);
 	if (ts_node_is_null(params))
 		return false;
 	for (uint32_t i = 0; i < ts_node_named_child_count(params); i++) {
@@ -436,6 +435,42 @@ static TSNode py_scope__enclosing_function(TSNode n)
 	return (TSNode){ 0 };
 }
 
+static void py_scope__emit_any(struct bind_walk *w, TSNode name, enum bind_kind kind, TSNode value)
+{
+	(void)value;
+	if (kind == BIND_OTHER)
+		py_scope__emit_name(w, name, BIND_OTHER, (TSNode){ 0 });
+}
+
+/* Is the name bound between `use` and its function by a lambda's parameters or a
+ * comprehension's `for` (scopes of their own, with no single value)? */
+static bool py_scope__bound_in_expression(const eval_ctx *ctx, TSNode use, const char *name,
+					  size_t len)
+{
+	struct name_walk s = { { ctx->src->text, py_scope__emit_any }, name, len };
+	for (TSNode p = ts_node_parent(use); !ts_node_is_null(p); p = ts_node_parent(p)) {
+		const char *kind = ts_node_type(p);
+		if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0)
+			break;
+		if (strcmp(kind, "lambda") == 0 &&
+		    py_scope__in_parameters(&s, ts_node_child_by_field_name(p, "parameters", 10)))
+			return true;
+		if (strstr(kind, "comprehension") || strcmp(kind, "generator_expression") == 0) {
+			for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
+				TSNode c = ts_node_named_child(p, i);
+				if (strcmp(ts_node_type(c), "for_in_clause") != 0)
+					continue;
+				TSNode left = ts_node_child_by_field_name(c, "left", 4);
+				if (!ts_node_is_null(left))
+					py_scope__pattern(&s.base, left, 0);
+			}
+			if (s.others)
+				return true;
+		}
+	}
+	return false;
+}
+
 static py_binding py_scope__module_binding(const eval_ctx *ctx, const char *name, size_t len,
 					   TSNode *value)
 {
@@ -458,10 +493,12 @@ static py_binding py_scope__module_binding(const eval_ctx *ctx, const char *name
 py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
 			    TSNode *value)
 {
+	if (py_scope__bound_in_expression(ctx, use, name, len))
+		return PY_BINDING_MANY;
 	for (TSNode fn = py_scope__enclosing_function(use); !ts_node_is_null(fn);
 	     fn = py_scope__enclosing_function(fn)) {
 		struct name_walk s = { { ctx->src->text, py_scope__emit_name }, name, len };
-		if (py_scope__is_parameter(&s, fn))
+		if (py_scope__in_parameters(&s, ts_node_child_by_field_name(fn, "parameters", 10)))
 			return PY_BINDING_MANY;
 		py_scope__walk(ts_node_child_by_field_name(fn, "body", 4), py_scope__visit_binding,
 			       &s);
