@@ -21,7 +21,7 @@
 ;   `ssl.PROTOCOL_TLSv1` and its siblings pin a socket or context to one protocol version, and
 ;   pyOpenSSL's `SSL.TLSv1_METHOD` does the same. SSL 3.0, TLS 1.0 and TLS 1.1 are broken or
 ;   deprecated (RFC 8996): browsers, cloud providers, payment processors and package indexes
-;   stopped accepting them (PyPI in 2018, most cloud endpoints by 2024), and OpenSSL 3 refuses
+;   stopped accepting them (PyPI in 2018, AWS API endpoints in 2024), and OpenSSL 3 refuses
 ;   them at its default security level. Code that pins them fails to connect on the day the
 ;   server drops the old version, or on the first machine with a newer OpenSSL.
 ;
@@ -44,7 +44,7 @@
 ;
 ;   **Fix**: let the runtime choose. `ssl.create_default_context()` negotiates the best version
 ;   both sides support, verifies certificates and host names, and follows the system's
-;   OpenSSL policy (Python 3.10 and later never go below TLS 1.2):
+;   OpenSSL policy (its minimum is TLS 1.2 from Python 3.10):
 ;
 ;   ```python
 ;   ctx = ssl.create_default_context()
