@@ -5,8 +5,9 @@
  * `from ssl import *`, `from OpenSSL import SSL`, `import OpenSSL.SSL` (all give
  * `ssl.PROTOCOL_TLSv1` or `OpenSSL.SSL.TLSv1_METHOD`), attribute chains
  * (`ssl.TLSVersion.TLSv1`), variables bound once in their scope (module-level or local),
- * parentheses, `|`, `&`, `^`, `~`, and cipher strings of flags types (`"DEFAULT:@SECLEVEL=0"`).
- * Anything else is unknown, and unknown is silent. */
+ * parentheses, `|`, `&`, `^`, `~`, cipher strings of flags types (`"DEFAULT:@SECLEVEL=0"`), and
+ * `a if cond else b`, which enables what either branch enables. Anything else is unknown, and
+ * unknown is silent. */
 #include <string.h>
 
 #include "util/strbuf.h"
@@ -160,10 +161,32 @@ static bool py__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	return true;
 }
 
+/* `a if cond else b`: either branch may be the value, so the versions are those of every
+ * branch that is known (the value is the first known branch's). */
+static bool py__conditional(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+{
+	if (ts_node_named_child_count(node) != 3)
+		return false;
+	eval_result branch[2] = { { 0 }, { 0 } };
+	bool known[2] = { py__eval(ctx, ts_node_named_child(node, 0), type, &branch[0]),
+			  py__eval(ctx, ts_node_named_child(node, 2), type, &branch[1]) };
+	if (!known[0] && !known[1])
+		return false;
+	*out = known[0] ? branch[0] : branch[1];
+	out->versions = (known[0] ? branch[0].versions : 0) | (known[1] ? branch[1].versions : 0);
+	return true;
+}
+
 static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
 	if (ts_node_is_null(node) || ctx->depth > MAX_DEPTH)
 		return false;
+	if (strcmp(ts_node_type(node), "conditional_expression") == 0) {
+		ctx->depth++;
+		bool known = py__conditional(ctx, node, type, out);
+		ctx->depth--;
+		return known;
+	}
 	ctx->depth++;
 	bool ok = false;
 	const char *kind = ts_node_type(node);
