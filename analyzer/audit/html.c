@@ -63,6 +63,7 @@ void audit_html_begin(strbuf *sb, const char *title)
 		    "th[aria-sort=ascending] button::after{content:' \\25B2'}\n"
 		    "th[aria-sort=descending] button::after{content:' \\25BC'}\n"
 		    "td.n,th.n{text-align:right}code,pre{font:12px ui-monospace,monospace}\n"
+		    "#findings td:nth-child(-n+3){white-space:nowrap}\n"
 		    "pre{margin:0;white-space:pre-wrap}\n"
 		    ".error{color:#cf222e}.warning{color:#9a6700}.note{color:#0969da}\n"
 		    ".failed{color:#cf222e;font-weight:600}\n"
