@@ -2,6 +2,7 @@
 #include "frontend.h"
 
 extern const frontend treesitter_frontend;
+extern const frontend clang_frontend;
 
 static const struct {
 	language lang;
@@ -13,6 +14,8 @@ static const struct {
 	{ LANG_MSBUILD, &treesitter_frontend },
 	{ LANG_DOTNET_CONFIG, &treesitter_frontend },
 	{ LANG_JSON, &treesitter_frontend },
+	{ LANG_C, &clang_frontend },
+	{ LANG_CPP, &clang_frontend },
 };
 
 const frontend *frontend_for(language lang)
