@@ -94,11 +94,17 @@ static void c_ast__ints(const c_unit *u, CXCursor e, c_eval *ev, int depth)
 	const libclang_api *lc = u->lc;
 	CXEvalResult r = lc->Cursor_Evaluate(e);
 	if (r) {
-		bool ok = lc->EvalResult_getKind(r) == CXEval_Int;
-		if (ok)
+		CXEvalResultKind kind = lc->EvalResult_getKind(r);
+		bool ok = kind == CXEval_Int || kind == CXEval_StrLiteral;
+		if (kind == CXEval_Int) {
 			c_eval_add_int(ev, lc->EvalResult_isUnsignedInt(r)
 						   ? lc->EvalResult_getAsUnsigned(r)
 						   : (unsigned long long)lc->EvalResult_getAsLongLong(r));
+		} else if (kind == CXEval_StrLiteral) {
+			const char *s = lc->EvalResult_getAsStr(r); /* a macro's string, concatenations */
+			if (s && ev->nstrings < C_EVAL_MAX)
+				ev->strings[ev->nstrings++] = xstrdup(s);
+		}
 		lc->EvalResult_dispose(r);
 		if (ok)
 			return;

@@ -81,17 +81,21 @@ static size_t c_fb__lone_var(const c_tokens *t, size_t s, size_t e)
 	return t->len;
 }
 
-/* Follows variable `var` back through `var = ...` and `var |= ...` in its block. Fills
- * `out` with expression ranges; returns how many (0: nothing assigned, use the argument). */
-static size_t c_fb__follow(const c_tokens *t, size_t var, size_t (*out)[2], size_t max)
+/* Follows variable `var` back through `var = ...` and `var |= ...` in `block` (-1: file
+ * scope). Fills `out` with expression ranges; returns how many (0: nothing assigned). */
+static size_t c_fb__follow_in(const c_tokens *t, size_t var, int block, size_t (*out)[2],
+			      size_t max)
 {
-	int block = t->toks[var].block;
-	size_t first = var;
-	while (first > 0 && t->toks[first - 1].block == block)
-		first--;
+	size_t first = 0;
+	if (block >= 0) {
+		first = var;
+		while (first > 0 && t->toks[first - 1].block == block)
+			first--;
+	}
 	size_t n = 0;
 	for (size_t i = first; i < var; i++) {
-		if (t->toks[i].directive || t->toks[i].kind != C_TOK_IDENT || !c_fb__same(t, i, var))
+		if (t->toks[i].directive || t->toks[i].block != block ||
+		    t->toks[i].kind != C_TOK_IDENT || !c_fb__same(t, i, var))
 			continue;
 		if (i > 0 && (c_tok_is(t, i - 1, ".") || c_tok_is(t, i - 1, "->")))
 			continue;
@@ -113,6 +117,13 @@ static size_t c_fb__follow(const c_tokens *t, size_t var, size_t (*out)[2], size
 	return n;
 }
 
+/* Follows variable `var` in its function, else among the file's global definitions. */
+static size_t c_fb__follow(const c_tokens *t, size_t var, size_t (*out)[2], size_t max)
+{
+	size_t n = c_fb__follow_in(t, var, t->toks[var].block, out, max);
+	return n ? n : c_fb__follow_in(t, var, -1, out, max);
+}
+
 static void c_fb__report(c_unit *u, const c_rule *cr, const c_pattern *p, size_t s, size_t e,
 			 int block)
 {
@@ -129,6 +140,27 @@ static void c_fb__report(c_unit *u, const c_rule *cr, const c_pattern *p, size_t
 	c_hits_add(&u->hits, cr->rule, t->toks[s].off, t->toks[last].off + t->toks[last].len, v);
 }
 
+/* `#define NAME value` in the scanned file: the range of its value, or false. */
+static bool c_fb__macro(const c_tokens *t, size_t name, size_t range[2])
+{
+	for (size_t i = 0; i + 2 < t->len && t->toks[i].off < t->toks[name].off; i++) {
+		if (!t->toks[i].directive || !c_tok_is(t, i, "#") || !c_tok_is(t, i + 1, "define") ||
+		    !c_fb__same(t, i + 2, name))
+			continue;
+		size_t s = i + 3, e = s;
+		/* An object-like macro: the name is not directly followed by '('. */
+		if (s < t->len && c_tok_is(t, s, "(") &&
+		    t->toks[s].off == t->toks[i + 2].off + t->toks[i + 2].len)
+			return false;
+		while (e < t->len && t->toks[e].directive && !c_tok_is(t, e, "#"))
+			e++;
+		range[0] = s;
+		range[1] = e;
+		return e > s;
+	}
+	return false;
+}
+
 /* Reports the value range [s, e) of pattern `p`, following a lone variable. */
 static void c_fb__value(c_unit *u, const c_rule *cr, const c_pattern *p, size_t s, size_t e,
 			int block)
@@ -142,6 +174,20 @@ static void c_fb__value(c_unit *u, const c_rule *cr, const c_pattern *p, size_t 
 			c_fb__report(u, cr, p, ranges[i][0], ranges[i][1], block);
 		if (n)
 			return;
+		size_t m[2];
+		if (c_fb__macro(t, var, m)) {
+			/* The value of a macro of this file, reported at the use. */
+			c_eval ev = { 0 };
+			c_eval_add_tokens(&ev, t, m[0], m[1], true);
+			c_eval_add_tokens(&ev, t, s, e, true);
+			version_set v = c_match_value(p, &ev);
+			if (v && (p->mode == C_MODE_NONZERO || p->mode == C_MODE_ZERO) && p->ncontext)
+				v = c_match_context(p, t, block);
+			c_eval_release(&ev);
+			c_hits_add(&u->hits, cr->rule, t->toks[s].off,
+				   t->toks[e - 1].off + t->toks[e - 1].len, v);
+			return;
+		}
 	}
 	c_fb__report(u, cr, p, s, e, block);
 }
