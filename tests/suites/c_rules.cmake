@@ -43,6 +43,8 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   add_test(NAME ${bin}/c-recall
            COMMAND ${CMAKE_SOURCE_DIR}/tests/c/recall.sh $<TARGET_FILE:${bin}>
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  add_test(NAME ${bin}/c-compdb-scan
+           COMMAND ${CMAKE_SOURCE_DIR}/tests/c/compdb_scan.sh $<TARGET_FILE:${bin}>)
   # A compilation database that is not JSON is a usage error, never a crash.
   add_test(NAME ${bin}/c-bad-compile-commands
            COMMAND $<TARGET_FILE:${bin}> scan --compile-commands ${CMAKE_SOURCE_DIR}/rules/README.md
