@@ -33,6 +33,8 @@ typedef struct c_unit {
 /* Tokenizes the main file into u->toks. */
 void c_unit_tokenize(c_unit *u, size_t len);
 void c_unit_seen(c_unit *u, size_t off);
+/* Sorts what the AST pass saw; c_unit_was_seen() needs it. */
+void c_unit_seen_done(c_unit *u);
 bool c_unit_was_seen(const c_unit *u, size_t off);
 void c_ast_run(c_unit *u);
 void c_fallback_run(c_unit *u);

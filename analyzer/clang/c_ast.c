@@ -223,6 +223,15 @@ static void c_ast__call(struct c_ast *a, const struct c_node *call)
 {
 	c_unit *u = a->u;
 	const libclang_api *lc = u->lc;
+	CXString sp = lc->getCursorSpelling(call->cur);
+	const char *spelled = lc->getCString(sp);
+	bool any = false;
+	for (size_t ri = 0; ri < u->nrules && !any; ri++)
+		for (size_t pi = 0; pi < u->rules[ri]->npatterns && !any; pi++)
+			any = spelled && c_match_callee(&u->rules[ri]->patterns[pi], spelled);
+	lc->disposeString(sp);
+	if (!any)
+		return; /* most calls: no rule names this function */
 	char name[512];
 	c_ast__qualified(u, call->cur, name, sizeof(name));
 	int nargs = lc->Cursor_getNumArguments(call->cur);
@@ -355,6 +364,7 @@ void c_ast_run(c_unit *u)
 		c_ast__call(&a, &a.calls[i]);
 	for (size_t i = 0; i < a.nassigns; i++)
 		c_ast__assign(&a, &a.assigns[i]);
+	c_unit_seen_done(u);
 	free(a.calls);
 	free(a.assigns);
 }

@@ -207,11 +207,17 @@ static void c_fb__spelled(const c_tokens *t, size_t i, char *buf, size_t len)
 static void c_fb__call(c_unit *u, size_t name, size_t open)
 {
 	const c_tokens *t = &u->toks;
+	char spelled[256];
+	c_fb__spelled(t, name, spelled, sizeof(spelled));
+	bool any = false;
+	for (size_t ri = 0; ri < u->nrules && !any; ri++)
+		for (size_t pi = 0; pi < u->rules[ri]->npatterns && !any; pi++)
+			any = c_match_callee(&u->rules[ri]->patterns[pi], spelled);
+	if (!any)
+		return;
 	size_t close = c_fb__close(t, open);
 	if (close >= t->len || c_unit_was_seen(u, t->toks[close].off + 1))
 		return;
-	char spelled[256];
-	c_fb__spelled(t, name, spelled, sizeof(spelled));
 	size_t args[16][2];
 	size_t nargs = c_fb__args(t, open, close, args, 16);
 	int block = t->toks[name].block;

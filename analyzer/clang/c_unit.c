@@ -46,12 +46,21 @@ void c_unit_seen(c_unit *u, size_t off)
 	u->seen[u->nseen++] = off;
 }
 
+static int c_unit__cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void c_unit_seen_done(c_unit *u)
+{
+	if (u->nseen)
+		qsort(u->seen, u->nseen, sizeof(*u->seen), c_unit__cmp);
+}
+
 bool c_unit_was_seen(const c_unit *u, size_t off)
 {
-	for (size_t i = 0; i < u->nseen; i++)
-		if (u->seen[i] == off)
-			return true;
-	return false;
+	return u->nseen && bsearch(&off, u->seen, u->nseen, sizeof(*u->seen), c_unit__cmp);
 }
 
 void c_unit_release(c_unit *u)
