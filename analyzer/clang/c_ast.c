@@ -163,8 +163,15 @@ static size_t c_ast__follow(struct c_ast *a, CXCursor e, size_t call_off, CXCurs
 		goto plain;
 	size_t n = 0;
 	struct c_children ch = c_ast__children(u, var);
-	if (ch.n && c_ast__is_expr(ch.items[ch.n - 1]))
-		out[n++] = ch.items[ch.n - 1];
+	size_t is, ie;
+	if (ch.n && c_ast__is_expr(ch.items[ch.n - 1]) &&
+	    c_ast__extent(u, ch.items[ch.n - 1], &is, &ie)) {
+		/* The initializer, not an array bound: it follows '=' or '(', or is '{ ... }'. */
+		size_t k = c_tokens_at(&u->toks, is);
+		if (c_tok_is(&u->toks, k, "{") ||
+		    (k > 0 && (c_tok_is(&u->toks, k - 1, "=") || c_tok_is(&u->toks, k - 1, "("))))
+			out[n++] = ch.items[ch.n - 1];
+	}
 	for (size_t i = 0; i < a->nassigns && a->assigns[i].start < call_off; i++) {
 		struct c_children ab = c_ast__children(u, a->assigns[i].cur);
 		if (ab.n != 2)

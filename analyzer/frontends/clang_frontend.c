@@ -177,8 +177,10 @@ static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, ch
 	size_t nargs = 0;
 	bool exact = false;
 	const compdb_entry *ent = st->have_db ? compdb_lookup(&st->db, abs, &exact) : NULL;
+	size_t alen = strlen(abs);
+	bool header = alen > 2 && strcmp(abs + alen - 2, ".h") == 0;
 	bool cxx = ctx->lang == LANG_CPP || (ent && !exact && ent->cxx) ||
-		   (!ent && ctx->lang == LANG_C && strstr(abs, ".h") && cfe__looks_cxx(ctx->src));
+		   (!ent && header && cfe__looks_cxx(ctx->src));
 	cfe__push(&args, &nargs, "-x");
 	cfe__push(&args, &nargs, cxx ? "c++" : "c");
 	if (ent) {
