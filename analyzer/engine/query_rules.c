@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "project/facts.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
 
@@ -209,6 +210,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
+		if (ctx->facts && (v.versions & VERSION_TLS12))
+			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
+				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		if (!query_rules__reportable(r->report_if, &v, &args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);
@@ -230,6 +234,12 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 			     bool *had_errors)
+{
+	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
+}
+
+ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
 	struct deadline d = { query_rules__now_ms() + w->timeout_ms, false };
 	if (!ts_parser_set_language(w->parser, set->grammar))
@@ -255,6 +265,8 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 				query_rules__match(cr, &m, root, ctx);
 		}
 	}
+	if (visit && !d.expired)
+		visit(arg, ctx, root);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

@@ -1,0 +1,60 @@
+/* post_scan.c: the table of post-scan analyzers and what they share. */
+#include "post_scan.h"
+
+#include <string.h>
+
+void net004_run(const post_scan_ctx *ctx);
+void cs006_run(const post_scan_ctx *ctx);
+
+static const language project_langs[] = { LANG_MSBUILD, LANG_DOTNET_CONFIG, LANG_REG,
+					  LANG_CSHARP, LANG_NONE };
+/* Words of the files that set a target framework or opt into the OS default. */
+static const char *const project_keywords[] = {
+	"TargetFramework", "targetFramework", "supportedRuntime", "AppContextSwitchOverrides",
+	"SystemDefaultTlsVersions", "SchUseStrongCrypto", "Tls12", "Tls13", "3072", "12288", NULL,
+};
+
+static const post_scan_analyzer analyzers[] = {
+	{ "LT-CS-006", true, project_langs, project_keywords, cs006_run },
+	{ "LT-NET-004", false, project_langs, project_keywords, net004_run },
+};
+
+const post_scan_analyzer *post_scan_for(const char *id)
+{
+	for (size_t i = 0; i < sizeof(analyzers) / sizeof(analyzers[0]); i++)
+		if (strcmp(analyzers[i].rule_id, id) == 0)
+			return &analyzers[i];
+	return NULL;
+}
+
+static const walk_file *post_scan__file(const post_scan_ctx *ctx, const char *uri)
+{
+	for (size_t i = 0; i < ctx->files->len; i++)
+		if (strcmp(ctx->files->files[i].uri, uri) == 0)
+			return &ctx->files->files[i];
+	return NULL;
+}
+
+const char *post_scan_path(const post_scan_ctx *ctx, const char *uri)
+{
+	const walk_file *wf = post_scan__file(ctx, uri);
+	return wf ? wf->path : uri;
+}
+
+finding *post_scan_emit(const post_scan_ctx *ctx, const fact *at, const message_args *args)
+{
+	const walk_file *wf = post_scan__file(ctx, at->uri);
+	if (!wf)
+		return NULL;
+	source_file src;
+	int err = 0;
+	if (source_load(&src, wf->path, ctx->max_file_size, &err) != SOURCE_OK)
+		return NULL;
+	file_ctx fctx = { .src = &src, .uri = wf->uri, .display_path = wf->path,
+			  .lang = wf->lang, .out = ctx->out };
+	finding *f = NULL;
+	if (at->end <= src.len)
+		f = emit_finding(&fctx, ctx->rule, at->start, at->end, args);
+	source_release(&src);
+	return f;
+}
