@@ -1,0 +1,152 @@
+/* project_model.c: projects, their directories and their target frameworks. */
+#include "project_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/alloc.h"
+
+static bool pm__has_ext(const char *uri, const char *ext)
+{
+	size_t n = strlen(uri), e = strlen(ext);
+	return n > e && strcasecmp(uri + n - e, ext) == 0;
+}
+
+static bool pm__is_project_file(const char *uri)
+{
+	return pm__has_ext(uri, ".csproj") || pm__has_ext(uri, ".vbproj") ||
+	       pm__has_ext(uri, ".fsproj");
+}
+
+static const char *pm__base(const char *uri)
+{
+	const char *slash = strrchr(uri, '/');
+	return slash ? slash + 1 : uri;
+}
+
+static char *pm__dir(const char *uri)
+{
+	return xstrndup(uri, (size_t)(pm__base(uri) - uri));
+}
+
+static void pm__add(project_model *m, const char *uri)
+{
+	GROW(m->items, m->cap, m->len + 1);
+	project *p = &m->items[m->len++];
+	memset(p, 0, sizeof(*p));
+	p->uri = uri;
+	p->dir = pm__dir(uri);
+}
+
+const project *project_model_owner(const project_model *m, const char *uri)
+{
+	const project *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < m->len; i++) {
+		const project *p = &m->items[i];
+		size_t n = strlen(p->dir);
+		if (strncmp(uri, p->dir, n) == 0 && (!best || n > best_len)) {
+			best = p;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+/* Takes the targets of `origin_uri` (or, when NULL, of the non-MSBuild facts owned by `p`). */
+static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
+			  const char *origin_uri)
+{
+	size_t n = 0;
+	bool modern = true;
+	for (size_t i = 0; i < facts->len; i++) {
+		const fact *f = &facts->items[i];
+		if (f->kind != FACT_TARGET)
+			continue;
+		if (origin_uri ? (f->origin != TARGET_MSBUILD || strcmp(f->uri, origin_uri) != 0)
+			       : (f->origin == TARGET_MSBUILD || project_model_owner(m, f->uri) != p))
+			continue;
+		n++;
+		if (f->target.family == DOTNET_FRAMEWORK &&
+		    (!p->lowest || f->target.version < p->lowest->target.version))
+			p->lowest = f;
+		if (!(f->target.family == DOTNET_CORE ||
+		      (f->target.family == DOTNET_FRAMEWORK &&
+		       f->target.version >= DOTNET_SYSTEM_DEFAULT_FROM)))
+			modern = false;
+	}
+	p->all_modern = n > 0 && modern;
+	return n;
+}
+
+/* The Directory.Build.props MSBuild imports for a project in `dir`: the nearest one. */
+static const char *pm__build_props(const walk_list *files, const char *dir)
+{
+	size_t len = strlen(dir);
+	for (;;) {
+		for (size_t i = 0; i < files->len; i++) {
+			const char *u = files->files[i].uri;
+			if (strncmp(u, dir, len) == 0 && strcasecmp(u + len, "Directory.Build.props") == 0)
+				return u;
+		}
+		if (len == 0)
+			return NULL;
+		len--; /* drop the trailing '/', then the last component */
+		while (len > 0 && dir[len - 1] != '/')
+			len--;
+	}
+}
+
+static int pm__cmp(const void *a, const void *b)
+{
+	return strcmp(((const project *)a)->uri, ((const project *)b)->uri);
+}
+
+void project_model_build(project_model *m, const walk_list *files, const fact_list *facts)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < files->len; i++)
+		if (pm__is_project_file(files->files[i].uri))
+			pm__add(m, files->files[i].uri);
+	size_t nfiles = m->len;
+	/* Web sites: a web.config with a target framework that no project file owns. */
+	for (size_t i = 0; i < facts->len; i++) {
+		const fact *f = &facts->items[i];
+		if (f->kind != FACT_TARGET || f->origin != TARGET_HTTP_RUNTIME)
+			continue;
+		const project *owner = project_model_owner(m, f->uri);
+		if (owner && (size_t)(owner - m->items) < nfiles)
+			continue;
+		char *dir = pm__dir(f->uri);
+		bool known = owner && strcmp(owner->dir, dir) == 0;
+		free(dir);
+		if (!known)
+			pm__add(m, f->uri);
+	}
+	if (m->len)
+		qsort(m->items, m->len, sizeof(*m->items), pm__cmp);
+	for (size_t i = 0; i < m->len; i++) {
+		project *p = &m->items[i];
+		if (!pm__is_project_file(p->uri)) {
+			pm__targets(m, p, facts, NULL);
+			continue;
+		}
+		if (pm__targets(m, p, facts, p->uri))
+			continue;
+		const char *props = pm__build_props(files, p->dir);
+		if (props && pm__targets(m, p, facts, props)) {
+			p->inherited = true;
+			continue;
+		}
+		pm__targets(m, p, facts, NULL);
+	}
+}
+
+void project_model_release(project_model *m)
+{
+	for (size_t i = 0; i < m->len; i++)
+		free(m->items[i].dir);
+	free(m->items);
+	memset(m, 0, sizeof(*m));
+}
