@@ -8,7 +8,8 @@
  * anywhere in the repository, or code of the project that sets TLS 1.2 explicitly. Without
  * them the finding goes on the element that sets the target framework, with the evidence
  * looked at as related locations. Projects sharing that element (a Directory.Build.props)
- * share one finding. */
+ * share one finding. Machine-wide evidence counts for the projects of its repository
+ * (project_model.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,29 @@ static const char *net004__opt_names(unsigned bits)
 	return "nothing";
 }
 
+struct net004 {
+	const post_scan_ctx *ctx;
+	project_model model;
+	char **fact_repo; /* per fact: its repository, for machine-wide opt-ins; else NULL */
+	char **file_repo; /* per file: its repository, for .reg files; else NULL */
+};
+
+/* Does the machine-wide evidence in repository `repo` count for project `p`? */
+static bool net004__machine_applies(const char *repo, const project *p)
+{
+	return repo && project_model_in_repository(repo, p->uri);
+}
+
+/* Does opt-in fact `i` count for project `p` (whose runtime's registry key is `machine`)? */
+static bool net004__opt_applies(const struct net004 *n, size_t i, const project *p,
+				opt_scope machine)
+{
+	const fact *o = &n->ctx->facts->items[i];
+	if (o->scope == OPT_SCOPE_PROJECT)
+		return project_model_owner(&n->model, o->uri) == p;
+	return o->scope == machine && net004__machine_applies(n->fact_repo[i], p);
+}
+
 static void net004__related(finding *f, const char *uri, region where, const char *msg)
 {
 	if (f->nrelated < MAX_RELATED)
@@ -48,22 +72,19 @@ static void net004__related(finding *f, const char *uri, region where, const cha
 }
 
 /* Adds what was looked at for project `p` to finding `f`. */
-static void net004__evidence(const post_scan_ctx *ctx, const project_model *m, const project *p,
-			     finding *f, unsigned need, opt_scope machine)
+static void net004__evidence(const struct net004 *n, const project *p, finding *f, unsigned need,
+			     opt_scope machine)
 {
+	const post_scan_ctx *ctx = n->ctx;
 	char msg[512];
 	if (strcmp(p->uri, f->uri) != 0) {
-		snprintf(msg, sizeof(msg), "The project '%s' gets its target framework from here.",
-			 p->uri);
+		snprintf(msg, sizeof(msg), "The project '%s' has no target framework of its own "
+					   "and takes this one.", p->uri);
 		net004__related(f, p->uri, file_start, msg);
 	}
 	for (size_t i = 0; i < ctx->facts->len; i++) {
 		const fact *o = &ctx->facts->items[i];
-		if (o->kind != FACT_OPT_IN)
-			continue;
-		bool mine = o->scope == OPT_SCOPE_PROJECT ? project_model_owner(m, o->uri) == p
-							   : o->scope == machine;
-		if (!mine)
+		if (o->kind != FACT_OPT_IN || !net004__opt_applies(n, i, p, machine))
 			continue;
 		snprintf(msg, sizeof(msg), "Opts into %s only; %s is still missing.",
 			 net004__opt_names(o->opt_in), net004__opt_names(need & ~o->opt_in));
@@ -71,13 +92,13 @@ static void net004__evidence(const post_scan_ctx *ctx, const project_model *m, c
 	}
 	for (size_t i = 0; i < ctx->files->len; i++) {
 		const walk_file *wf = &ctx->files->files[i];
-		if (wf->lang == LANG_REG) {
+		if (wf->lang == LANG_REG && net004__machine_applies(n->file_repo[i], p)) {
 			snprintf(msg, sizeof(msg), "Looked at: this registry file does not set %s=1 "
 						   "for the project's runtime.",
 				 net004__opt_names(need));
 			net004__related(f, wf->uri, file_start, msg);
 		} else if (wf->lang == LANG_DOTNET_CONFIG && !net004__has_ext(wf->uri, "packages.config") &&
-			   project_model_owner(m, wf->uri) == p) {
+			   project_model_owner(&n->model, wf->uri) == p) {
 			snprintf(msg, sizeof(msg), "Looked at: this configuration file does not set "
 						   "'Switch.System.Net.DontEnableSystemDefaultTlsVersions=false'%s.",
 				 need & OPT_STRONG_CRYPTO
@@ -89,17 +110,15 @@ static void net004__evidence(const post_scan_ctx *ctx, const project_model *m, c
 }
 
 /* Does anything opt project `p` in? */
-static bool net004__opted_in(const post_scan_ctx *ctx, const project_model *m, const project *p,
-			     unsigned need, opt_scope machine)
+static bool net004__opted_in(const struct net004 *n, const project *p, unsigned need,
+			     opt_scope machine)
 {
 	unsigned have = 0;
-	for (size_t i = 0; i < ctx->facts->len; i++) {
-		const fact *o = &ctx->facts->items[i];
-		if (o->kind == FACT_OPT_IN &&
-		    (o->scope == OPT_SCOPE_PROJECT ? project_model_owner(m, o->uri) == p
-						   : o->scope == machine))
+	for (size_t i = 0; i < n->ctx->facts->len; i++) {
+		const fact *o = &n->ctx->facts->items[i];
+		if (o->kind == FACT_OPT_IN && net004__opt_applies(n, i, p, machine))
 			have |= o->opt_in;
-		else if (o->kind == FACT_TLS12_CODE && project_model_owner(m, o->uri) == p)
+		else if (o->kind == FACT_TLS12_CODE && project_model_owner(&n->model, o->uri) == p)
 			return true;
 	}
 	return (have & need) == need;
@@ -108,20 +127,31 @@ static bool net004__opted_in(const post_scan_ctx *ctx, const project_model *m, c
 void net004_run(const post_scan_ctx *ctx);
 void net004_run(const post_scan_ctx *ctx)
 {
-	project_model m;
-	project_model_build(&m, ctx->files, ctx->facts);
+	struct net004 n = { .ctx = ctx };
+	project_model_build(&n.model, ctx->files, ctx->facts);
+	const project_model *m = &n.model;
+	n.fact_repo = xcalloc(ctx->facts->len + 1, sizeof(char *));
+	for (size_t i = 0; i < ctx->facts->len; i++) {
+		const fact *o = &ctx->facts->items[i];
+		if (o->kind == FACT_OPT_IN && o->scope != OPT_SCOPE_PROJECT)
+			n.fact_repo[i] = project_model_repository(ctx->files, o->uri);
+	}
+	n.file_repo = xcalloc(ctx->files->len + 1, sizeof(char *));
+	for (size_t i = 0; i < ctx->files->len; i++)
+		if (ctx->files->files[i].lang == LANG_REG)
+			n.file_repo[i] = project_model_repository(ctx->files, ctx->files->files[i].uri);
 	/* The finding made for each target element, by index into ctx->out. */
-	const fact **at = xcalloc(m.len ? m.len : 1, sizeof(*at));
-	size_t *index = xcalloc(m.len ? m.len : 1, sizeof(*index));
+	const fact **at = xcalloc(m->len ? m->len : 1, sizeof(*at));
+	size_t *index = xcalloc(m->len ? m->len : 1, sizeof(*index));
 	size_t nat = 0;
-	for (size_t i = 0; i < m.len; i++) {
-		const project *p = &m.items[i];
+	for (size_t i = 0; i < m->len; i++) {
+		const project *p = &m->items[i];
 		if (!p->lowest || !dotnet_target_is_legacy(&p->lowest->target))
 			continue;
 		unsigned v = p->lowest->target.version;
 		unsigned need = OPT_SYSTEM_DEFAULT | (v < DOTNET_STRONG_CRYPTO_FROM ? OPT_STRONG_CRYPTO : 0);
 		opt_scope machine = v < 400 ? OPT_SCOPE_MACHINE_V2 : OPT_SCOPE_MACHINE_V4;
-		if (net004__opted_in(ctx, &m, p, need, machine))
+		if (net004__opted_in(&n, p, need, machine))
 			continue;
 		finding *f = NULL;
 		for (size_t k = 0; k < nat && !f; k++)
@@ -137,9 +167,15 @@ void net004_run(const post_scan_ctx *ctx)
 			at[nat] = p->lowest;
 			index[nat++] = (size_t)(f - ctx->out->items);
 		}
-		net004__evidence(ctx, &m, p, f, need, machine);
+		net004__evidence(&n, p, f, need, machine);
 	}
 	free(at);
 	free(index);
-	project_model_release(&m);
+	for (size_t i = 0; i < ctx->facts->len; i++)
+		free(n.fact_repo[i]);
+	free(n.fact_repo);
+	for (size_t i = 0; i < ctx->files->len; i++)
+		free(n.file_repo[i]);
+	free(n.file_repo);
+	project_model_release(&n.model);
 }

@@ -14,9 +14,12 @@ static const char *const project_keywords[] = {
 	"SystemDefaultTlsVersions", "SchUseStrongCrypto", "Tls12", "Tls13", "3072", "12288", NULL,
 };
 
+/* The query rules whose evaluated values tell that code sets TLS 1.2 (FACT_TLS12_CODE). */
+static const char *const tls12_code_rules[] = { "LT-CS-001", "LT-CS-006", NULL };
+
 static const post_scan_analyzer analyzers[] = {
-	{ "LT-CS-006", true, project_langs, project_keywords, cs006_run },
-	{ "LT-NET-004", false, project_langs, project_keywords, net004_run },
+	{ "LT-CS-006", true, project_langs, project_keywords, NULL, cs006_run },
+	{ "LT-NET-004", false, project_langs, project_keywords, tls12_code_rules, net004_run },
 };
 
 const post_scan_analyzer *post_scan_for(const char *id)

@@ -36,6 +36,9 @@ typedef struct post_scan_analyzer {
 	 * (NULL-terminated; the language's prefilter). */
 	const language *langs;
 	const char *const *keywords;
+	/* Rules whose per-file evaluation records facts the analyzer reads (NULL-terminated, or
+	 * NULL): they run even when disabled, and the findings of a disabled one are dropped. */
+	const char *const *evidence_rules;
 	void (*run)(const post_scan_ctx *ctx);
 } post_scan_analyzer;
 

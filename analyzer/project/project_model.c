@@ -1,6 +1,7 @@
 /* project_model.c: projects, their directories and their target frameworks. */
 #include "project_model.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -54,9 +55,10 @@ const project *project_model_owner(const project_model *m, const char *uri)
 	return best;
 }
 
-/* Takes the targets of `origin_uri` (or, when NULL, of the non-MSBuild facts owned by `p`). */
+/* Takes the MSBuild targets set in `origin_uri`, or when NULL those of configuration files
+ * owned by `p` of origin `origin`. */
 static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
-			  const char *origin_uri)
+			  const char *origin_uri, target_origin origin)
 {
 	size_t n = 0;
 	bool modern = true;
@@ -65,7 +67,7 @@ static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
 		if (f->kind != FACT_TARGET)
 			continue;
 		if (origin_uri ? (f->origin != TARGET_MSBUILD || strcmp(f->uri, origin_uri) != 0)
-			       : (f->origin == TARGET_MSBUILD || project_model_owner(m, f->uri) != p))
+			       : (f->origin != origin || project_model_owner(m, f->uri) != p))
 			continue;
 		n++;
 		if (f->target.family == DOTNET_FRAMEWORK &&
@@ -98,6 +100,53 @@ static const char *pm__build_props(const walk_list *files, const char *dir)
 	}
 }
 
+/* Does directory `path` ("" for the current one) hold a solution or a .git? */
+static bool pm__is_repository(const char *path)
+{
+	DIR *d = opendir(*path ? path : ".");
+	if (!d)
+		return false;
+	bool found = false;
+	struct dirent *e;
+	while (!found && (e = readdir(d)) != NULL)
+		found = strcmp(e->d_name, ".git") == 0 || pm__has_ext(e->d_name, ".sln");
+	closedir(d);
+	return found;
+}
+
+char *project_model_repository(const walk_list *files, const char *uri)
+{
+	const char *path = NULL;
+	for (size_t i = 0; i < files->len && !path; i++)
+		if (strcmp(files->files[i].uri, uri) == 0)
+			path = files->files[i].path;
+	if (!path)
+		return xstrdup("");
+	/* The path and the uri end alike: walk both up, one directory at a time. */
+	size_t plen = (size_t)(pm__base(path) - path), ulen = (size_t)(pm__base(uri) - uri);
+	for (;;) {
+		char *dir = xstrndup(path, plen);
+		bool found = pm__is_repository(dir);
+		free(dir);
+		if (found)
+			return xstrndup(uri, ulen);
+		if (plen == 0 || ulen == 0)
+			return xstrdup("");
+		plen--, ulen--; /* the trailing '/' */
+		while (plen > 0 && path[plen - 1] != '/')
+			plen--;
+		while (ulen > 0 && uri[ulen - 1] != '/')
+			ulen--;
+		if (plen == 0 && path[0] == '/')
+			return xstrdup(""); /* never above the file system's root */
+	}
+}
+
+bool project_model_in_repository(const char *repository, const char *uri)
+{
+	return strncmp(uri, repository, strlen(repository)) == 0;
+}
+
 static int pm__cmp(const void *a, const void *b)
 {
 	return strcmp(((const project *)a)->uri, ((const project *)b)->uri);
@@ -126,27 +175,34 @@ void project_model_build(project_model *m, const walk_list *files, const fact_li
 	}
 	if (m->len)
 		qsort(m->items, m->len, sizeof(*m->items), pm__cmp);
+	/* Configuration files, most telling first: httpRuntime decides an ASP.NET application's
+	 * defaults; packages.config only says what packages were installed for. */
+	static const target_origin config_origins[] = { TARGET_HTTP_RUNTIME,
+							TARGET_SUPPORTED_RUNTIME, TARGET_PACKAGES };
 	for (size_t i = 0; i < m->len; i++) {
 		project *p = &m->items[i];
-		if (!pm__is_project_file(p->uri)) {
-			pm__targets(m, p, facts, NULL);
-			continue;
+		p->repository = project_model_repository(files, p->uri);
+		if (pm__is_project_file(p->uri)) {
+			if (pm__targets(m, p, facts, p->uri, TARGET_MSBUILD))
+				continue;
+			const char *props = pm__build_props(files, p->dir);
+			if (props && pm__targets(m, p, facts, props, TARGET_MSBUILD)) {
+				p->inherited = true;
+				continue;
+			}
 		}
-		if (pm__targets(m, p, facts, p->uri))
-			continue;
-		const char *props = pm__build_props(files, p->dir);
-		if (props && pm__targets(m, p, facts, props)) {
-			p->inherited = true;
-			continue;
-		}
-		pm__targets(m, p, facts, NULL);
+		for (size_t k = 0; k < sizeof(config_origins) / sizeof(config_origins[0]); k++)
+			if (pm__targets(m, p, facts, NULL, config_origins[k]))
+				break;
 	}
 }
 
 void project_model_release(project_model *m)
 {
-	for (size_t i = 0; i < m->len; i++)
+	for (size_t i = 0; i < m->len; i++) {
 		free(m->items[i].dir);
+		free(m->items[i].repository);
+	}
 	free(m->items);
 	memset(m, 0, sizeof(*m));
 }

@@ -38,6 +38,8 @@ struct scanner {
 	struct lang_slot langs[LANG_COUNT];
 	struct post_slot *post; /* in rule-id order */
 	size_t npost;
+	const rule **evidence_only; /* disabled rules run for a post-scan analyzer's facts */
+	size_t nevidence_only;
 };
 
 static bool scanner__listed(char *const *ids, size_t n, const char *id)
@@ -75,6 +77,48 @@ static int scanner__rule_languages(const rule *r, language out[2])
 	return 1;
 }
 
+static bool scanner__evidence_only(const scanner *s, const rule *r)
+{
+	for (size_t i = 0; i < s->nevidence_only; i++)
+		if (s->evidence_only[i] == r)
+			return true;
+	return false;
+}
+
+static bool scanner__drop_evidence_only(const finding *f, const void *arg)
+{
+	return f->rule && scanner__evidence_only(arg, f->rule);
+}
+
+static void scanner__add_to_slots(scanner *s, const rule *r, const language *langs, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct lang_slot *slot = &s->langs[langs[k]];
+		slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
+		slot->rules[slot->nrules++] = r;
+		prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+	}
+}
+
+/* Runs the disabled evidence rules of the post-scan analyzers anyway, for their facts. */
+static void scanner__add_evidence_rules(scanner *s)
+{
+	for (size_t i = 0; i < s->npost; i++) {
+		const char *const *ids = s->post[i].pa->evidence_rules;
+		for (size_t k = 0; ids && ids[k]; k++) {
+			const rule *r = catalogue_find(s->cat, ids[k]);
+			language langs[2];
+			int n = r ? scanner__rule_languages(r, langs) : 0;
+			if (!n || scanner_rule_enabled(s, r) || scanner__evidence_only(s, r))
+				continue;
+			s->evidence_only = xreallocarray(s->evidence_only, s->nevidence_only + 1,
+							 sizeof(*s->evidence_only));
+			s->evidence_only[s->nevidence_only++] = r;
+			scanner__add_to_slots(s, r, langs, n);
+		}
+	}
+}
+
 int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, char *err,
 		size_t errlen)
 {
@@ -110,13 +154,9 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			if (!pa->per_file)
 				continue; /* the analyzer alone makes this rule's findings */
 		}
-		for (int k = 0; k < n; k++) {
-			struct lang_slot *slot = &s->langs[langs[k]];
-			slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
-			slot->rules[slot->nrules++] = r;
-			prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
-		}
+		scanner__add_to_slots(s, r, langs, n);
 	}
+	scanner__add_evidence_rules(s);
 	for (int l = 1; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
 		if (!slot->nrules && !slot->facts)
@@ -153,6 +193,7 @@ void scanner_free(scanner *s)
 		free(slot->rules);
 	}
 	free(s->post);
+	free(s->evidence_only);
 	free(s);
 }
 
@@ -301,6 +342,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	}
 	free(run.results);
 	free(run.facts);
+	finding_list_drop_if(out, scanner__drop_evidence_only, s);
 	/* Cross-file analyses see every file's findings and facts, in file order. */
 	for (size_t i = 0; i < s->npost; i++) {
 		post_scan_ctx pctx = { .files = files, .facts = &facts, .out = out,
