@@ -71,6 +71,14 @@ static void net004__related(finding *f, const char *uri, region where, const cha
 		finding_add_related(f, uri, where, msg);
 }
 
+static bool net004__listed(const finding *f, const char *uri)
+{
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (strcmp(f->related[i].uri, uri) == 0)
+			return true;
+	return false;
+}
+
 /* Adds what was looked at for project `p` to finding `f`. */
 static void net004__evidence(const struct net004 *n, const project *p, finding *f, unsigned need,
 			     opt_scope machine)
@@ -92,6 +100,8 @@ static void net004__evidence(const struct net004 *n, const project *p, finding *
 	}
 	for (size_t i = 0; i < ctx->files->len; i++) {
 		const walk_file *wf = &ctx->files->files[i];
+		if (net004__listed(f, wf->uri))
+			continue; /* already there with its partial opt-in */
 		if (wf->lang == LANG_REG && net004__machine_applies(n->file_repo[i], p)) {
 			snprintf(msg, sizeof(msg), "Looked at: this registry file does not set %s=1 "
 						   "for the project's runtime.",
