@@ -22,12 +22,11 @@ static bool json__string(eval_ctx *ctx, TSNode node, const value_type *type, eva
 	size_t len = 0;
 	const char *s = eval_node_text(ctx, content, &len);
 	long long v = 0;
-	size_t i = 0;
-	while (i < len) {
+	for (size_t i = 0; i <= len; i++) {
 		size_t b = i;
 		while (i < len && s[i] != ',')
 			i++;
-		size_t e = i++;
+		size_t e = i; /* "Tls12," has an empty last name: not a value */
 		while (b < e && json__space(s[b]))
 			b++;
 		while (e > b && json__space(s[e - 1]))
