@@ -35,9 +35,10 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
              --disable LT-NET-001 --disable LT-NET-002 --disable LT-NET-003 --disable LT-NET-005 \
              --disable LT-REG-001 --disable LT-REG-002 --disable LT-REG-003 \
              --disable LT-CS-001 --disable LT-CS-006 fixtures/dotnet > '${out}-alone.txt' && \
-             test \"$(grep -c 'LT-NET-' '${out}-alone.txt')\" = 2 && \
+             test \"$(grep -c 'LT-NET-' '${out}-alone.txt')\" = 3 && \
              grep -q 'Billing.csproj:11:29: .*LT-NET-004' '${out}-alone.txt' && \
-             grep -q 'Directory.Build.props:7:22: .*LT-NET-004' '${out}-alone.txt'"
+             grep -q 'Directory.Build.props:7:22: .*LT-NET-004' '${out}-alone.txt' && \
+             grep -q 'Monikers.csproj:9:23: .*LT-NET-004' '${out}-alone.txt'"
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
   # The evidence looked at is listed as SARIF related locations: both projects inheriting the
