@@ -47,6 +47,8 @@ struct net004 {
 	project_model model;
 	char **fact_repo; /* per fact: its repository, for machine-wide opt-ins; else NULL */
 	char **file_repo; /* per file: its repository, for .reg files; else NULL */
+	const project **fact_owner; /* per fact: the project owning its file, or NULL */
+	const project **file_owner; /* per file: the same, for configuration files */
 };
 
 /* Does the machine-wide evidence in repository `repo` count for project `p`? */
@@ -61,7 +63,7 @@ static bool net004__opt_applies(const struct net004 *n, size_t i, const project 
 {
 	const fact *o = &n->ctx->facts->items[i];
 	if (o->scope == OPT_SCOPE_PROJECT)
-		return project_model_owner(&n->model, o->uri) == p;
+		return n->fact_owner[i] == p;
 	return o->scope == machine && net004__machine_applies(n->fact_repo[i], p);
 }
 
@@ -108,7 +110,7 @@ static void net004__evidence(const struct net004 *n, const project *p, finding *
 				 net004__opt_names(need));
 			net004__related(f, wf->uri, file_start, msg);
 		} else if (wf->lang == LANG_DOTNET_CONFIG && !net004__has_ext(wf->uri, "packages.config") &&
-			   project_model_owner(&n->model, wf->uri) == p) {
+			   n->file_owner[i] == p) {
 			snprintf(msg, sizeof(msg), "Looked at: this configuration file does not set "
 						   "'Switch.System.Net.DontEnableSystemDefaultTlsVersions=false'%s.",
 				 need & OPT_STRONG_CRYPTO
@@ -128,7 +130,7 @@ static bool net004__opted_in(const struct net004 *n, const project *p, unsigned 
 		const fact *o = &n->ctx->facts->items[i];
 		if (o->kind == FACT_OPT_IN && net004__opt_applies(n, i, p, machine))
 			have |= o->opt_in;
-		else if (o->kind == FACT_TLS12_CODE && project_model_owner(&n->model, o->uri) == p)
+		else if (o->kind == FACT_TLS12_CODE && n->fact_owner[i] == p)
 			return true;
 	}
 	return (have & need) == need;
@@ -140,16 +142,25 @@ void net004_run(const post_scan_ctx *ctx)
 	struct net004 n = { .ctx = ctx };
 	project_model_build(&n.model, ctx->files, ctx->facts);
 	const project_model *m = &n.model;
+	/* Owners and repositories once, not per project. */
 	n.fact_repo = xcalloc(ctx->facts->len + 1, sizeof(char *));
+	n.fact_owner = xcalloc(ctx->facts->len + 1, sizeof(*n.fact_owner));
 	for (size_t i = 0; i < ctx->facts->len; i++) {
 		const fact *o = &ctx->facts->items[i];
 		if (o->kind == FACT_OPT_IN && o->scope != OPT_SCOPE_PROJECT)
 			n.fact_repo[i] = project_model_repository(ctx->files, o->uri);
+		else if (o->kind != FACT_TARGET)
+			n.fact_owner[i] = project_model_owner(m, o->uri);
 	}
 	n.file_repo = xcalloc(ctx->files->len + 1, sizeof(char *));
-	for (size_t i = 0; i < ctx->files->len; i++)
-		if (ctx->files->files[i].lang == LANG_REG)
-			n.file_repo[i] = project_model_repository(ctx->files, ctx->files->files[i].uri);
+	n.file_owner = xcalloc(ctx->files->len + 1, sizeof(*n.file_owner));
+	for (size_t i = 0; i < ctx->files->len; i++) {
+		const walk_file *wf = &ctx->files->files[i];
+		if (wf->lang == LANG_REG)
+			n.file_repo[i] = project_model_repository(ctx->files, wf->uri);
+		else if (wf->lang == LANG_DOTNET_CONFIG)
+			n.file_owner[i] = project_model_owner(m, wf->uri);
+	}
 	/* The finding made for each target element, by index into ctx->out. */
 	const fact **at = xcalloc(m->len ? m->len : 1, sizeof(*at));
 	size_t *index = xcalloc(m->len ? m->len : 1, sizeof(*index));
@@ -187,5 +198,7 @@ void net004_run(const post_scan_ctx *ctx)
 	for (size_t i = 0; i < ctx->files->len; i++)
 		free(n.file_repo[i]);
 	free(n.file_repo);
+	free(n.fact_owner);
+	free(n.file_owner);
 	project_model_release(&n.model);
 }

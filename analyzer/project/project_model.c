@@ -57,7 +57,7 @@ const project *project_model_owner(const project_model *m, const char *uri)
 
 /* Takes the MSBuild targets set in `origin_uri`, or when NULL those of configuration files
  * owned by `p` of origin `origin`. */
-static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
+static size_t pm__targets(const project **owners, project *p, const fact_list *facts,
 			  const char *origin_uri, target_origin origin)
 {
 	size_t n = 0;
@@ -67,7 +67,7 @@ static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
 		if (f->kind != FACT_TARGET)
 			continue;
 		if (origin_uri ? (f->origin != TARGET_MSBUILD || strcmp(f->uri, origin_uri) != 0)
-			       : (f->origin != origin || project_model_owner(m, f->uri) != p))
+			       : (f->origin != origin || owners[i] != p))
 			continue;
 		n++;
 		if (f->target.family == DOTNET_FRAMEWORK &&
@@ -82,22 +82,20 @@ static size_t pm__targets(project_model *m, project *p, const fact_list *facts,
 	return n;
 }
 
-/* The Directory.Build.props MSBuild imports for a project in `dir`: the nearest one. */
-static const char *pm__build_props(const walk_list *files, const char *dir)
+/* The Directory.Build.props MSBuild imports for a project in `dir`: the nearest one at or
+ * above it, among the `n` of the scan. */
+static const char *pm__build_props(const char *const *props, size_t n, const char *dir)
 {
-	size_t len = strlen(dir);
-	for (;;) {
-		for (size_t i = 0; i < files->len; i++) {
-			const char *u = files->files[i].uri;
-			if (strncmp(u, dir, len) == 0 && strcasecmp(u + len, "Directory.Build.props") == 0)
-				return u;
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = (size_t)(pm__base(props[i]) - props[i]);
+		if (strncmp(dir, props[i], len) == 0 && (!best || len > best_len)) {
+			best = props[i];
+			best_len = len;
 		}
-		if (len == 0)
-			return NULL;
-		len--; /* drop the trailing '/', then the last component */
-		while (len > 0 && dir[len - 1] != '/')
-			len--;
 	}
+	return best;
 }
 
 /* Does directory `path` ("" for the current one) hold a solution or a .git? */
@@ -175,6 +173,16 @@ void project_model_build(project_model *m, const walk_list *files, const fact_li
 	}
 	if (m->len)
 		qsort(m->items, m->len, sizeof(*m->items), pm__cmp);
+	/* Once per file and fact, not per project: who owns it, and which props files exist. */
+	const project **owners = xcalloc(facts->len + 1, sizeof(*owners));
+	for (size_t i = 0; i < facts->len; i++)
+		if (facts->items[i].kind == FACT_TARGET && facts->items[i].origin != TARGET_MSBUILD)
+			owners[i] = project_model_owner(m, facts->items[i].uri);
+	const char **props = xcalloc(files->len + 1, sizeof(*props));
+	size_t nprops = 0;
+	for (size_t i = 0; i < files->len; i++)
+		if (strcasecmp(pm__base(files->files[i].uri), "Directory.Build.props") == 0)
+			props[nprops++] = files->files[i].uri;
 	/* Configuration files, most telling first: httpRuntime decides an ASP.NET application's
 	 * defaults; packages.config only says what packages were installed for. */
 	static const target_origin config_origins[] = { TARGET_HTTP_RUNTIME,
@@ -183,18 +191,20 @@ void project_model_build(project_model *m, const walk_list *files, const fact_li
 		project *p = &m->items[i];
 		p->repository = project_model_repository(files, p->uri);
 		if (pm__is_project_file(p->uri)) {
-			if (pm__targets(m, p, facts, p->uri, TARGET_MSBUILD))
+			if (pm__targets(owners, p, facts, p->uri, TARGET_MSBUILD))
 				continue;
-			const char *props = pm__build_props(files, p->dir);
-			if (props && pm__targets(m, p, facts, props, TARGET_MSBUILD)) {
+			const char *from = pm__build_props(props, nprops, p->dir);
+			if (from && pm__targets(owners, p, facts, from, TARGET_MSBUILD)) {
 				p->inherited = true;
 				continue;
 			}
 		}
 		for (size_t k = 0; k < sizeof(config_origins) / sizeof(config_origins[0]); k++)
-			if (pm__targets(m, p, facts, NULL, config_origins[k]))
+			if (pm__targets(owners, p, facts, NULL, config_origins[k]))
 				break;
 	}
+	free(owners);
+	free(props);
 }
 
 void project_model_release(project_model *m)
