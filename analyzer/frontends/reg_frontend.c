@@ -80,24 +80,15 @@ static void reg__schannel(const struct reg_walk *w, const reg_entry *e)
 /* .NETFramework\v2.0.50727 and \v4.0.30319 (also under Wow6432Node). */
 static void reg__netfx(const struct reg_walk *w, const reg_entry *e)
 {
-	opt_scope scope;
-	if (reg_key_ends_with(e, "Microsoft\\.NETFramework\\v4.0.30319"))
-		scope = OPT_SCOPE_MACHINE_V4;
-	else if (reg_key_ends_with(e, "Microsoft\\.NETFramework\\v2.0.50727"))
-		scope = OPT_SCOPE_MACHINE_V2;
-	else
+	opt_scope scope = facts_netfx_key_scope(e->key, e->key_len);
+	if (!scope ||
+	    !(reg__named(e, "SystemDefaultTlsVersions") || reg__named(e, "SchUseStrongCrypto")))
 		return;
-	unsigned opt;
-	if (reg__named(e, "SystemDefaultTlsVersions"))
-		opt = OPT_SYSTEM_DEFAULT;
-	else if (reg__named(e, "SchUseStrongCrypto"))
-		opt = OPT_STRONG_CRYPTO;
-	else
-		return;
+	unsigned opt = facts_netfx_opt_in(e->name, e->name_len, e->number);
 	if (e->number == 0) {
 		if (w->rules->netfx)
 			reg__report(w, w->rules->netfx, e, 0);
-	} else if (e->number == 1 && w->ctx->facts) {
+	} else if (opt && w->ctx->facts) {
 		fact *f = fact_list_add(w->ctx->facts, FACT_OPT_IN, w->ctx->lang, w->ctx->uri,
 					w->ctx->src, e->start, e->end);
 		f->opt_in = opt;

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/alloc.h"
 
@@ -29,6 +30,35 @@ fact *fact_list_add(fact_list *fl, fact_kind kind, language lang, const char *ur
 	}
 	f->text = xstrndup(src->text + start, len);
 	return f;
+}
+
+static bool facts__key_ends_with(const char *key, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	while (len && (key[len - 1] == '\\' || key[len - 1] == ' '))
+		len--;
+	return len >= n && strncasecmp(key + len - n, suffix, n) == 0 &&
+	       (len == n || key[len - n - 1] == '\\');
+}
+
+opt_scope facts_netfx_key_scope(const char *key, size_t len)
+{
+	if (facts__key_ends_with(key, len, "Microsoft\\.NETFramework\\v4.0.30319"))
+		return OPT_SCOPE_MACHINE_V4;
+	if (facts__key_ends_with(key, len, "Microsoft\\.NETFramework\\v2.0.50727"))
+		return OPT_SCOPE_MACHINE_V2;
+	return 0;
+}
+
+unsigned facts_netfx_opt_in(const char *name, size_t len, unsigned long long value)
+{
+	if (value != 1)
+		return 0;
+	if (len == 24 && strncasecmp(name, "SystemDefaultTlsVersions", len) == 0)
+		return OPT_SYSTEM_DEFAULT;
+	if (len == 18 && strncasecmp(name, "SchUseStrongCrypto", len) == 0)
+		return OPT_STRONG_CRYPTO;
+	return 0;
 }
 
 void fact_list_take(fact_list *dst, fact_list *src)

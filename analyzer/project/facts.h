@@ -60,6 +60,13 @@ typedef struct fact_list {
 	size_t len, cap;
 } fact_list;
 
+/* The machine-wide scope of a registry key path (`HKLM\SOFTWARE\[Wow6432Node\]Microsoft\
+ * .NETFramework\v4.0.30319`, also as `HKLM:\...` or `Registry::HKEY_LOCAL_MACHINE\...`):
+ * OPT_SCOPE_MACHINE_V4 or _V2, or 0 when the key is not a runtime's. */
+opt_scope facts_netfx_key_scope(const char *key, size_t len);
+/* Which opt-in a value name and number make there: OPT_* bits, or 0. */
+unsigned facts_netfx_opt_in(const char *name, size_t len, unsigned long long value);
+
 /* Appends a fact of `kind` covering bytes [start, end) of `src`, and returns it for the caller
  * to fill in the kind's fields. */
 fact *fact_list_add(fact_list *fl, fact_kind kind, language lang, const char *uri,

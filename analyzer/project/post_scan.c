@@ -7,7 +7,7 @@ void net004_run(const post_scan_ctx *ctx);
 void cs006_run(const post_scan_ctx *ctx);
 
 static const language project_langs[] = { LANG_MSBUILD, LANG_DOTNET_CONFIG, LANG_REG,
-					  LANG_CSHARP, LANG_NONE };
+					  LANG_CSHARP, LANG_POWERSHELL, LANG_NONE };
 /* Words of the files that set a target framework or opt into the OS default. */
 static const char *const project_keywords[] = {
 	"TargetFramework", "targetFramework", "supportedRuntime", "AppContextSwitchOverrides",

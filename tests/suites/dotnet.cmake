@@ -51,3 +51,12 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
              grep -q '\"relatedLocations\"' '${out}-related.sarif'"
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endforeach()
+
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  # The PowerShell provisioning script is what opts the agent in: without it, LT-NET-004.
+  add_test(NAME ${bin}/dotnet-powershell-evidence
+           COMMAND sh -c "'$<TARGET_FILE:${bin}>' scan -q -f text --fail-on none --exclude build fixtures/dotnet/powershell-opt-in | \
+             grep -q 'Agent.csproj:8:29: warning: .*LT-NET-004' && \
+             ! '$<TARGET_FILE:${bin}>' scan -q -f text --fail-on none fixtures/dotnet/powershell-opt-in | grep -q LT-NET-004"
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endforeach()
