@@ -5,7 +5,7 @@
  * AppContext switch `Switch.System.Net.DontEnableSystemDefaultTlsVersions=false` in a config
  * file the project owns (and, below 4.6, `DontEnableSchUseStrongCrypto=false`), the registry
  * values `SystemDefaultTlsVersions`=1 (and `SchUseStrongCrypto`=1) for the project's runtime
- * anywhere in the repository, or code of the project that sets TLS 1.2 explicitly. Without
+ * in a .reg file or PowerShell script of the repository, or code of the project that sets TLS 1.2 explicitly. Without
  * them the finding goes on the element that sets the target framework, with the evidence
  * looked at as related locations. Projects sharing that element (a Directory.Build.props)
  * share one finding. Machine-wide evidence counts for the projects of its repository
