@@ -6,12 +6,13 @@
 void net004_run(const post_scan_ctx *ctx);
 void cs006_run(const post_scan_ctx *ctx);
 
+/* The files whose front ends record project facts themselves (C# code contributes through
+ * the evidence rules below), and the words such a file must contain. */
 static const language project_langs[] = { LANG_MSBUILD, LANG_DOTNET_CONFIG, LANG_REG,
-					  LANG_CSHARP, LANG_POWERSHELL, LANG_NONE };
-/* Words of the files that set a target framework or opt into the OS default. */
+					  LANG_POWERSHELL, LANG_NONE };
 static const char *const project_keywords[] = {
 	"TargetFramework", "targetFramework", "supportedRuntime", "AppContextSwitchOverrides",
-	"SystemDefaultTlsVersions", "SchUseStrongCrypto", "Tls12", "Tls13", "3072", "12288", NULL,
+	"SystemDefaultTlsVersions", "SchUseStrongCrypto", NULL,
 };
 
 /* The query rules whose evaluated values tell that code sets TLS 1.2 (FACT_TLS12_CODE). */

@@ -33,7 +33,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   # files are still read for facts, and the C# rules whose values are evidence still run.
   add_test(NAME ${bin}/dotnet-net004-alone
            COMMAND sh -c "'${exe}' scan -q -f text --fail-on none fixtures/dotnet | \
-             grep 'LT-NET-004' > '${out}-all.txt' && \
+             grep '\\[LT-NET-004\\]' > '${out}-all.txt' && \
              '${exe}' scan -q -f text --fail-on none \
              --disable LT-NET-001 --disable LT-NET-002 --disable LT-NET-003 --disable LT-NET-005 \
              --disable LT-REG-001 --disable LT-REG-002 --disable LT-REG-003 \
