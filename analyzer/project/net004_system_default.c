@@ -5,11 +5,11 @@
  * AppContext switch `Switch.System.Net.DontEnableSystemDefaultTlsVersions=false` in a config
  * file the project owns (and, below 4.6, `DontEnableSchUseStrongCrypto=false`), the registry
  * values `SystemDefaultTlsVersions`=1 (and `SchUseStrongCrypto`=1) for the project's runtime
- * in a .reg file or PowerShell script of the repository, or code of the project that sets TLS 1.2 explicitly. Without
- * them the finding goes on the element that sets the target framework, with the evidence
- * looked at as related locations. Projects sharing that element (a Directory.Build.props)
- * share one finding. Machine-wide evidence counts for the projects of its repository
- * (project_model.h). */
+ * in a .reg file or PowerShell script of the repository, or C# code of the project that sets
+ * TLS 1.2 explicitly. Without them the finding goes on the element that sets the target
+ * framework, with the evidence looked at as related locations. Projects sharing that element
+ * (a Directory.Build.props) share one finding. Machine-wide evidence counts for the projects
+ * of its repository (project_model.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,7 +130,8 @@ static bool net004__opted_in(const struct net004 *n, const project *p, unsigned 
 		const fact *o = &n->ctx->facts->items[i];
 		if (o->kind == FACT_OPT_IN && net004__opt_applies(n, i, p, machine))
 			have |= o->opt_in;
-		else if (o->kind == FACT_TLS12_CODE && n->fact_owner[i] == p)
+		else if (o->kind == FACT_TLS12_CODE && o->lang == LANG_CSHARP &&
+			 n->fact_owner[i] == p)
 			return true;
 	}
 	return (have & need) == need;
