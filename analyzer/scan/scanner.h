@@ -1,10 +1,11 @@
 /* scanner.h: runs the enabled rules over a list of files with worker threads.
  *
  * scanner_init() prepares every front end once from the catalogue (the expensive part: query
- * compilation); scanner_run() reads, prefilters and analyses the files in parallel and returns
- * findings and notifications sorted, so the output never depends on thread timing. A scanner
- * is read-only once made: several threads may call scanner_run() on it at once (`audit` scans
- * one repository per thread, each with one job). */
+ * compilation); scanner_run() reads, prefilters and analyses the files in parallel, gathers the
+ * facts front ends recorded in file order, runs the post-scan analyzers of the enabled rules
+ * over them (project/post_scan.h), and returns findings and notifications sorted, so the output
+ * never depends on thread timing. A scanner is read-only once made: several threads may call
+ * scanner_run() on it at once (`audit` scans one repository per thread). */
 #ifndef TLSLINT_SCANNER_H
 #define TLSLINT_SCANNER_H
 
@@ -12,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/finding.h"
+#include "frontends/frontend.h"
 #include "rules/catalogue.h"
 #include "walk/walker.h"
 
@@ -24,6 +26,7 @@ typedef struct scan_options {
 	char *const *enabled;    /* rules off by default to run anyway */
 	size_t nenabled;
 	bool progress;           /* a progress line on standard error */
+	frontend_config fe;      /* compilation database and other front-end settings */
 } scan_options;
 
 typedef struct scan_stats {
