@@ -6,7 +6,7 @@ if(NOT EXISTS ${AUDIT_VALIDATOR} AND EXISTS ${CMAKE_SOURCE_DIR}/../../shared/too
   set(AUDIT_VALIDATOR ${CMAKE_SOURCE_DIR}/../../shared/tools/validate-sarif)
 endif()
 foreach(bin IN LISTS TLSLINT_FLAVOURS)
-  foreach(mode basic resume shard html)
+  foreach(mode basic resume shard html fixtures)
     add_test(NAME ${bin}/audit-${mode}
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/audit_test.sh $<TARGET_FILE:${bin}> ${mode})
     # The validator is slow to start: the plain flavour validates (the logs are the same bytes).
