@@ -1,15 +1,19 @@
 /* predicates.h: the query predicates tlslint evaluates itself.
  *
  * tree-sitter's C library parses `(#name? ...)` predicates but does not evaluate them; the host
- * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match).
- * An unknown predicate is a load error: a rule must never pass silently because its
- * predicate was ignored. */
+ * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match)
+ * on a capture's text, and #string-any-of? #string-match? (and #not- forms) on the string a
+ * capture evaluates to (`S` where `const string S = "Switch." + "Name"`), through the
+ * language's evaluator. An unknown predicate is a load error: a rule must never pass silently
+ * because its predicate was ignored. */
 #ifndef TLSLINT_PREDICATES_H
 #define TLSLINT_PREDICATES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <tree_sitter/api.h>
+
+#include "util/strbuf.h"
 
 typedef struct predicate predicate;
 
@@ -18,12 +22,22 @@ typedef struct predicate_table {
 	predicate **by_pattern; /* by_pattern[i] is an array of counts[i] predicates */
 	size_t *counts;
 	uint32_t npatterns;
+	bool needs_strings; /* some predicate evaluates a capture as a string */
 } predicate_table;
+
+/* What predicates see of the file a match is in. */
+typedef struct predicate_env {
+	const char *text; /* the parsed source */
+	/* Appends the string `node` evaluates to; false when unknown (the predicate fails). */
+	bool (*eval_string)(void *payload, TSNode node, strbuf *out);
+	void *payload;
+} predicate_env;
 
 /* Compiles the predicates of `query`. On error writes a message into `err` and returns -1. */
 int predicates_compile(predicate_table *out, const TSQuery *query, char *err, size_t errlen);
-/* True when every predicate of the match's pattern holds; `text` is the parsed source. */
-bool predicates_hold(const predicate_table *t, const TSQueryMatch *match, const char *text);
+/* True when every predicate of the match's pattern holds. */
+bool predicates_hold(const predicate_table *t, const TSQueryMatch *match,
+		     const predicate_env *env);
 void predicates_release(predicate_table *t);
 
 #endif

@@ -60,6 +60,14 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 		ts_query_delete(q);
 		return -1;
 	}
+	if (cr.predicates.needs_strings && !(evaluator_for(set->lang) &&
+					     evaluator_for(set->lang)->eval_string)) {
+		snprintf(err, errlen, "%s:%u: #string- predicates need a string evaluator, and %s has "
+			 "none", r->source_path, r->pattern_line, language_name(set->lang));
+		predicates_release(&cr.predicates);
+		ts_query_delete(q);
+		return -1;
+	}
 	if (r->value_capture) {
 		cr.value_capture = query_rules__capture_id(q, r->value_capture);
 		cr.value_type = value_type_find(r->value_type);
@@ -165,6 +173,17 @@ static bool query_rules__find_capture(const TSQueryMatch *m, uint32_t id, TSNode
 	return false;
 }
 
+/* Does the value's spelling suit the rule? The versions spelled by name are those of the
+ * value's named bits. */
+static bool query_rules__spelled(const rule *r, const value_type *type, const eval_result *v,
+				 version_set named)
+{
+	if (r->spelling == SPELLING_ANY)
+		return true;
+	bool by_name = (value_type_versions(type, v->named) & named) != 0;
+	return r->spelling == SPELLING_NAMES ? by_name : !by_name;
+}
+
 /* Decides whether an evaluated value makes a finding, and which versions to name. */
 static bool query_rules__reportable(report_condition cond, const eval_result *v, version_set *named)
 {
@@ -194,6 +213,15 @@ static bool query_rules__reportable(report_condition cond, const eval_result *v,
 	return false;
 }
 
+/* predicate_env.eval_string for this file. */
+static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
+{
+	const eval_ctx *base = payload;
+	eval_ctx ectx = *base;
+	const value_evaluator *ev = evaluator_for(ectx.lang);
+	return ev && ev->eval_string && ev->eval_string(&ectx, node, out);
+}
+
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
 			       const file_ctx *ctx)
 {
@@ -209,7 +237,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
-		if (!query_rules__reportable(r->report_if, &v, &args.versions))
+		if (!query_rules__reportable(r->report_if, &v, &args.versions) ||
+		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
@@ -244,6 +273,8 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
+	eval_ctx sctx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+	predicate_env env = { ctx->src->text, query_rules__eval_string, &sctx };
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
@@ -251,7 +282,7 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
 		TSQueryMatch m;
 		while (ts_query_cursor_next_match(w->cursor, &m)) {
-			if (predicates_hold(&cr->predicates, &m, ctx->src->text))
+			if (predicates_hold(&cr->predicates, &m, &env))
 				query_rules__match(cr, &m, root, ctx);
 		}
 	}

@@ -33,6 +33,14 @@ typedef enum report_condition {
 	REPORT_TRUE,              /* the value is the boolean true */
 } report_condition;
 
+/* Which spelling of a value the rule reports (`SecurityProtocolType.Tls` is a name, `192` and
+ * `(SecurityProtocolType)192` are numbers), so two rules can split one kind of write. */
+typedef enum value_spelling {
+	SPELLING_ANY = 0,
+	SPELLING_NAMES,   /* at least one reported version is spelled by name */
+	SPELLING_NUMBERS, /* no reported version is spelled by name */
+} value_spelling;
+
 typedef struct rule {
 	char *id;              /* LT-CS-001 */
 	char *name;            /* LegacySecurityProtocolType */
@@ -53,6 +61,7 @@ typedef struct rule {
 	char *value_capture;   /* capture whose value is evaluated ("value") */
 	char *value_type;      /* value table the evaluator uses (SecurityProtocolType) */
 	report_condition report_if;
+	value_spelling spelling;
 	char *report_capture;  /* capture that locates the finding (default: value, else first) */
 	bool enabled_by_default;
 

@@ -2,23 +2,24 @@
  *
  * Handles enum members (`SecurityProtocolType.Tls`, `System.Net.SecurityProtocolType.Tls`,
  * a bare `Tls` under `using static`), integer literals in any base, casts
- * (`(SecurityProtocolType)768`), parentheses, `|`, `+`, `&`, `^`, `~`, and identifiers bound
- * to a single initialised declaration in the file (constants and locals). */
+ * (`(SecurityProtocolType)768`), parentheses, `|` (an unknown side, as in
+ * `ServicePointManager.SecurityProtocol | Tls11`, adds nothing), `+`, `&`, `^`, `~`, `?:`
+ * (either branch may be written) and identifiers bound to an initialised declaration visible at the use
+ * (constants, fields and locals). As in C# itself, a value of an enum type must name its type
+ * (a member or a cast): a bare `768` is a number, never a SecurityProtocolType. */
 #include <string.h>
 
-#include "values/evaluator.h"
+#include "values/csharp_values_int.h"
 
-#define MAX_DEPTH 32
+static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed);
 
-static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
-
-/* The last identifier of a dotted name (`System.Net.SecurityProtocolType` gives the last). */
-static const char *cs__last_name(const eval_ctx *ctx, TSNode node, size_t *len)
+const char *cs_last_name(const eval_ctx *ctx, TSNode node, size_t *len)
 {
 	const char *t = eval_node_text(ctx, node, len);
 	const char *dot = NULL;
 	for (size_t i = 0; i < *len; i++)
-		if (t[i] == '.')
+		if (t[i] == '.' || t[i] == ':')
 			dot = t + i;
 	if (!dot)
 		return t;
@@ -29,7 +30,7 @@ static const char *cs__last_name(const eval_ctx *ctx, TSNode node, size_t *len)
 static bool cs__names_type(const eval_ctx *ctx, TSNode node, const value_type *type)
 {
 	size_t len = 0;
-	const char *n = cs__last_name(ctx, node, &len);
+	const char *n = cs_last_name(ctx, node, &len);
 	return strlen(type->name) == len && memcmp(n, type->name, len) == 0;
 }
 
@@ -39,10 +40,23 @@ static bool cs__member(const value_type *type, const char *name, size_t len, eva
 	if (!m)
 		return false;
 	out->value = m->value;
+	out->named = m->value;
 	return true;
 }
 
-/* Is `using static <...>.TypeName;` in the file? */
+/* Is `node` a `using static <...>.TypeName;` directive? */
+static bool cs__is_using_static(eval_ctx *ctx, TSNode node, const value_type *type)
+{
+	if (strcmp(ts_node_type(node), "using_directive") != 0)
+		return false;
+	size_t len = 0;
+	const char *t = eval_node_text(ctx, node, &len);
+	uint32_t k = ts_node_named_child_count(node);
+	return k && memmem(t, len, "static", 6) &&
+	       cs__names_type(ctx, ts_node_named_child(node, k - 1), type);
+}
+
+/* Is `using static <...>.TypeName;` in the file (at the top or in a namespace)? */
 static bool cs__using_static(eval_ctx *ctx, const value_type *type)
 {
 	TSNode root = ctx->root;
@@ -52,74 +66,106 @@ static bool cs__using_static(eval_ctx *ctx, const value_type *type)
 		const char *kind = ts_node_type(c);
 		if (strcmp(kind, "namespace_declaration") == 0 ||
 		    strcmp(kind, "file_scoped_namespace_declaration") == 0) {
-			/* usings inside a namespace body */
 			TSNode body = ts_node_child_by_field_name(c, "body", 4);
 			TSNode scope = ts_node_is_null(body) ? c : body;
 			uint32_t m = ts_node_named_child_count(scope);
-			for (uint32_t j = 0; j < m; j++) {
-				TSNode u = ts_node_named_child(scope, j);
-				if (strcmp(ts_node_type(u), "using_directive") != 0)
-					continue;
-				size_t len = 0;
-				const char *t = eval_node_text(ctx, u, &len);
-				if (len > 12 && memmem(t, len, "static", 6) &&
-				    cs__names_type(ctx, ts_node_named_child(u, ts_node_named_child_count(u) - 1), type))
+			for (uint32_t j = 0; j < m; j++)
+				if (cs__is_using_static(ctx, ts_node_named_child(scope, j), type))
 					return true;
-			}
 			continue;
 		}
-		if (strcmp(kind, "using_directive") != 0)
-			continue;
-		size_t len = 0;
-		const char *t = eval_node_text(ctx, c, &len);
-		if (!memmem(t, len, "static", 6))
-			continue;
-		uint32_t k = ts_node_named_child_count(c);
-		if (k && cs__names_type(ctx, ts_node_named_child(c, k - 1), type))
+		if (cs__is_using_static(ctx, c, type))
 			return true;
 	}
 	return false;
 }
 
-/* Finds the initialiser of the only declaration of `name` in the file. */
-static bool cs__find_declaration(TSNode node, const eval_ctx *ctx, const char *name, size_t len,
-				 TSNode *value, unsigned *count)
+/* The scope a declarator's name is visible in, and whether it is a local (visible only
+ * after its declaration). */
+static TSNode cs__scope_of(TSNode declarator, bool *local)
 {
+	TSNode decl = ts_node_parent(declarator); /* variable_declaration */
+	TSNode stmt = ts_node_is_null(decl) ? decl : ts_node_parent(decl);
+	if (ts_node_is_null(stmt))
+		return stmt;
+	const char *kind = ts_node_type(stmt);
+	*local = strcmp(kind, "field_declaration") != 0;
+	if (strcmp(kind, "local_declaration_statement") == 0 || !*local)
+		return ts_node_parent(stmt);
+	return stmt; /* using, for, fixed: the statement is the scope */
+}
+
+struct cs__resolution {
+	const char *name;
+	size_t len;
+	uint32_t use_start, use_end;
+	TSNode best;
+	uint32_t best_size, best_start;
+	bool found;
+};
+
+static void cs__find_declarations(const eval_ctx *ctx, TSNode node, struct cs__resolution *r,
+				  unsigned depth)
+{
+	if (depth > 256)
+		return;
 	if (strcmp(ts_node_type(node), "variable_declarator") == 0) {
 		TSNode n = ts_node_child_by_field_name(node, "name", 4);
+		uint32_t k = ts_node_named_child_count(node);
 		size_t nl = 0;
 		const char *nt = ts_node_is_null(n) ? NULL : eval_node_text(ctx, n, &nl);
-		if (nt && nl == len && memcmp(nt, name, len) == 0) {
-			uint32_t k = ts_node_named_child_count(node);
-			if (k >= 2) {
-				*value = ts_node_named_child(node, k - 1);
-				(*count)++;
-			}
+		if (!nt || nl != r->len || memcmp(nt, r->name, nl) != 0 || k < 2)
+			return;
+		bool local = false;
+		TSNode scope = cs__scope_of(node, &local);
+		if (ts_node_is_null(scope))
+			return;
+		uint32_t s = ts_node_start_byte(scope), e = ts_node_end_byte(scope);
+		uint32_t at = ts_node_start_byte(node);
+		if (r->use_start < s || r->use_end > e || (local && at >= r->use_start))
+			return;
+		if (!r->found || e - s < r->best_size ||
+		    (e - s == r->best_size && at > r->best_start)) {
+			r->found = true;
+			r->best = ts_node_named_child(node, k - 1);
+			r->best_size = e - s;
+			r->best_start = at;
 		}
-		return *count > 1;
+		return;
 	}
 	uint32_t k = ts_node_named_child_count(node);
 	for (uint32_t i = 0; i < k; i++)
-		if (cs__find_declaration(ts_node_named_child(node, i), ctx, name, len, value, count))
-			return true;
-	return false;
+		cs__find_declarations(ctx, ts_node_named_child(node, i), r, depth + 1);
 }
 
-static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+bool cs_resolve(const eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
+{
+	struct cs__resolution r = { .name = name, .len = len,
+				    .use_start = ts_node_start_byte(use),
+				    .use_end = ts_node_end_byte(use) };
+	cs__find_declarations(ctx, ctx->root, &r, 0);
+	if (r.found)
+		*value = r.best;
+	return r.found;
+}
+
+static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+			   bool *typed)
 {
 	size_t len = 0;
 	const char *name = eval_node_text(ctx, node, &len);
-	if (value_type_member(type, name, len) && cs__using_static(ctx, type))
+	if (type->nmembers && value_type_member(type, name, len) && cs__using_static(ctx, type)) {
+		*typed = true;
 		return cs__member(type, name, len, out);
+	}
 	TSNode value = { 0 };
-	unsigned count = 0;
-	cs__find_declaration(ctx->root, ctx, name, len, &value, &count);
-	if (count != 1)
+	if (!cs_resolve(ctx, node, name, len, &value))
 		return false;
-	return cs__eval(ctx, value, type, out);
+	return cs__eval(ctx, value, type, out, typed);
 }
 
-static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		       bool *typed)
 {
 	TSNode l = ts_node_child_by_field_name(node, "left", 4);
 	TSNode r = ts_node_child_by_field_name(node, "right", 5);
@@ -127,7 +173,18 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
 		return false;
 	eval_result a = { 0 }, b = { 0 };
-	if (!cs__eval(ctx, l, type, &a) || !cs__eval(ctx, r, type, &b))
+	bool ka = cs__eval(ctx, l, type, &a, typed), kb = cs__eval(ctx, r, type, &b, typed);
+	if (eval_node_is(ctx, op, "|") && (ka || kb)) {
+		if (!ka)
+			a = (eval_result){ 0 };
+		if (!kb)
+			b = (eval_result){ 0 };
+		/* `SecurityProtocol | Tls11` enables at least what the known side names. */
+		out->value = a.value | b.value;
+		out->named = a.named | b.named;
+		return true;
+	}
+	if (!ka || !kb)
 		return false;
 	if (eval_node_is(ctx, op, "|"))
 		out->value = a.value | b.value;
@@ -139,12 +196,48 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 		out->value = a.value ^ b.value;
 	else
 		return false;
+	out->named = out->value & (a.named | b.named);
 	return true;
 }
 
-static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+/* `c ? a : b` writes either branch: the union of the branches that are known. */
+static bool cs__conditional(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+			    bool *typed)
 {
-	if (ts_node_is_null(node) || ctx->depth > MAX_DEPTH)
+	eval_result a = { 0 }, b = { 0 };
+	bool ta = false, tb = false;
+	bool ka = cs__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11), type, &a, &ta);
+	bool kb = cs__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11), type, &b, &tb);
+	if (!ka && !kb)
+		return false;
+	out->value = (ka ? a.value : 0) | (kb ? b.value : 0);
+	out->named = (ka ? a.named : 0) | (kb ? b.named : 0);
+	*typed = *typed || (ka && ta) || (kb && tb);
+	return true;
+}
+
+/* `(T)x`: a cast to the value's own type names it; a cast to a built-in integer type passes
+ * the number through; any other cast is another type. */
+static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed)
+{
+	TSNode t = ts_node_child_by_field_name(node, "type", 4);
+	if (ts_node_is_null(t))
+		return false;
+	bool own = cs__names_type(ctx, t, type);
+	if (!own && strcmp(ts_node_type(t), "predefined_type") != 0 &&
+	    (type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM))
+		return false;
+	if (!cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, typed))
+		return false;
+	*typed = *typed || own;
+	return true;
+}
+
+static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed)
+{
+	if (ts_node_is_null(node) || ctx->depth > CS_MAX_DEPTH)
 		return false;
 	ctx->depth++;
 	bool ok = false;
@@ -153,13 +246,15 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	const char *text = eval_node_text(ctx, node, &len);
 
 	if (strcmp(kind, "parenthesized_expression") == 0 && ts_node_named_child_count(node) == 1) {
-		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out);
+		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 	} else if (strcmp(kind, "cast_expression") == 0) {
-		ok = cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out);
+		ok = cs__cast(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "integer_literal") == 0) {
 		ok = eval_parse_integer(text, len, &out->value);
+		out->named = 0;
 	} else if (strcmp(kind, "boolean_literal") == 0) {
 		out->value = len == 4 && memcmp(text, "true", 4) == 0;
+		out->named = 0;
 		ok = true;
 	} else if (strcmp(kind, "member_access_expression") == 0) {
 		TSNode expr = ts_node_child_by_field_name(node, "expression", 10);
@@ -169,23 +264,39 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 			size_t nlen = 0;
 			const char *n = eval_node_text(ctx, name, &nlen);
 			ok = cs__member(type, n, nlen, out);
+			*typed = *typed || ok;
 		}
 	} else if (strcmp(kind, "identifier") == 0) {
-		ok = cs__identifier(ctx, node, type, out);
+		ok = cs__identifier(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "binary_expression") == 0) {
-		ok = cs__binary(ctx, node, type, out);
+		ok = cs__binary(ctx, node, type, out, typed);
+	} else if (strcmp(kind, "conditional_expression") == 0) {
+		ok = cs__conditional(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "prefix_unary_expression") == 0 && len > 1 && text[0] == '~' &&
 		   ts_node_named_child_count(node) == 1) {
-		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out);
+		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 		out->value = ~out->value;
+		out->named = out->named ? out->value : 0;
 	}
 	ctx->depth--;
-	if (ok)
-		out->versions = value_type_versions(type, out->value);
 	return ok;
+}
+
+bool cs_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+{
+	if (type->kind == VALUE_REGISTRY)
+		return cs_eval_registry(ctx, node, out);
+	bool typed = false;
+	if (!cs__eval(ctx, node, type, out, &typed))
+		return false;
+	if ((type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM) && !typed)
+		return false; /* a number that C# would not let be a value of this type */
+	out->versions = value_type_versions(type, out->value);
+	return true;
 }
 
 const value_evaluator csharp_evaluator = {
 	.lang = LANG_CSHARP,
-	.eval = cs__eval,
+	.eval = cs_eval,
+	.eval_string = cs_eval_string,
 };

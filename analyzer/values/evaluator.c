@@ -32,6 +32,14 @@ bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s)
 	return strlen(s) == len && memcmp(t, s, len) == 0;
 }
 
+bool eval_string_add(strbuf *out, const char *s, size_t len)
+{
+	if (out->len + len > EVAL_MAX_STRING)
+		return false;
+	strbuf_add(out, s, len);
+	return true;
+}
+
 bool eval_parse_integer(const char *s, size_t len, long long *out)
 {
 	unsigned base = 10;

@@ -11,11 +11,16 @@
 #include <tree_sitter/api.h>
 
 #include "source/source_file.h"
+#include "util/strbuf.h"
 #include "values/value_types.h"
 #include "walk/classify.h"
 
 typedef struct eval_result {
 	long long value;
+	/* The bits of `value` spelled by name (an enum member, a PowerShell string form such as
+	 * 'Tls11'); the others were spelled with numbers. Rules use it to tell
+	 * `SecurityProtocolType.Tls` from `(SecurityProtocolType)192` (rule key `spelling`). */
+	long long named;
 	version_set versions;
 } eval_result;
 
@@ -30,6 +35,9 @@ typedef struct value_evaluator {
 	language lang;
 	/* Evaluates `node` as a value of `type`; false when the value cannot be known. */
 	bool (*eval)(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
+	/* Appends the string constant `node` evaluates to (literals, concatenation, constants of
+	 * the file) to `out`; false when it cannot be known. NULL when the language has none. */
+	bool (*eval_string)(eval_ctx *ctx, TSNode node, strbuf *out);
 } value_evaluator;
 
 /* The evaluator for `lang`, or NULL. */
@@ -40,6 +48,10 @@ const value_evaluator *evaluator_for(language lang);
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len);
 /* True when the node's text equals `s`. */
 bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s);
+/* Appends a string to a value being evaluated, keeping it under EVAL_MAX_STRING bytes;
+ * false when it would grow beyond (an unknown value, never a truncated one). */
+#define EVAL_MAX_STRING 4096
+bool eval_string_add(strbuf *out, const char *s, size_t len);
 /* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
 bool eval_parse_integer(const char *s, size_t len, long long *out);
 

@@ -36,6 +36,8 @@ static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
 	TYPE("SslProtocols", VALUE_FLAGS, ssl_protocols),
 	TYPE("bool", VALUE_BOOL, boolean),
+	{ "int", VALUE_INT, NULL, 0 },
+	{ "RegistryWrite", VALUE_REGISTRY, NULL, 0 },
 };
 
 const value_type *value_type_find(const char *name)
