@@ -228,8 +228,10 @@ static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	if (!own && strcmp(ts_node_type(t), "predefined_type") != 0 &&
 	    (type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM))
 		return false;
-	if (!cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, typed))
+	bool inner = false;
+	if (!cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, &inner))
 		return false;
+	/* `(int)SecurityProtocolType.Tls` is an int, `(SecurityProtocolType)(int)x` is not. */
 	*typed = *typed || own;
 	return true;
 }
