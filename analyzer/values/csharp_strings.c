@@ -163,8 +163,8 @@ static bool cs__string(eval_ctx *ctx, TSNode node, strbuf *out)
 			TSNode name = ts_node_child_by_field_name(node, "name", 4);
 			size_t len = 0;
 			const char *n = ts_node_is_null(name) ? NULL : eval_node_text(ctx, name, &len);
-			TSNode value = { 0 };
-			ok = n && cs_resolve(ctx, ctx->root, n, len, &value) &&
+			TSNode value = { 0 }, anywhere = { 0 };
+			ok = n && cs_resolve(ctx, anywhere, n, len, &value) &&
 			     cs__string(ctx, value, out);
 		}
 	}

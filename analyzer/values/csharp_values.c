@@ -4,8 +4,8 @@
  * a bare `Tls` under `using static`), integer literals in any base, casts
  * (`(SecurityProtocolType)768`), parentheses, `|` (an unknown side, as in
  * `ServicePointManager.SecurityProtocol | Tls11`, adds nothing), `+`, `&`, `^`, `~`, `?:`
- * (either branch may be written) and identifiers bound to an initialised declaration visible at the use
- * (constants, fields and locals). As in C# itself, a value of an enum type must name its type
+ * (either branch may be written), identifiers bound to an initialised declaration visible at
+ * the use (constants, fields and locals) and `Class.Name` fields of the file. As in C# itself, a value of an enum type must name its type
  * (a member or a cast): a bare `768` is a number, never a SecurityProtocolType. */
 #include <string.h>
 
@@ -102,6 +102,8 @@ struct cs__resolution {
 	TSNode best;
 	uint32_t best_size, best_start;
 	bool found;
+	bool member;      /* resolving `Class.Name`: any class's field, when only one has it */
+	unsigned nmembers;
 };
 
 static void cs__find_declarations(const eval_ctx *ctx, TSNode node, struct cs__resolution *r,
@@ -120,6 +122,14 @@ static void cs__find_declarations(const eval_ctx *ctx, TSNode node, struct cs__r
 		TSNode scope = cs__scope_of(node, &local);
 		if (ts_node_is_null(scope))
 			return;
+		if (r->member) {
+			/* `Settings.Name`: a field or constant of any class, if only one has it. */
+			if (!local) {
+				r->best = ts_node_named_child(node, k - 1);
+				r->found = r->nmembers++ == 0;
+			}
+			return;
+		}
 		uint32_t s = ts_node_start_byte(scope), e = ts_node_end_byte(scope);
 		uint32_t at = ts_node_start_byte(node);
 		if (r->use_start < s || r->use_end > e || (local && at >= r->use_start))
@@ -140,9 +150,11 @@ static void cs__find_declarations(const eval_ctx *ctx, TSNode node, struct cs__r
 
 bool cs_resolve(const eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
 {
-	struct cs__resolution r = { .name = name, .len = len,
-				    .use_start = ts_node_start_byte(use),
-				    .use_end = ts_node_end_byte(use) };
+	struct cs__resolution r = { .name = name, .len = len, .member = ts_node_is_null(use) };
+	if (!r.member) {
+		r.use_start = ts_node_start_byte(use);
+		r.use_end = ts_node_end_byte(use);
+	}
 	cs__find_declarations(ctx, ctx->root, &r, 0);
 	if (r.found)
 		*value = r.best;
@@ -261,12 +273,14 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	} else if (strcmp(kind, "member_access_expression") == 0) {
 		TSNode expr = ts_node_child_by_field_name(node, "expression", 10);
 		TSNode name = ts_node_child_by_field_name(node, "name", 4);
-		if (!ts_node_is_null(expr) && !ts_node_is_null(name) &&
-		    cs__names_type(ctx, expr, type)) {
-			size_t nlen = 0;
-			const char *n = eval_node_text(ctx, name, &nlen);
+		size_t nlen = 0;
+		const char *n = ts_node_is_null(name) ? NULL : eval_node_text(ctx, name, &nlen);
+		TSNode value = { 0 }, anywhere = { 0 };
+		if (!ts_node_is_null(expr) && n && cs__names_type(ctx, expr, type)) {
 			ok = cs__member(type, n, nlen, out);
 			*typed = *typed || ok;
+		} else if (n && cs_resolve(ctx, anywhere, n, nlen, &value)) {
+			ok = cs__eval(ctx, value, type, out, typed); /* TlsDefaults.Legacy */
 		}
 	} else if (strcmp(kind, "identifier") == 0) {
 		ok = cs__identifier(ctx, node, type, out, typed);
