@@ -85,6 +85,8 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
 			slot->rules[slot->nrules++] = r;
 			prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+			/* PowerShell names ignore case: [net.servicepointmanager]::securityprotocol */
+			slot->filter.nocase = langs[k] == LANG_POWERSHELL;
 		}
 	}
 	for (int l = 1; l < LANG_COUNT; l++) {

@@ -5,9 +5,11 @@
 #include <string.h>
 
 extern const value_evaluator csharp_evaluator;
+extern const value_evaluator powershell_evaluator;
 
 static const value_evaluator *const evaluators[] = {
 	&csharp_evaluator,
+	&powershell_evaluator,
 };
 
 const value_evaluator *evaluator_for(language lang)
