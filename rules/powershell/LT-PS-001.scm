@@ -12,7 +12,7 @@
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
 ; report-if: enables-legacy
-; message: '{value}' enables {versions} for every web request of the session. Use '[Net.SecurityProtocolType]::Tls12 -bor [Net.SecurityProtocolType]::Tls13' (or remove the line on PowerShell 7, which uses the operating system's default).
+; message: '[Net.ServicePointManager]::SecurityProtocol' is set to a value that enables {versions} for every web request of the session. Use '[Net.SecurityProtocolType]::Tls12 -bor [Net.SecurityProtocolType]::Tls13' (or remove the line on PowerShell 7, which uses the operating system's default).
 ; help:
 ;   ## Legacy protocol versions in PowerShell's SecurityProtocol
 ;
