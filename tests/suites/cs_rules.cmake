@@ -1,0 +1,34 @@
+# C# and PowerShell rules: what the fixtures cannot show. Rules with an unknown predicate, a
+# #string- predicate in a language without a string evaluator, or a bad `spelling` must fail
+# to load (exit 2, naming the problem); the keyword prefilter skips files without a keyword
+# and ignores case for PowerShell.
+set(CS_RULES_TESTS ${CMAKE_SOURCE_DIR}/tests/cs_rules)
+# $1 program, $2 expected exit status, $3 fixed string the output must hold, $4... arguments.
+set(CS_RULES_EXPECT [=[
+prog=$1; want=$2; text=$3; shift 3
+out=$("$prog" "$@" 2>&1); rc=$?
+printf '%s\n' "$out"
+[ "$rc" -eq "$want" ] || { echo "FAIL: exit status $rc, expected $want"; exit 1; }
+printf '%s\n' "$out" | grep -qF -- "$text" || { echo "FAIL: output lacks: $text"; exit 1; }
+]=])
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  foreach(case IN ITEMS
+      "unknown_predicate|unknown predicate '#frobnicate?'"
+      "string_predicate_without_evaluator|#string- predicates need a string evaluator, and json has none"
+      "bad_spelling|LT-CS-905.scm:12: spelling 'letters' is not one of any, names, numbers")
+    string(REPLACE "|" ";" parts "${case}")
+    list(GET parts 0 dir)
+    list(GET parts 1 expect)
+    add_test(NAME ${bin}/cs_rules/load_error/${dir}
+             COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 2 "${expect}"
+                     scan --rules ${CS_RULES_TESTS}/${dir} ${CS_RULES_TESTS}/${dir})
+  endforeach()
+  # Three files read; only the lower-case PowerShell one holds a keyword, is parsed and reports.
+  add_test(NAME ${bin}/cs_rules/prefilter_skips
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1 "3 read, 1 parsed"
+                   scan --verbose --color never ${CS_RULES_TESTS}/prefilter)
+  add_test(NAME ${bin}/cs_rules/prefilter_ignores_case
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "lowercase.ps1:2:47: error: '[Net.ServicePointManager]::SecurityProtocol' is set to a value that enables TLS 1.0"
+                   scan --color never ${CS_RULES_TESTS}/prefilter)
+endforeach()
