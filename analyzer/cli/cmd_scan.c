@@ -175,26 +175,18 @@ int cmd_scan(int argc, char **argv)
 		case O_ENABLE:
 			scan__push(&enabled, optarg);
 			break;
-		case 'j': {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 1024) {
+		case 'j':
+			if (!cli_parse_uint(optarg, 1, 1024, &sopts.jobs)) {
 				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
 				goto cleanup;
 			}
-			sopts.jobs = (unsigned)n;
 			break;
-		}
-		case O_TIMEOUT: {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1) {
+		case O_TIMEOUT:
+			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &sopts.timeout_ms)) {
 				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
 				goto cleanup;
 			}
-			sopts.timeout_ms = (unsigned)n;
 			break;
-		}
 		case 'v':
 			verbose = true;
 			break;
