@@ -216,13 +216,12 @@ static bool query_rules__reportable(report_condition cond, const eval_result *v,
 /* predicate_env.eval_string for this file. */
 static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
 {
-	const eval_ctx *base = payload;
-	eval_ctx ectx = *base;
-	const value_evaluator *ev = evaluator_for(ectx.lang);
-	return ev && ev->eval_string && ev->eval_string(&ectx, node, out);
+	eval_ctx *ectx = payload;
+	const value_evaluator *ev = evaluator_for(ectx->lang);
+	return ev && ev->eval_string && ev->eval_string(ectx, node, out);
 }
 
-static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
+static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
 			       const file_ctx *ctx)
 {
 	const rule *r = cr->rule;
@@ -233,9 +232,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
 		have_value = true;
-		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
 		eval_result v = { 0 };
-		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
+		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
 		if (!query_rules__reportable(r->report_if, &v, &args.versions) ||
 		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
@@ -273,8 +271,9 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
-	eval_ctx sctx = { .src = ctx->src, .root = root, .lang = ctx->lang };
-	predicate_env env = { ctx->src->text, query_rules__eval_string, &sctx };
+	/* One evaluation context per file: evaluators keep per-file indexes in it. */
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
@@ -283,9 +282,10 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 		TSQueryMatch m;
 		while (ts_query_cursor_next_match(w->cursor, &m)) {
 			if (predicates_hold(&cr->predicates, &m, &env))
-				query_rules__match(cr, &m, root, ctx);
+				query_rules__match(cr, &m, &ectx, ctx);
 		}
 	}
+	eval_ctx_release(&ectx);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

@@ -7,8 +7,10 @@
  * (either branch may be written), identifiers bound to an initialised declaration visible at
  * the use (constants, fields and locals) and `Class.Name` fields of the file. As in C# itself, a value of an enum type must name its type
  * (a member or a cast): a bare `768` is a number, never a SecurityProtocolType. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/alloc.h"
 #include "values/csharp_values_int.h"
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
@@ -59,106 +61,169 @@ static bool cs__is_using_static(eval_ctx *ctx, TSNode node, const value_type *ty
 /* Is `using static <...>.TypeName;` in the file (at the top or in a namespace)? */
 static bool cs__using_static(eval_ctx *ctx, const value_type *type)
 {
-	TSNode root = ctx->root;
-	uint32_t n = ts_node_named_child_count(root);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
-		const char *kind = ts_node_type(c);
+	uint32_t n = 0;
+	TSNode *top = eval_named_children(ctx->root, &n);
+	bool found = false;
+	for (uint32_t i = 0; i < n && !found; i++) {
+		const char *kind = ts_node_type(top[i]);
 		if (strcmp(kind, "namespace_declaration") == 0 ||
 		    strcmp(kind, "file_scoped_namespace_declaration") == 0) {
-			TSNode body = ts_node_child_by_field_name(c, "body", 4);
-			TSNode scope = ts_node_is_null(body) ? c : body;
-			uint32_t m = ts_node_named_child_count(scope);
-			for (uint32_t j = 0; j < m; j++)
-				if (cs__is_using_static(ctx, ts_node_named_child(scope, j), type))
-					return true;
-			continue;
+			TSNode body = ts_node_child_by_field_name(top[i], "body", 4);
+			uint32_t m = 0;
+			TSNode *inner = eval_named_children(ts_node_is_null(body) ? top[i] : body, &m);
+			for (uint32_t j = 0; j < m && !found; j++)
+				found = cs__is_using_static(ctx, inner[j], type);
+			free(inner);
+		} else {
+			found = cs__is_using_static(ctx, top[i], type);
 		}
-		if (cs__is_using_static(ctx, c, type))
-			return true;
 	}
-	return false;
+	free(top);
+	return found;
 }
 
-/* The scope a declarator's name is visible in, and whether it is a local (visible only
- * after its declaration). */
-static TSNode cs__scope_of(TSNode declarator, bool *local)
-{
-	TSNode decl = ts_node_parent(declarator); /* variable_declaration */
-	TSNode stmt = ts_node_is_null(decl) ? decl : ts_node_parent(decl);
-	if (ts_node_is_null(stmt))
-		return stmt;
-	const char *kind = ts_node_type(stmt);
-	*local = strcmp(kind, "field_declaration") != 0;
-	if (strcmp(kind, "local_declaration_statement") == 0 || !*local)
-		return ts_node_parent(stmt);
-	return stmt; /* using, for, fixed: the statement is the scope */
-}
-
-struct cs__resolution {
+/* The per-file index of initialised declarations (locals, fields, constants), sorted by
+ * name: resolving an identifier is a binary search, not a walk of the tree. */
+typedef struct cs__decl {
 	const char *name;
 	size_t len;
-	uint32_t use_start, use_end;
-	TSNode best;
-	uint32_t best_size, best_start;
-	bool found;
-	bool member;      /* resolving `Class.Name`: any class's field, when only one has it */
-	unsigned nmembers;
-};
+	TSNode value;     /* the initialiser */
+	uint32_t start;   /* of the declarator */
+	uint32_t scope_start, scope_end;
+	bool local;       /* visible only after its declaration */
+} cs__decl;
 
-static void cs__find_declarations(const eval_ctx *ctx, TSNode node, struct cs__resolution *r,
-				  unsigned depth)
+typedef struct cs__index {
+	cs__decl *items;
+	size_t len, cap;
+} cs__index;
+
+static void cs__index_free(void *memo)
 {
-	if (depth > 256)
-		return;
-	if (strcmp(ts_node_type(node), "variable_declarator") == 0) {
-		TSNode n = ts_node_child_by_field_name(node, "name", 4);
-		uint32_t k = ts_node_named_child_count(node);
-		size_t nl = 0;
-		const char *nt = ts_node_is_null(n) ? NULL : eval_node_text(ctx, n, &nl);
-		if (!nt || nl != r->len || memcmp(nt, r->name, nl) != 0 || k < 2)
-			return;
-		bool local = false;
-		TSNode scope = cs__scope_of(node, &local);
-		if (ts_node_is_null(scope))
-			return;
-		if (r->member) {
-			/* `Settings.Name`: a field or constant of any class, if only one has it. */
-			if (!local) {
-				r->best = ts_node_named_child(node, k - 1);
-				r->found = r->nmembers++ == 0;
-			}
-			return;
-		}
-		uint32_t s = ts_node_start_byte(scope), e = ts_node_end_byte(scope);
-		uint32_t at = ts_node_start_byte(node);
-		if (r->use_start < s || r->use_end > e || (local && at >= r->use_start))
-			return;
-		if (!r->found || e - s < r->best_size ||
-		    (e - s == r->best_size && at > r->best_start)) {
-			r->found = true;
-			r->best = ts_node_named_child(node, k - 1);
-			r->best_size = e - s;
-			r->best_start = at;
-		}
-		return;
-	}
-	uint32_t k = ts_node_named_child_count(node);
-	for (uint32_t i = 0; i < k; i++)
-		cs__find_declarations(ctx, ts_node_named_child(node, i), r, depth + 1);
+	cs__index *ix = memo;
+	free(ix->items);
+	free(ix);
 }
 
-bool cs_resolve(const eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
+static int cs__decl_cmp(const void *a, const void *b)
 {
-	struct cs__resolution r = { .name = name, .len = len, .member = ts_node_is_null(use) };
-	if (!r.member) {
-		r.use_start = ts_node_start_byte(use);
-		r.use_end = ts_node_end_byte(use);
+	const cs__decl *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->name, y->name, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+#define CS_INDEX_MAX_NESTING 512
+
+/* Records `declarator` (whose ancestors are `up[0]` = parent, `up[1]`, `up[2]`, null when
+ * missing: ts_node_parent() walks down from the root, so the walk passes them) with the scope
+ * its name is visible in. */
+static void cs__index_add(const eval_ctx *ctx, cs__index *ix, TSNode declarator, const TSNode *up)
+{
+	TSNode name = ts_node_child_by_field_name(declarator, "name", 4);
+	uint32_t k = ts_node_named_child_count(declarator);
+	TSNode stmt = up[1]; /* up[0] is the variable_declaration */
+	if (ts_node_is_null(name) || k < 2 || ts_node_is_null(stmt))
+		return;
+	const char *kind = ts_node_type(stmt);
+	bool field = strcmp(kind, "field_declaration") == 0;
+	TSNode scope = stmt; /* using, for, fixed: the statement is the scope */
+	if (field || strcmp(kind, "local_declaration_statement") == 0) {
+		scope = up[2];
+		if (!ts_node_is_null(scope) && strcmp(ts_node_type(scope), "global_statement") == 0)
+			scope = ctx->root;
 	}
-	cs__find_declarations(ctx, ctx->root, &r, 0);
-	if (r.found)
-		*value = r.best;
-	return r.found;
+	if (ts_node_is_null(scope))
+		return;
+	GROW(ix->items, ix->cap, ix->len + 1);
+	cs__decl *d = &ix->items[ix->len++];
+	d->name = eval_node_text(ctx, name, &d->len);
+	d->value = ts_node_named_child(declarator, k - 1);
+	d->start = ts_node_start_byte(declarator);
+	d->scope_start = ts_node_start_byte(scope);
+	d->scope_end = ts_node_end_byte(scope);
+	d->local = !field;
+}
+
+static cs__index *cs__index_get(eval_ctx *ctx)
+{
+	if (ctx->memo)
+		return ctx->memo;
+	cs__index *ix = xcalloc(1, sizeof(*ix));
+	TSNode *path = xcalloc(CS_INDEX_MAX_NESTING, sizeof(*path)); /* path[i]: ancestor at depth i */
+	size_t depth = 0;
+	TSTreeCursor c = ts_tree_cursor_new(ctx->root);
+	for (bool more = true; more;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		if (depth >= 3 && strcmp(ts_node_type(n), "variable_declarator") == 0) {
+			const TSNode up[3] = { path[depth - 1], path[depth - 2], path[depth - 3] };
+			cs__index_add(ctx, ix, n, up);
+		}
+		if (depth + 1 < CS_INDEX_MAX_NESTING && ts_tree_cursor_goto_first_child(&c)) {
+			path[depth++] = n;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				more = false;
+				break;
+			}
+			depth--;
+		}
+	}
+	ts_tree_cursor_delete(&c);
+	free(path);
+	if (ix->len)
+		qsort(ix->items, ix->len, sizeof(*ix->items), cs__decl_cmp);
+	ctx->memo = ix;
+	ctx->memo_free = cs__index_free;
+	return ix;
+}
+
+bool cs_resolve(eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
+{
+	const cs__index *ix = cs__index_get(ctx);
+	/* The first declaration of `name`. */
+	size_t lo = 0, hi = ix->len;
+	cs__decl key = { .name = name, .len = len, .start = 0 };
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cs__decl_cmp(&ix->items[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool member = ts_node_is_null(use);
+	uint32_t at = member ? 0 : ts_node_start_byte(use), end = member ? 0 : ts_node_end_byte(use);
+	const cs__decl *best = NULL;
+	unsigned fields = 0;
+	for (size_t i = lo; i < ix->len && ix->items[i].len == len &&
+			    memcmp(ix->items[i].name, name, len) == 0; i++) {
+		const cs__decl *d = &ix->items[i];
+		if (member) {
+			/* `Settings.Name`: a field of any type of the file, if only one has it. */
+			if (!d->local) {
+				best = d;
+				fields++;
+			}
+			continue;
+		}
+		if (at < d->scope_start || end > d->scope_end || (d->local && d->start >= at))
+			continue;
+		/* The innermost scope wins; in one scope, the last declaration before the use. */
+		uint32_t size = d->scope_end - d->scope_start;
+		if (!best || size < best->scope_end - best->scope_start ||
+		    (size == best->scope_end - best->scope_start && d->start > best->start))
+			best = d;
+	}
+	if (!best || (member && fields != 1))
+		return false;
+	*value = best->value;
+	return true;
 }
 
 static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,

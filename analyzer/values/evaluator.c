@@ -2,7 +2,10 @@
 #include "evaluator.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/alloc.h"
 
 extern const value_evaluator csharp_evaluator;
 extern const value_evaluator powershell_evaluator;
@@ -20,6 +23,14 @@ const value_evaluator *evaluator_for(language lang)
 	return NULL;
 }
 
+void eval_ctx_release(eval_ctx *ctx)
+{
+	if (ctx->memo && ctx->memo_free)
+		ctx->memo_free(ctx->memo);
+	ctx->memo = NULL;
+	ctx->memo_free = NULL;
+}
+
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len)
 {
 	uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
@@ -34,12 +45,39 @@ bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s)
 	return strlen(s) == len && memcmp(t, s, len) == 0;
 }
 
+TSNode *eval_named_children(TSNode node, uint32_t *n)
+{
+	*n = ts_node_named_child_count(node);
+	if (!*n)
+		return NULL;
+	TSNode *out = xcalloc(*n, sizeof(*out));
+	uint32_t i = 0;
+	TSTreeCursor c = ts_tree_cursor_new(node);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode child = ts_tree_cursor_current_node(&c);
+			if (ts_node_is_named(child) && i < *n)
+				out[i++] = child;
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+	*n = i;
+	return out;
+}
+
 bool eval_string_add(strbuf *out, const char *s, size_t len)
 {
 	if (out->len + len > EVAL_MAX_STRING)
 		return false;
 	strbuf_add(out, s, len);
 	return true;
+}
+
+bool eval_node_is_n(const eval_ctx *ctx, TSNode node, const char *s, size_t len)
+{
+	size_t tlen = 0;
+	const char *t = eval_node_text(ctx, node, &tlen);
+	return tlen == len && memcmp(t, s, len) == 0;
 }
 
 bool eval_parse_integer(const char *s, size_t len, long long *out)

@@ -24,12 +24,19 @@ typedef struct eval_result {
 	version_set versions;
 } eval_result;
 
+/* The file being evaluated. One context serves every match of a file, so an evaluator may
+ * keep a per-file index in `memo` (built on first use, freed by `memo_free` when the engine
+ * calls eval_ctx_release() after the file). */
 typedef struct eval_ctx {
 	const source_file *src;
 	TSNode root;
 	language lang;
 	unsigned depth; /* recursion guard */
+	void *memo;
+	void (*memo_free)(void *memo);
 } eval_ctx;
+
+void eval_ctx_release(eval_ctx *ctx);
 
 typedef struct value_evaluator {
 	language lang;
@@ -46,8 +53,12 @@ const value_evaluator *evaluator_for(language lang);
 /* Helpers for evaluators. */
 /* The text of `node`; not NUL-terminated. */
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len);
-/* True when the node's text equals `s`. */
+/* True when the node's text equals `s` (or the `len` bytes at `s`). */
 bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s);
+bool eval_node_is_n(const eval_ctx *ctx, TSNode node, const char *s, size_t len);
+/* The named children of `node` in a new array (free() it; NULL when there are none), their
+ * number in `*n`. Linear, where ts_node_named_child(node, i) in a loop is quadratic. */
+TSNode *eval_named_children(TSNode node, uint32_t *n);
 /* Appends a string to a value being evaluated, keeping it under EVAL_MAX_STRING bytes;
  * false when it would grow beyond (an unknown value, never a truncated one). */
 #define EVAL_MAX_STRING 4096

@@ -11,6 +11,7 @@
  * (named or positional -Path, -Name, -Value) and `reg add KEY /v NAME /d DATA`.
  * PowerShell ignores case in names, so every comparison here does too. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -127,9 +128,11 @@ static void ps__find_assignment(const eval_ctx *ctx, TSNode node, struct ps__ass
 			a->found = true;
 		}
 	}
-	uint32_t k = ts_node_named_child_count(node);
+	uint32_t k = 0;
+	TSNode *cs = eval_named_children(node, &k);
 	for (uint32_t i = 0; i < k; i++)
-		ps__find_assignment(ctx, ts_node_named_child(node, i), a, depth + 1);
+		ps__find_assignment(ctx, cs[i], a, depth + 1);
+	free(cs);
 }
 
 /* The value last assigned to `$name` before byte `before`. */
