@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/alloc.h"
 #include "values/evaluator.h"
 #include "values/registry_policy.h"
 
@@ -103,47 +104,104 @@ static const char *ps__variable_name(const eval_ctx *ctx, TSNode var, size_t *le
 	return t;
 }
 
-struct ps__assignment {
+/* The per-file index of `$name = value` assignments, sorted by name (ignoring case) and
+ * position: resolving a variable is a binary search, not a walk of the script. */
+typedef struct ps__assignment {
 	const char *name;
 	size_t len;
-	uint32_t before;
+	uint32_t start;
 	TSNode value;
-	bool found;
-};
+} ps__assignment;
 
-static void ps__find_assignment(const eval_ctx *ctx, TSNode node, struct ps__assignment *a,
-				unsigned depth)
+typedef struct ps__index {
+	ps__assignment *items;
+	size_t len, cap;
+} ps__index;
+
+static void ps__index_free(void *memo)
 {
-	if (depth > 512 || ts_node_start_byte(node) >= a->before)
-		return;
-	if (ps__kind(node, "assignment_expression")) {
-		TSNode left = ps__unwrap(ts_node_named_child(node, 0));
-		TSNode op = ts_node_named_child(node, 1);
-		TSNode value = ts_node_child_by_field_name(node, "value", 5);
-		size_t len = 0;
-		const char *n = ps__kind(left, "variable") ? ps__variable_name(ctx, left, &len) : NULL;
-		if (n && len == a->len && strncasecmp(n, a->name, len) == 0 &&
-		    ps__text_is(ctx, op, "=") && !ts_node_is_null(value)) {
-			a->value = value; /* the last assignment before the use wins */
-			a->found = true;
-		}
-	}
-	uint32_t k = 0;
-	TSNode *cs = eval_named_children(node, &k);
-	for (uint32_t i = 0; i < k; i++)
-		ps__find_assignment(ctx, cs[i], a, depth + 1);
-	free(cs);
+	ps__index *ix = memo;
+	free(ix->items);
+	free(ix);
 }
 
-/* The value last assigned to `$name` before byte `before`. */
-static bool ps__resolve(const eval_ctx *ctx, const char *name, size_t len, uint32_t before,
+static int ps__name_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = strncasecmp(a, b, alen < blen ? alen : blen);
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int ps__assignment_cmp(const void *a, const void *b)
+{
+	const ps__assignment *x = a, *y = b;
+	int c = ps__name_cmp(x->name, x->len, y->name, y->len);
+	return c ? c : x->start < y->start ? -1 : x->start > y->start;
+}
+
+static void ps__index_add(const eval_ctx *ctx, ps__index *ix, TSNode node)
+{
+	TSNode left = ps__unwrap(ts_node_named_child(node, 0));
+	TSNode op = ts_node_named_child(node, 1);
+	TSNode value = ts_node_child_by_field_name(node, "value", 5);
+	if (ts_node_is_null(left) || !ps__kind(left, "variable") || ts_node_is_null(op) ||
+	    !ps__text_is(ctx, op, "=") || ts_node_is_null(value))
+		return;
+	GROW(ix->items, ix->cap, ix->len + 1);
+	ps__assignment *a = &ix->items[ix->len++];
+	a->name = ps__variable_name(ctx, left, &a->len);
+	a->start = ts_node_start_byte(node);
+	a->value = value;
+}
+
+static const ps__index *ps__index_get(eval_ctx *ctx)
+{
+	if (ctx->memo)
+		return ctx->memo;
+	ps__index *ix = xcalloc(1, sizeof(*ix));
+	TSTreeCursor c = ts_tree_cursor_new(ctx->root);
+	for (bool more = true; more;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		if (ps__kind(n, "assignment_expression"))
+			ps__index_add(ctx, ix, n);
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				more = false;
+				break;
+			}
+	}
+	ts_tree_cursor_delete(&c);
+	if (ix->len)
+		qsort(ix->items, ix->len, sizeof(*ix->items), ps__assignment_cmp);
+	ctx->memo = ix;
+	ctx->memo_free = ps__index_free;
+	return ix;
+}
+
+/* The value last assigned to `$name` before byte `before`, in the order of the text (a
+ * variable a loop or a pipeline sets, as `foreach ($v in ...)`, is not known). */
+static bool ps__resolve(eval_ctx *ctx, const char *name, size_t len, uint32_t before,
 			TSNode *value)
 {
-	struct ps__assignment a = { .name = name, .len = len, .before = before };
-	ps__find_assignment(ctx, ctx->root, &a, 0);
-	if (a.found)
-		*value = a.value;
-	return a.found;
+	const ps__index *ix = ps__index_get(ctx);
+	size_t lo = 0, hi = ix->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ps__name_cmp(ix->items[mid].name, ix->items[mid].len, name, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool found = false;
+	for (size_t i = lo; i < ix->len && ps__name_cmp(ix->items[i].name, ix->items[i].len, name,
+						       len) == 0 && ix->items[i].start < before; i++) {
+		*value = ix->items[i].value;
+		found = true;
+	}
+	return found;
 }
 
 /* Appends the expansion of a double-quoted string body: `x` escapes, $name and ${name}. */
