@@ -2,10 +2,12 @@
  *
  * tree-sitter's C library parses `(#name? ...)` predicates but does not evaluate them; the host
  * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match)
- * on a capture's text, and #string-any-of? #string-match? (and #not- forms) on the string a
+ * on a capture's text; #string-any-of? #string-match? (and #not- forms) on the string a
  * capture evaluates to (`S` where `const string S = "Switch." + "Name"`), through the
- * language's evaluator. An unknown predicate is a load error: a rule must never pass silently
- * because its predicate was ignored. */
+ * language's evaluator; and the Python structural predicates #has-arg? #not-has-arg?
+ * #not-in-rejection-test? (engine/py_syntax.h).
+ * An unknown predicate is a load error: a rule must never pass silently because its
+ * predicate was ignored. */
 #ifndef TLSLINT_PREDICATES_H
 #define TLSLINT_PREDICATES_H
 

@@ -83,6 +83,13 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 			return -1;
 		}
 	}
+	if (r->report_if == REPORT_FLOOR_OR_CAP && query_rules__capture_id(q, "cap") == NO_CAPTURE) {
+		snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the query",
+			 r->source_path);
+		predicates_release(&cr.predicates);
+		ts_query_delete(q);
+		return -1;
+	}
 	if (r->report_capture) {
 		cr.report_capture = query_rules__capture_id(q, r->report_capture);
 		if (cr.report_capture == NO_CAPTURE) {
@@ -184,9 +191,13 @@ static bool query_rules__spelled(const rule *r, const value_type *type, const ev
 	return r->spelling == SPELLING_NAMES ? by_name : !by_name;
 }
 
-/* Decides whether an evaluated value makes a finding, and which versions to name. */
-static bool query_rules__reportable(report_condition cond, const eval_result *v, version_set *named)
+/* Decides whether an evaluated value makes a finding, and which versions to name. `is_cap`
+ * tells a floor-or-cap rule's match that captured @cap. */
+static bool query_rules__reportable(report_condition cond, bool is_cap, const eval_result *v,
+				    version_set *named)
 {
+	if (cond == REPORT_FLOOR_OR_CAP)
+		cond = is_cap ? REPORT_CAP_LEGACY : REPORT_FLOOR_LEGACY;
 	switch (cond) {
 	case REPORT_ALWAYS:
 		*named = v->versions;
@@ -209,6 +220,8 @@ static bool query_rules__reportable(report_condition cond, const eval_result *v,
 	case REPORT_TRUE:
 		*named = 0;
 		return v->value != 0;
+	case REPORT_FLOOR_OR_CAP:
+		break; /* resolved above */
 	}
 	return false;
 }
@@ -235,7 +248,11 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
-		if (!query_rules__reportable(r->report_if, &v, &args.versions) ||
+		TSNode cap;
+		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
+					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
+		bool is_cap = cap_id != NO_CAPTURE && query_rules__find_capture(m, cap_id, &cap);
+		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions) ||
 		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);
@@ -271,8 +288,10 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
-	/* One evaluation context per file: evaluators keep per-file indexes in it. */
-	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+	/* One evaluation context per file; the evaluator keeps its tables for the file in
+	 * eval_state. */
+	void *eval_state = NULL;
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
@@ -285,7 +304,9 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 				query_rules__match(cr, &m, &ectx, ctx);
 		}
 	}
-	eval_ctx_release(&ectx);
+	const value_evaluator *ev = evaluator_for(ctx->lang);
+	if (eval_state && ev && ev->release_state)
+		ev->release_state(eval_state);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

@@ -149,10 +149,13 @@ static void cs__index_add(const eval_ctx *ctx, cs__index *ix, TSNode declarator,
 	d->local = !field;
 }
 
-static cs__index *cs__index_get(eval_ctx *ctx)
+/* The file's index: kept in *ctx->state when the caller keeps per-file state, else built for
+ * one lookup (then `*temporary` and the caller frees it). */
+static cs__index *cs__index_get(eval_ctx *ctx, bool *temporary)
 {
-	if (ctx->memo)
-		return ctx->memo;
+	*temporary = false;
+	if (ctx->state && *ctx->state)
+		return *ctx->state;
 	cs__index *ix = xcalloc(1, sizeof(*ix));
 	TSNode *path = xcalloc(CS_INDEX_MAX_NESTING, sizeof(*path)); /* path[i]: ancestor at depth i */
 	size_t depth = 0;
@@ -179,14 +182,17 @@ static cs__index *cs__index_get(eval_ctx *ctx)
 	free(path);
 	if (ix->len)
 		qsort(ix->items, ix->len, sizeof(*ix->items), cs__decl_cmp);
-	ctx->memo = ix;
-	ctx->memo_free = cs__index_free;
+	if (ctx->state)
+		*ctx->state = ix;
+	else
+		*temporary = true;
 	return ix;
 }
 
 bool cs_resolve(eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
 {
-	const cs__index *ix = cs__index_get(ctx);
+	bool temporary = false;
+	cs__index *ix = cs__index_get(ctx, &temporary);
 	/* The first declaration of `name`. */
 	size_t lo = 0, hi = ix->len;
 	cs__decl key = { .name = name, .len = len, .start = 0 };
@@ -220,10 +226,12 @@ bool cs_resolve(eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode 
 		    (size == best->scope_end - best->scope_start && d->start > best->start))
 			best = d;
 	}
-	if (!best || (member && fields != 1))
-		return false;
-	*value = best->value;
-	return true;
+	bool found = best && (!member || fields == 1);
+	if (found)
+		*value = best->value;
+	if (temporary)
+		cs__index_free(ix);
+	return found;
 }
 
 static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
@@ -380,4 +388,5 @@ const value_evaluator csharp_evaluator = {
 	.lang = LANG_CSHARP,
 	.eval = cs_eval,
 	.eval_string = cs_eval_string,
+	.release_state = cs__index_free,
 };

@@ -11,7 +11,7 @@
 /* The initialiser of the declaration of `name` visible at `use`: the innermost enclosing
  * scope's declaration (locals before the use, fields anywhere). A null `use` asks for the
  * field of that name of any class (`Settings.Name`), when only one class has it. False when
- * there is none. The first call indexes the file's declarations in ctx->memo. */
+ * there is none. The first call indexes the file's declarations in *ctx->state. */
 bool cs_resolve(eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value);
 /* The last identifier of a dotted name (`System.Net.SecurityProtocolType` gives the last). */
 const char *cs_last_name(const eval_ctx *ctx, TSNode node, size_t *len);

@@ -9,10 +9,12 @@
 
 extern const value_evaluator csharp_evaluator;
 extern const value_evaluator powershell_evaluator;
+extern const value_evaluator python_evaluator;
 
 static const value_evaluator *const evaluators[] = {
 	&csharp_evaluator,
 	&powershell_evaluator,
+	&python_evaluator,
 };
 
 const value_evaluator *evaluator_for(language lang)
@@ -21,14 +23,6 @@ const value_evaluator *evaluator_for(language lang)
 		if (evaluators[i]->lang == lang)
 			return evaluators[i];
 	return NULL;
-}
-
-void eval_ctx_release(eval_ctx *ctx)
-{
-	if (ctx->memo && ctx->memo_free)
-		ctx->memo_free(ctx->memo);
-	ctx->memo = NULL;
-	ctx->memo_free = NULL;
 }
 
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len)

@@ -24,19 +24,16 @@ typedef struct eval_result {
 	version_set versions;
 } eval_result;
 
-/* The file being evaluated. One context serves every match of a file, so an evaluator may
- * keep a per-file index in `memo` (built on first use, freed by `memo_free` when the engine
- * calls eval_ctx_release() after the file). */
 typedef struct eval_ctx {
 	const source_file *src;
 	TSNode root;
 	language lang;
 	unsigned depth; /* recursion guard */
-	void *memo;
-	void (*memo_free)(void *memo);
+	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
+	 * *state is NULL when a file starts and is passed to release_state when it ends. NULL
+	 * when the caller keeps no state: the evaluator then works without. */
+	void **state;
 } eval_ctx;
-
-void eval_ctx_release(eval_ctx *ctx);
 
 typedef struct value_evaluator {
 	language lang;
@@ -45,6 +42,9 @@ typedef struct value_evaluator {
 	/* Appends the string constant `node` evaluates to (literals, concatenation, constants of
 	 * the file) to `out`; false when it cannot be known. NULL when the language has none. */
 	bool (*eval_string)(eval_ctx *ctx, TSNode node, strbuf *out);
+	/* Frees what eval or eval_string left in *ctx->state; NULL for evaluators that keep
+	 * none. */
+	void (*release_state)(void *state);
 } value_evaluator;
 
 /* The evaluator for `lang`, or NULL. */

@@ -155,10 +155,13 @@ static void ps__index_add(const eval_ctx *ctx, ps__index *ix, TSNode node)
 	a->value = value;
 }
 
-static const ps__index *ps__index_get(eval_ctx *ctx)
+/* The file's index: kept in *ctx->state when the caller keeps per-file state, else built for
+ * one lookup (then `*temporary` and the caller frees it). */
+static ps__index *ps__index_get(eval_ctx *ctx, bool *temporary)
 {
-	if (ctx->memo)
-		return ctx->memo;
+	*temporary = false;
+	if (ctx->state && *ctx->state)
+		return *ctx->state;
 	ps__index *ix = xcalloc(1, sizeof(*ix));
 	TSTreeCursor c = ts_tree_cursor_new(ctx->root);
 	for (bool more = true; more;) {
@@ -176,8 +179,10 @@ static const ps__index *ps__index_get(eval_ctx *ctx)
 	ts_tree_cursor_delete(&c);
 	if (ix->len)
 		qsort(ix->items, ix->len, sizeof(*ix->items), ps__assignment_cmp);
-	ctx->memo = ix;
-	ctx->memo_free = ps__index_free;
+	if (ctx->state)
+		*ctx->state = ix;
+	else
+		*temporary = true;
 	return ix;
 }
 
@@ -186,7 +191,8 @@ static const ps__index *ps__index_get(eval_ctx *ctx)
 static bool ps__resolve(eval_ctx *ctx, const char *name, size_t len, uint32_t before,
 			TSNode *value)
 {
-	const ps__index *ix = ps__index_get(ctx);
+	bool temporary = false;
+	ps__index *ix = ps__index_get(ctx, &temporary);
 	size_t lo = 0, hi = ix->len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -201,6 +207,8 @@ static bool ps__resolve(eval_ctx *ctx, const char *name, size_t len, uint32_t be
 		*value = ix->items[i].value;
 		found = true;
 	}
+	if (temporary)
+		ps__index_free(ix);
 	return found;
 }
 
@@ -580,4 +588,5 @@ const value_evaluator powershell_evaluator = {
 	.lang = LANG_POWERSHELL,
 	.eval = ps__eval_entry,
 	.eval_string = ps__string,
+	.release_state = ps__index_free,
 };
