@@ -61,3 +61,13 @@ out=$("$1" scan --timeout 6000 --color never "$dir" 2>&1); rc=$?
 printf '%s\n' "$out"
 [ "$rc" -eq 0 ] && printf '%s\n' "$out" | grep -q '^0 findings .* in 2 files scanned\.$'
 ]=] sh $<TARGET_FILE:tlslint>)
+
+# Unit tests of the C# and PowerShell evaluators and of the registry policy.
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  string(REPLACE "tlslint" "" suffix "${bin}")
+  add_executable(cs_unit_tests${suffix} ${CMAKE_SOURCE_DIR}/tests/cs_rules/unit/cs_unit.c)
+  target_include_directories(cs_unit_tests${suffix} PRIVATE ${CMAKE_SOURCE_DIR}/tests/unit)
+  target_compile_options(cs_unit_tests${suffix} PRIVATE ${TLSLINT_WARNINGS})
+  target_link_libraries(cs_unit_tests${suffix} PRIVATE tlslint_core${suffix})
+  add_test(NAME ${bin}/cs_rules/unit COMMAND cs_unit_tests${suffix})
+endforeach()
