@@ -127,6 +127,19 @@ void finding_list_sort(finding_list *fl)
 		qsort(fl->notes, fl->nnotes, sizeof(*fl->notes), notification__cmp);
 }
 
+void finding_list_drop_if(finding_list *fl, bool (*drop)(const finding *f, const void *arg),
+			  const void *arg)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < fl->len; i++) {
+		if (drop(&fl->items[i], arg))
+			finding__release(&fl->items[i]);
+		else
+			fl->items[out++] = fl->items[i];
+	}
+	fl->len = out;
+}
+
 void finding_list_release(finding_list *fl)
 {
 	for (size_t i = 0; i < fl->len; i++)

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "project/facts.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
 
@@ -248,6 +249,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
+		if (ctx->facts && (v.versions & VERSION_TLS12))
+			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
+				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		TSNode cap;
 		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
 					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
@@ -274,6 +278,12 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 			     bool *had_errors)
+{
+	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
+}
+
+ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
 	struct deadline d = { query_rules__now_ms() + w->timeout_ms, false };
 	if (!ts_parser_set_language(w->parser, set->grammar))
@@ -304,6 +314,8 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 				query_rules__match(cr, &m, &ectx, ctx);
 		}
 	}
+	if (visit && !d.expired)
+		visit(arg, ctx, root);
 	const value_evaluator *ev = evaluator_for(ctx->lang);
 	if (eval_state && ev && ev->release_state)
 		ev->release_state(eval_state);

@@ -9,11 +9,13 @@
 
 extern const value_evaluator csharp_evaluator;
 extern const value_evaluator powershell_evaluator;
+extern const value_evaluator json_evaluator;
 extern const value_evaluator python_evaluator;
 
 static const value_evaluator *const evaluators[] = {
 	&csharp_evaluator,
 	&powershell_evaluator,
+	&json_evaluator,
 	&python_evaluator,
 };
 
