@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/cs_syntax.h"
 #include "engine/py_syntax.h"
 #include "util/alloc.h"
 
@@ -48,7 +49,7 @@ static const struct {
 	{ "not-string-any-of?", OP_ANY_OF, true, true },
 	/* Python: may the call pass parameter NAME (by keyword, or at 0-based POSITION)? */
 	{ "has-arg?", OP_HAS_ARG, false, false }, { "not-has-arg?", OP_HAS_ARG, true, false },
-	/* Python: is the node in a test that expects the code to fail (py_syntax.h)? */
+	/* Is the node in a test that expects the code to fail (cs_syntax.h, py_syntax.h)? */
 	{ "not-in-rejection-test?", OP_REJECTION_TEST, true, false },
 };
 
@@ -256,7 +257,8 @@ static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const pr
 			return true;
 		bool result = p->op == OP_HAS_ARG
 				      ? py_syntax_may_pass(node, text, p->args[0].literal, p->position)
-				      : py_syntax_in_rejection_test(node, text);
+				      : cs_syntax_is_csharp(node) ? cs_syntax_in_rejection_test(node, text)
+								  : py_syntax_in_rejection_test(node, text);
 		return p->negated ? !result : result;
 	}
 	size_t len = 0;

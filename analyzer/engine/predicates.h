@@ -4,8 +4,9 @@
  * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match)
  * on a capture's text; #string-any-of? #string-match? (and #not- forms) on the string a
  * capture evaluates to (`S` where `const string S = "Switch." + "Name"`), through the
- * language's evaluator; and the Python structural predicates #has-arg? #not-has-arg?
- * #not-in-rejection-test? (engine/py_syntax.h).
+ * language's evaluator; the Python structural predicates #has-arg? #not-has-arg?
+ * (engine/py_syntax.h); and #not-in-rejection-test? (C#: engine/cs_syntax.h, Python:
+ * engine/py_syntax.h).
  * An unknown predicate is a load error: a rule must never pass silently because its
  * predicate was ignored. */
 #ifndef TLSLINT_PREDICATES_H
