@@ -40,6 +40,10 @@ static void scan__usage(FILE *out)
 		"Running:\n"
 		"  -j, --jobs N           worker threads (default: number of cores)\n"
 		"      --timeout MS       give up on a file after MS milliseconds (default 10000)\n"
+		"C and C++:\n"
+		"      --compile-commands FILE  flags per file from this compilation database\n"
+		"                         (default: compile_commands.json in the scan root or build/)\n"
+		"      --no-system-headers  parse as if no header were installed (shims only)\n"
 		"  -v, --verbose          print what was scanned and how fast\n"
 		"  -q, --quiet            no progress line\n"
 		"  -h, --help             show this help\n\n"
@@ -101,7 +105,7 @@ static void scan__push(struct string_list *l, char *s)
 int cmd_scan(int argc, char **argv)
 {
 	enum { O_SARIF = 256, O_COLOR, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE, O_RULES,
-	       O_DISABLE, O_ENABLE, O_TIMEOUT };
+	       O_DISABLE, O_ENABLE, O_TIMEOUT, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -117,6 +121,8 @@ int cmd_scan(int argc, char **argv)
 		{ "enable", required_argument, NULL, O_ENABLE },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
+		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -187,6 +193,12 @@ int cmd_scan(int argc, char **argv)
 				goto cleanup;
 			}
 			break;
+		case O_COMPILE_COMMANDS:
+			sopts.fe.compile_commands = optarg;
+			break;
+		case O_NO_SYSTEM_HEADERS:
+			sopts.fe.no_system_headers = true;
+			break;
 		case 'v':
 			verbose = true;
 			break;
@@ -238,15 +250,17 @@ int cmd_scan(int argc, char **argv)
 	sopts.nenabled = enabled.len;
 	sopts.progress = !quiet && isatty(STDERR_FILENO);
 
+	char *base = walk_choose_base(paths[0]);
+	sopts.fe.root = base;
 	char err[1024];
 	scanner *s = NULL;
 	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tlslint: %s\n", err);
 		catalogue_release(&cat);
+		free(base);
 		goto cleanup;
 	}
 
-	char *base = walk_choose_base(paths[0]);
 	wopts.base = base;
 	wopts.excludes = excludes.items;
 	wopts.nexcludes = excludes.len;
