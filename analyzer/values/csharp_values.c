@@ -332,7 +332,9 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	size_t len = 0;
 	const char *text = eval_node_text(ctx, node, &len);
 
-	if (strcmp(kind, "parenthesized_expression") == 0 && ts_node_named_child_count(node) == 1) {
+	if ((strcmp(kind, "parenthesized_expression") == 0 ||
+	     strcmp(kind, "checked_expression") == 0) && ts_node_named_child_count(node) == 1) {
+		/* (x), unchecked(x), checked(x) */
 		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 	} else if (strcmp(kind, "cast_expression") == 0) {
 		ok = cs__cast(ctx, node, type, out, typed);
