@@ -12,6 +12,7 @@
 
 #include "engine/emit.h"
 #include "frontends/frontend.h"
+#include "report/fingerprint.h"
 #include "scan/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
@@ -140,6 +141,43 @@ static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *
 	return false;
 }
 
+static source_error scanner__load(source_file *src, const walk_file *f, size_t max, int *err)
+{
+	char *raw = NULL;
+	size_t len = 0;
+	memset(src, 0, sizeof(*src));
+	*err = 0;
+	if (walk_file_read(f, max, &raw, &len) < 0) {
+		*err = errno;
+		return errno == EFBIG ? SOURCE_TOO_LARGE : SOURCE_UNREADABLE;
+	}
+	return source_decode(src, raw, len);
+}
+
+/* GitHub's line hash is over the file's bytes as stored. For plain UTF-8 those are the decoded
+ * text; other encodings are read again (rare, and only for files with findings). */
+static void scanner__line_hashes(struct run *run, const walk_file *f, const source_file *src,
+				 finding_list *out)
+{
+	line_hashes lh;
+	if (src->encoding == ENCODING_UTF8) {
+		line_hashes_compute(&lh, src->text, src->len);
+	} else {
+		char *raw = NULL;
+		size_t len = 0;
+		if (walk_file_read(f, run->s->opts.max_file_size, &raw, &len) < 0)
+			return;
+		line_hashes_compute(&lh, raw, len);
+		free(raw);
+	}
+	for (size_t i = 0; i < out->len; i++) {
+		finding *fi = &out->items[i];
+		if (!fi->line_hash && strcmp(fi->uri, f->uri) == 0)
+			fi->line_hash = line_hashes_format(&lh, fi->where.start_line);
+	}
+	line_hashes_release(&lh);
+}
+
 static void scanner__file(struct run *run, size_t i, void **workers)
 {
 	const walk_file *f = &run->files->files[i];
@@ -150,7 +188,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 
 	source_file src;
 	int err = 0;
-	source_error rc = source_load(&src, f->path, run->s->opts.max_file_size, &err);
+	source_error rc = scanner__load(&src, f, run->s->opts.max_file_size, &err);
 	atomic_fetch_add(&run->read, 1);
 	switch (rc) {
 	case SOURCE_OK:
@@ -190,6 +228,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			atomic_fetch_add(&run->failed, 1);
 		}
 		atomic_fetch_add(&run->findings, out->len);
+		if (out->len)
+			scanner__line_hashes(run, f, &src, out);
 	}
 	source_release(&src);
 }

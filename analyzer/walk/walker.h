@@ -11,13 +11,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <git2/oid.h>
+#include <git2/types.h>
+
 #include "core/finding.h"
 #include "walk/classify.h"
 
+/* A file to analyse. Its bytes are either on disk at `path`, or (when `odb` is set) the blob
+ * `blob` of a git object database: the index for `scan --staged`, history for audits. */
 typedef struct walk_file {
-	char *path; /* the path to open, as the user named it plus the part below it */
+	char *path; /* the path to open, as the user named it plus the part below it; for a blob,
+		       the path to show */
 	char *uri;  /* relative to the scan base, '/' separated; absolute if outside it */
 	language lang;
+	git_odb *odb; /* a reference owned by the file, or NULL */
+	git_oid blob;
 } walk_file;
 
 typedef struct walk_options {
@@ -37,6 +45,19 @@ typedef struct walk_list {
  * Returns the number of paths that did not exist at all. */
 size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths, size_t npaths,
 		  const walk_options *opts);
+/* Appends a file whose content is blob `id` of `repo`'s object database (the file takes its
+ * own reference to the database, so `repo` may be freed first). */
+void walk_add_blob(walk_list *out, git_repository *repo, const git_oid *id, const char *path,
+		   const char *uri, language lang);
+/* Reads a file's bytes (NUL-terminated, owned by the caller) from disk or from its object
+ * database; safe to call from several threads. Returns 0, or -1 with errno set (EFBIG when
+ * larger than `max`). */
+int walk_file_read(const walk_file *f, size_t max, char **out, size_t *len);
+
+/* True when the --exclude globs exclude `uri` (a path below the base) or any directory on
+ * the way to it: for files that do not come from a directory walk. */
+bool walk_uri_excluded(const walk_options *opts, const char *uri);
+
 /* Sorts by uri and drops duplicates (a file named twice). */
 void walk_list_sort(walk_list *list);
 void walk_list_release(walk_list *list);
