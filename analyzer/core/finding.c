@@ -50,6 +50,8 @@ static void finding__release(finding *f)
 	free(f->message);
 	free(f->snippet);
 	free(f->justification);
+	free(f->line_hash);
+	free(f->fingerprint);
 	for (size_t i = 0; i < f->nrelated; i++) {
 		free(f->related[i].uri);
 		free(f->related[i].message);
@@ -125,6 +127,18 @@ void finding_list_sort(finding_list *fl)
 	fl->len = out;
 	if (fl->nnotes)
 		qsort(fl->notes, fl->nnotes, sizeof(*fl->notes), notification__cmp);
+}
+
+void finding_list_retain(finding_list *fl, bool (*keep)(const finding *f, void *ctx), void *ctx)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < fl->len; i++) {
+		if (keep(&fl->items[i], ctx))
+			fl->items[out++] = fl->items[i];
+		else
+			finding__release(&fl->items[i]);
+	}
+	fl->len = out;
 }
 
 void finding_list_release(finding_list *fl)
