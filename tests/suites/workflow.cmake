@@ -1,0 +1,10 @@
+# The developer workflow: --staged and --diff on a temporary git repository, and the
+# configuration file (errors with line numbers, precedence of command-line flags).
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  add_test(NAME ${bin}/staged-diff
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/staged-diff.sh $<TARGET_FILE:${bin}>)
+  add_test(NAME ${bin}/config-file
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/config.sh $<TARGET_FILE:${bin}>
+                   ${TLSLINT_SHARED_TOOLS}/validate-sarif)
+  set_tests_properties(${bin}/config-file PROPERTIES TIMEOUT 600)
+endforeach()
