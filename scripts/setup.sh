@@ -13,6 +13,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libcjson-dev libgit2-dev libpcre2-dev libclang-dev
   libssl-dev libcurl4-openssl-dev   # headers for the C fixtures' "headers resolved" run
+  jq                                # tests: normalising SARIF for golden comparisons
   ripgrep hyperfine                 # the peer and timer used by bench/
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -164,6 +164,9 @@ static void rules__json(const catalogue *cat)
 		cJSON_AddBoolToObject(j, "enabledByDefault", r->enabled_by_default);
 		cJSON_AddStringToObject(j, "shortDescription", r->short_description);
 		cJSON_AddStringToObject(j, "source", r->source_path);
+		cJSON *kw = cJSON_AddArrayToObject(j, "keywords");
+		for (size_t k = 0; k < r->nkeywords; k++)
+			cJSON_AddItemToArray(kw, cJSON_CreateString(r->keywords[k]));
 		cJSON_AddItemToArray(arr, j);
 	}
 	char *s = cJSON_Print(arr);

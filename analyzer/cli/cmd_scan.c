@@ -157,26 +157,18 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 		case O_RULES: str_list_push(&st->rule_dirs, optarg); break;
 		case O_DISABLE: str_list_push(&st->disabled, optarg); break;
 		case O_ENABLE: str_list_push(&st->enabled, optarg); break;
-		case 'j': {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 1024) {
+		case 'j':
+			if (!cli_parse_uint(optarg, 1, 1024, &st->sopts.jobs)) {
 				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
 				return -1;
 			}
-			st->sopts.jobs = (unsigned)n;
 			break;
-		}
-		case O_TIMEOUT: {
-			char *end = NULL;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1) {
+		case O_TIMEOUT:
+			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &st->sopts.timeout_ms)) {
 				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
 				return -1;
 			}
-			st->sopts.timeout_ms = (unsigned)n;
 			break;
-		}
 		case 'v': st->verbose = true; break;
 		case 'q': st->quiet = true; break;
 		case 'h':

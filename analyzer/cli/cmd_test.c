@@ -161,7 +161,10 @@ int cmd_test(int argc, char **argv)
 			require_all = true;
 			break;
 		case 'j':
-			jobs = (unsigned)atoi(optarg);
+			if (!cli_parse_uint(optarg, 1, 1024, &jobs)) {
+				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
+				goto out;
+			}
 			break;
 		case 'v':
 			verbose = true;

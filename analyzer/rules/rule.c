@@ -208,7 +208,7 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 			while (v < p + len && *v == ' ')
 				v++;
 			if (last) {
-				if (last->multiline)
+				if (last->multiline && last->value.len)
 					strbuf_addc(&last->value, '\n');
 				else if (v < p + len && last->value.len)
 					strbuf_addc(&last->value, ' ');

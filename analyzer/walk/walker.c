@@ -270,6 +270,9 @@ size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths,
 {
 	size_t missing = 0;
 	git_libgit2_init();
+	/* tlslint only reads ignore files and never runs anything from a repository, so a work
+	 * tree owned by another user (an auditor's checkout) is read like any other. */
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	for (size_t i = 0; i < npaths; i++) {
 		struct walk_ctx ctx = { .out = out, .notes = notes, .opts = opts };
 		struct stat st;
@@ -361,6 +364,7 @@ char *walk_choose_base(const char *first_path)
 			*slash = '\0';
 	}
 	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	git_buf root = { 0 };
 	char *base = NULL;
 	if (git_repository_discover(&root, real, 0, NULL) == 0) {

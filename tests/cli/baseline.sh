@@ -3,7 +3,7 @@
 # inserted above, re-indented) stay unchanged, a new one is new, a removed one is carried over
 # as absent; --fail-on-new fails only on new findings; the logs validate.
 set -uo pipefail
-tlslint=$(realpath "$1") validator=$(realpath "$2")
+tlslint=$(realpath "$1") validator=$2
 source "$(dirname "$0")/common.sh"
 
 tree=$tmp/tree

@@ -17,8 +17,19 @@ expect_rc() {
   fi
 }
 # validate [--strict] FILE: the shared SARIF validator, run from this source tree so that its
-# tool cache lives in the repository's .cache (or SARIF_TOOLS_DIR when set).
+# tool cache lives in the repository's .cache (or SARIF_TOOLS_DIR when set). When the path
+# given to the script does not exist (a work tree outside the usual layout),
+# TLSLINT_VALIDATE_SARIF names it; without either, the test ends as skipped (77), not passed.
 validate() {
+  if [ ! -x "${validator:-}" ]; then
+    if [ -n "${TLSLINT_VALIDATE_SARIF:-}" ] && [ -x "$TLSLINT_VALIDATE_SARIF" ]; then
+      validator=$TLSLINT_VALIDATE_SARIF
+    else
+      echo "validate-sarif not found (${validator:-}); set TLSLINT_VALIDATE_SARIF"
+      skipped=1
+      return
+    fi
+  fi
   if ! (cd "$here" && "$validator" "$@") > "$tmp/validate.out" 2>&1; then
     fail "validate-sarif $*"; sed 's/^/  | /' "$tmp/validate.out" | head -20
   fi
@@ -30,5 +41,6 @@ new_repo() {
 }
 finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
+  if [ "${skipped:-0}" = 1 ]; then echo "all other checks passed; SARIF validation skipped"; exit 77; fi
   echo "all checks passed"
 }

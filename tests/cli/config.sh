@@ -2,7 +2,7 @@
 # config.sh TLSLINT VALIDATOR: .tlslint.toml: errors name the file and line; excludes, disabled
 # rules, level overrides and the fail level apply; command-line flags override the file.
 set -uo pipefail
-tlslint=$(realpath "$1") validator=$(realpath "$2")
+tlslint=$(realpath "$1") validator=$2
 source "$(dirname "$0")/common.sh"
 
 tree=$tmp/tree

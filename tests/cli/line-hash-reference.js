@@ -1,7 +1,7 @@
 // line-hash-reference.js: an independent implementation of the line hash that
 // github/codeql-action's upload step computes (src/fingerprints.ts), written from the algorithm
 // as described there, in JavaScript with BigInt. It reads the file the way the action does (Node's
-// UTF-8 stream decoding) and prints "line hash" per line, like tests/unit/line_hash.c FILE.
+// UTF-8 stream decoding) and prints "line hash" per line, like tests/tools/line_hash.c FILE.
 'use strict';
 const fs = require('fs');
 

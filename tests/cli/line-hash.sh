@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# line-hash.sh UNIT_BIN: GitHub line hashes of tlslint (tests/unit/line_hash.c FILE) against an
+# line-hash.sh UNIT_BIN: GitHub line hashes of tlslint (tests/tools/line_hash.c FILE) against an
 # independent JavaScript implementation (line-hash-reference.js), on inputs in the encodings
 # and line endings scanned files come in.
 set -euo pipefail

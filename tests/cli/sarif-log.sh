@@ -5,7 +5,7 @@
 # the --no-suppressed form, text from Latin-1 and UTF-16 files as UTF-8; validate-sarif on both
 # (--strict for the upload form).
 set -uo pipefail
-tlslint=$(realpath "$1") validator=$(realpath "$2")
+tlslint=$(realpath "$1") validator=$2
 source "$(dirname "$0")/common.sh"
 
 repo=$tmp/repo

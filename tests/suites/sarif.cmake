@@ -2,7 +2,7 @@
 # baselines, provenance, encodings, and validation of every log with validate-sarif.
 foreach(bin IN LISTS TLSLINT_FLAVOURS)
   string(REPLACE "tlslint" "" suffix ${bin})
-  add_executable(test_line_hash${suffix} ${CMAKE_CURRENT_SOURCE_DIR}/unit/line_hash.c)
+  add_executable(test_line_hash${suffix} ${CMAKE_CURRENT_SOURCE_DIR}/tools/line_hash.c)
   target_compile_options(test_line_hash${suffix} PRIVATE ${TLSLINT_WARNINGS})
   target_link_libraries(test_line_hash${suffix} PRIVATE tlslint_core${suffix})
 
@@ -15,7 +15,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   add_test(NAME ${bin}/sarif-baseline
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/baseline.sh $<TARGET_FILE:${bin}>
                    ${TLSLINT_SHARED_TOOLS}/validate-sarif)
-  set_tests_properties(${bin}/sarif-log ${bin}/sarif-baseline PROPERTIES TIMEOUT 600)
+  set_tests_properties(${bin}/sarif-log ${bin}/sarif-baseline PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
 endforeach()
 
 # docs/rules/ is generated from the rule files; a rule added or changed without regenerating

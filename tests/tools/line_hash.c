@@ -1,4 +1,4 @@
-/* line_hash.c: tests GitHub's primaryLocationLineHash (report/fingerprint.c).
+/* line_hash.c: a test program for GitHub's primaryLocationLineHash (report/fingerprint.c).
  *
  * Without arguments: checks the values published in github/codeql-action's own tests
  * (src/fingerprints.test.ts) and exits 1 on any difference. With FILE: prints "line hash" for

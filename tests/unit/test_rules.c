@@ -1,0 +1,348 @@
+/* test_rules.c: rule files, queries and predicates, the catalogue, and the small pieces a
+ * rule's finding is made of (versions, numbers, messages, suppressions, expectations). */
+#include <stdlib.h>
+
+#include "core/versions.h"
+#include "engine/emit.h"
+#include "engine/query_rules.h"
+#include "engine/ts_grammars.h"
+#include "report/report.h"
+#include "rules/catalogue.h"
+#include "rules/rule.h"
+#include "scan/prefilter.h"
+#include "testing/expectations.h"
+#include "unit.h"
+#include "util/alloc.h"
+#include "values/evaluator.h"
+#include "walk/classify.h"
+
+void test_versions_describe(void);
+void test_parse_integer(void);
+void test_rule_parse_ok(void);
+void test_rule_parse_errors(void);
+void test_query_errors(void);
+void test_predicates(void);
+void test_classify(void);
+void test_prefilter(void);
+void test_message_template(void);
+void test_suppression_comments(void);
+void test_expectations(void);
+void test_uri_encode(void);
+void test_builtin_catalogue(void);
+
+static const char header[] = "; id: LT-XX-001\n"
+			     "; name: Example\n"
+			     "; kind: explicit-legacy\n"
+			     "; language: csharp\n"
+			     "; short: short text\n"
+			     "; full: full\n"
+			     ";   text\n"
+			     "; message: enables {versions}.\n"
+			     "; help:\n"
+			     ";   # Title\n"
+			     ";\n"
+			     ";   body\n";
+
+void test_versions_describe(void)
+{
+	char buf[128];
+	versions_describe(VERSION_TLS10, buf, sizeof(buf));
+	CHECK_STR(buf, "TLS 1.0");
+	versions_describe(VERSION_TLS10 | VERSION_TLS11, buf, sizeof(buf));
+	CHECK_STR(buf, "TLS 1.0 and TLS 1.1");
+	versions_describe(VERSION_SSL3 | VERSION_TLS10 | VERSION_TLS11, buf, sizeof(buf));
+	CHECK_STR(buf, "SSL 3.0, TLS 1.0 and TLS 1.1");
+	CHECK_UINT(versions_at_most(VERSION_TLS10), VERSION_SSL2 | VERSION_SSL3 | VERSION_TLS10);
+}
+
+void test_parse_integer(void)
+{
+	long long v = 0;
+	CHECK(eval_parse_integer("768", 3, &v) && v == 768);
+	CHECK(eval_parse_integer("0x300", 5, &v) && v == 0x300);
+	CHECK(eval_parse_integer("0XC0u", 5, &v) && v == 0xC0);
+	CHECK(eval_parse_integer("0b11", 4, &v) && v == 3);
+	CHECK(eval_parse_integer("3_072L", 6, &v) && v == 3072);
+	CHECK(!eval_parse_integer("12ab", 4, &v));
+	CHECK(!eval_parse_integer("0x", 2, &v));
+}
+
+void test_rule_parse_ok(void)
+{
+	char *text = xasprintf("%s; keywords: SecurityProtocol, Tls\n; level: warning\n"
+			       "; value: @v SecurityProtocolType\n; report-if: enables-legacy\n"
+			       "\n(identifier) @v\n", header);
+	rule r;
+	char err[256] = "";
+	CHECK(rule_parse(&r, text, "x.scm", err, sizeof(err)) == 0);
+	CHECK_STR(err, "");
+	CHECK_STR(r.id, "LT-XX-001");
+	CHECK_STR(r.full_description, "full text");
+	CHECK_STR(r.help, "# Title\n\nbody");
+	CHECK(r.level == LEVEL_WARNING);
+	CHECK_STR(r.security_severity, "7.5");
+	CHECK_UINT(r.ntags, 3); /* security + two CWEs */
+	CHECK_STR(r.tags[1], "external/cwe/cwe-327");
+	CHECK_UINT(r.nkeywords, 2);
+	CHECK_STR(r.value_capture, "v");
+	CHECK(r.report_if == REPORT_ENABLES_LEGACY);
+	CHECK_UINT(r.pattern_line, 17);
+	rule_release(&r);
+	free(text);
+}
+
+static void expect_error(const char *extra, const char *expected)
+{
+	char *text = xasprintf("%s%s\n(identifier)\n", header, extra);
+	rule r;
+	char err[256] = "";
+	CHECK(rule_parse(&r, text, "bad.scm", err, sizeof(err)) < 0);
+	if (!strstr(err, expected)) {
+		unit_failed_checks++;
+		fprintf(stderr, "error '%s' does not mention '%s'\n", err, expected);
+	}
+	free(text);
+}
+
+void test_rule_parse_errors(void)
+{
+	expect_error("; colour: red", "bad.scm:13: unknown header key 'colour'");
+	expect_error("; level: fatal", "bad.scm:13: level 'fatal'");
+	expect_error("; security-severity: 11", "security-severity '11'");
+	expect_error("; precision: perfect", "precision 'perfect'");
+	expect_error("; report-if: sometimes", "report-if 'sometimes'");
+	expect_error("; report-if: enables-legacy", "needs a 'value' key");
+	expect_error("; value: v SecurityProtocolType", "value must be '@capture TypeName'");
+	expect_error("; name: Twice", "header key 'name' given twice");
+	rule r;
+	char err[256] = "";
+	CHECK(rule_parse(&r, "; id: LT-XX-001\n", "short.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "missing header key 'name'") != NULL);
+	char *bad_id = xasprintf("%s", header);
+	memcpy(bad_id + 6, "lt", 2);
+	CHECK(rule_parse(&r, bad_id, "id.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "is not of the form LT-<AREA>-<nnn>") != NULL);
+	free(bad_id);
+	char *bad_kind = xasprintf("%s", header);
+	char *k = strstr(bad_kind, "explicit-legacy");
+	memcpy(k, "explicit-legacz", 15);
+	CHECK(rule_parse(&r, bad_kind, "kind.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "kind.scm:3: kind 'explicit-legacz'") != NULL);
+	free(bad_kind);
+}
+
+/* Compiles `pattern` as a C# rule; returns the error message ("" on success). */
+static char *compile(const char *pattern, const char *extra)
+{
+	static char err[512];
+	char *text = xasprintf("%s%s\n%s", header, extra, pattern);
+	rule r;
+	err[0] = '\0';
+	if (rule_parse(&r, text, "q.scm", err, sizeof(err)) == 0) {
+		ts_ruleset set = { .lang = LANG_CSHARP, .grammar = ts_grammar_for(LANG_CSHARP) };
+		if (ts_ruleset_add(&set, &r, err, sizeof(err)) == 0)
+			err[0] = '\0';
+		ts_ruleset_release(&set);
+		rule_release(&r);
+	}
+	free(text);
+	return err;
+}
+
+void test_query_errors(void)
+{
+	CHECK_STR(compile("(identifier) @x", ""), "");
+	CHECK(strstr(compile("(identifier @x", ""), "q.scm:14: query syntax error"));
+	CHECK(strstr(compile("\n(no_such_node) @x", ""), "q.scm:15: query unknown node type"));
+	CHECK(strstr(compile("((identifier) @x (#frobnicate? @x \"a\"))", ""),
+		     "unknown predicate '#frobnicate?'"));
+	CHECK(strstr(compile("((identifier) @x (#match? @x \"(\"))", ""), "bad regular expression"));
+	CHECK(strstr(compile("((identifier) @x (#eq? @x))", ""), "needs a capture and at least one"));
+	CHECK(strstr(compile("(identifier) @x", "; value: @y SecurityProtocolType"),
+		     "the value capture is not in the query"));
+	CHECK(strstr(compile("(identifier) @x", "; value: @x NoSuchType"), "unknown value type"));
+	CHECK(strstr(compile("(identifier) @x", "; report: @z"), "report capture @z"));
+}
+
+/* Runs `pattern` over C# `code` and returns the number of findings. */
+static size_t run_query(const char *pattern, const char *code)
+{
+	char *text = xasprintf("%s\n%s", header, pattern);
+	rule r;
+	char err[512];
+	size_t n = 0;
+	if (rule_parse(&r, text, "p.scm", err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s\n", err);
+		free(text);
+		return (size_t)-1;
+	}
+	ts_ruleset set = { .lang = LANG_CSHARP, .grammar = ts_grammar_for(LANG_CSHARP) };
+	if (ts_ruleset_add(&set, &r, err, sizeof(err)) == 0) {
+		source_file src;
+		source_decode(&src, xstrdup(code), strlen(code));
+		finding_list out = { 0 };
+		file_ctx ctx = { .src = &src, .uri = "a.cs", .display_path = "a.cs",
+				 .lang = LANG_CSHARP, .out = &out };
+		ts_worker w;
+		ts_worker_init(&w, 5000);
+		bool had_errors = false;
+		CHECK(ts_ruleset_run(&set, &w, &ctx, &had_errors) == TS_RUN_OK);
+		n = out.len;
+		ts_worker_release(&w);
+		finding_list_release(&out);
+		source_release(&src);
+	} else {
+		fprintf(stderr, "%s\n", err);
+	}
+	ts_ruleset_release(&set);
+	rule_release(&r);
+	free(text);
+	return n;
+}
+
+void test_predicates(void)
+{
+	const char *code = "class A { void M() { Foo(); Bar(); FooBar(); } }";
+	const char *call = "(invocation_expression function: (identifier) @f";
+	char q[256];
+	snprintf(q, sizeof(q), "(%s (#eq? @f \"Foo\")))", call);
+	CHECK_UINT(run_query(q, code), 1);
+	snprintf(q, sizeof(q), "(%s (#not-eq? @f \"Foo\")))", call);
+	CHECK_UINT(run_query(q, code), 2);
+	snprintf(q, sizeof(q), "(%s (#match? @f \"^Foo\")))", call);
+	CHECK_UINT(run_query(q, code), 2);
+	snprintf(q, sizeof(q), "(%s (#not-match? @f \"Bar$\")))", call);
+	CHECK_UINT(run_query(q, code), 1);
+	snprintf(q, sizeof(q), "(%s (#any-of? @f \"Foo\" \"Bar\")))", call);
+	CHECK_UINT(run_query(q, code), 2);
+	snprintf(q, sizeof(q), "(%s (#not-any-of? @f \"Foo\" \"Bar\")))", call);
+	CHECK_UINT(run_query(q, code), 1);
+}
+
+void test_classify(void)
+{
+	CHECK(classify_path("src/A.cs") == LANG_CSHARP);
+	CHECK(classify_path("x/Y.CSPROJ") == LANG_MSBUILD);
+	CHECK(classify_path("Directory.Build.props") == LANG_MSBUILD);
+	CHECK(classify_path("web.config") == LANG_DOTNET_CONFIG);
+	CHECK(classify_path("deploy/tls.reg") == LANG_REG);
+	CHECK(classify_path("a.hpp") == LANG_CPP);
+	CHECK(classify_path("a.h") == LANG_C);
+	CHECK(classify_path("setup.ps1") == LANG_POWERSHELL);
+	CHECK(classify_path("README.md") == LANG_NONE);
+	CHECK(classify_path(".cs") == LANG_NONE);
+	CHECK(classify_path("Makefile") == LANG_NONE);
+	language l;
+	CHECK(language_parse("python", &l) && l == LANG_PYTHON);
+	CHECK(!language_parse("cobol", &l));
+}
+
+void test_prefilter(void)
+{
+	prefilter p = { 0 };
+	const char *const kw[] = { "SecurityProtocol", "SslProtocols" };
+	prefilter_add(&p, kw, 2);
+	CHECK(prefilter_pass(&p, "x.SslProtocols = y", 18));
+	CHECK(!prefilter_pass(&p, "nothing to see", 14));
+	prefilter_add(&p, NULL, 0);
+	CHECK(prefilter_pass(&p, "nothing to see", 14));
+	prefilter_release(&p);
+}
+
+void test_message_template(void)
+{
+	message_args a = { .versions = VERSION_TLS10 | VERSION_TLS11, .value_text = "A |\n   B",
+			   .value_len = 8 };
+	char *m = emit_format_message("'{value}' enables {versions}.", &a);
+	CHECK_STR(m, "'A | B' enables TLS 1.0 and TLS 1.1.");
+	free(m);
+}
+
+static char *suppression(language lang, const char *text, unsigned line, const char *id)
+{
+	source_file src;
+	source_decode(&src, xstrdup(text), strlen(text));
+	char *r = emit_find_suppression(&src, lang, line, id);
+	source_release(&src);
+	return r;
+}
+
+void test_suppression_comments(void)
+{
+	char *r = suppression(LANG_CSHARP, "x = 1; // tlslint-ignore: LT-CS-001 old device\n", 1,
+			      "LT-CS-001");
+	CHECK_STR(r, "old device");
+	free(r);
+	r = suppression(LANG_CSHARP, "// tlslint-ignore: LT-CS-001 above\nx = 1;\n", 2, "LT-CS-001");
+	CHECK_STR(r, "above");
+	free(r);
+	r = suppression(LANG_CSHARP, "/* tlslint-ignore: LT-CS-001 why */ x = 1;\n", 1, "LT-CS-001");
+	CHECK_STR(r, "why");
+	free(r);
+	CHECK(suppression(LANG_CSHARP, "// tlslint-ignore: LT-CS-0010 x\nx\n", 2, "LT-CS-001") == NULL);
+	CHECK(suppression(LANG_CSHARP, "// tlslint-ignore: LT-CS-002 x\nx\n", 2, "LT-CS-001") == NULL);
+	/* In a string, not a comment: no suppression. */
+	CHECK(suppression(LANG_CSHARP, "s = \"tlslint-ignore: LT-CS-001 x\";\n", 1, "LT-CS-001") == NULL);
+	/* Two lines above is too far. */
+	CHECK(suppression(LANG_CSHARP, "// tlslint-ignore: LT-CS-001 x\n\nx\n", 3, "LT-CS-001") == NULL);
+	r = suppression(LANG_PYTHON, "x = 1  # tlslint-ignore: LT-PY-001\n", 1, "LT-PY-001");
+	CHECK_STR(r, "");
+	free(r);
+	r = suppression(LANG_DOTNET_CONFIG, "<!-- tlslint-ignore: LT-NET-002 ok -->\n<a/>\n", 2,
+			"LT-NET-002");
+	CHECK_STR(r, "ok");
+	free(r);
+}
+
+void test_expectations(void)
+{
+	const char *text = "// ruleid: LT-CS-001 col 5, ruleid: LT-CS-002 col 9\n"
+			   "// ok: LT-CS-003\n"
+			   "\n"
+			   "x = y;\n"
+			   "z = w; // ok: LT-CS-001\n"
+			   "// ruleid: LT-CS-001\n"
+			   "q;\n";
+	source_file src;
+	source_decode(&src, xstrdup(text), strlen(text));
+	expectation_list l = { 0 };
+	char *err = NULL;
+	expectations_read(&l, &src, &err);
+	CHECK_UINT(l.len, 4);
+	if (l.len == 4) {
+		CHECK_STR(l.items[0].rule_id, "LT-CS-001");
+		CHECK_UINT(l.items[0].line, 4);
+		CHECK_UINT(l.items[0].col, 5);
+		CHECK_UINT(l.items[1].col, 9);
+		CHECK(l.items[2].kind == EXPECT_NONE && l.items[2].line == 4);
+		CHECK(l.items[3].kind == EXPECT_NONE && l.items[3].line == 5);
+	}
+	CHECK(err && strstr(err, "line 6: 'LT-CS-001' needs a column"));
+	free(err);
+	expectation_list_release(&l);
+	source_release(&src);
+}
+
+void test_uri_encode(void)
+{
+	char *u = report_uri_encode("dir with space/caf\xc3\xa9#1.cs");
+	CHECK_STR(u, "dir%20with%20space/caf%C3%A9%231.cs");
+	free(u);
+}
+
+void test_builtin_catalogue(void)
+{
+	catalogue cat = { 0 };
+	char err[512];
+	CHECK(catalogue_load_builtin(&cat, err, sizeof(err)) == 0);
+	CHECK(catalogue_finish(&cat, err, sizeof(err)) == 0);
+	CHECK(cat.len >= 1);
+	CHECK(catalogue_find(&cat, "LT-CS-001") != NULL);
+	CHECK(catalogue_find(&cat, "LT-ZZ-999") == NULL);
+	for (size_t i = 1; i < cat.len; i++)
+		CHECK(strcmp(cat.rules[i - 1]->id, cat.rules[i]->id) < 0);
+	/* Every built-in rule's help says what to do: a fix example in a code block. */
+	for (size_t i = 0; i < cat.len; i++)
+		CHECK(strstr(cat.rules[i]->help, "```") != NULL);
+	catalogue_release(&cat);
+}

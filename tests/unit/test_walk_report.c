@@ -1,0 +1,261 @@
+/* test_walk_report.c: the walker (ignore rules, symlinks, excludes), finding order, the SARIF
+ * writer's shape, and atomic writes. */
+#include <cjson/cJSON.h>
+#include <git2.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/finding.h"
+#include "report/report.h"
+#include "rules/catalogue.h"
+#include "unit.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+#include "walk/walker.h"
+
+void test_walker_basic(void);
+void test_walker_gitignore(void);
+void test_walker_symlinks(void);
+void test_walker_excludes(void);
+void test_finding_sort_dedup(void);
+void test_sarif_shape(void);
+void test_atomic_write(void);
+
+/* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
+static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
+{
+	char *base = walk_choose_base(dir);
+	walk_options o = { .base = base, .excludes = excludes, .nexcludes = nexcludes };
+	walk_list l = { 0 };
+	const char *paths[] = { dir };
+	walk_paths(&l, notes, paths, 1, &o);
+	walk_list_sort(&l);
+	size_t cap = 1;
+	for (size_t i = 0; i < l.len; i++)
+		cap += strlen(l.files[i].uri) + 1;
+	char *out = xcalloc(1, cap);
+	for (size_t i = 0; i < l.len; i++) {
+		if (i)
+			memcpy(out + strlen(out), " ", 2);
+		memcpy(out + strlen(out), l.files[i].uri, strlen(l.files[i].uri) + 1);
+	}
+	walk_list_release(&l);
+	free(base);
+	return out;
+}
+
+void test_walker_basic(void)
+{
+	char *dir = unit_tempdir();
+	unit_write(dir, "b/z.py", "x", 1);
+	unit_write(dir, "a.cs", "x", 1);
+	unit_write(dir, "notes.txt", "x", 1);
+	unit_write(dir, ".git/config.cs", "x", 1); /* a plain folder named .git is skipped too */
+	unit_write(dir, "deploy/tls.reg", "x", 1);
+	finding_list notes = { 0 };
+	char *got = walk(dir, NULL, 0, &notes);
+	CHECK_STR(got, "a.cs b/z.py deploy/tls.reg");
+	CHECK_UINT(notes.nnotes, 0);
+	free(got);
+	finding_list_release(&notes);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+void test_walker_gitignore(void)
+{
+	char *dir = unit_tempdir();
+	git_libgit2_init();
+	git_repository *repo = NULL;
+	CHECK(git_repository_init(&repo, dir, 0) == 0);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	unit_write(dir, ".gitignore", "bin/\n*.generated.cs\n", 20);
+	unit_write(dir, ".git/info/exclude", "secret.py\n", 10);
+	unit_write(dir, "src/A.cs", "x", 1);
+	unit_write(dir, "src/A.generated.cs", "x", 1);
+	unit_write(dir, "bin/Release/B.cs", "x", 1);
+	unit_write(dir, "secret.py", "x", 1);
+	unit_write(dir, "sub/.gitignore", "local.py\n", 9);
+	unit_write(dir, "sub/local.py", "x", 1);
+	unit_write(dir, "sub/kept.py", "x", 1);
+	finding_list notes = { 0 };
+	char *got = walk(dir, NULL, 0, &notes);
+	CHECK_STR(got, "src/A.cs sub/kept.py");
+	free(got);
+	/* Scanning a subdirectory: uris stay relative to the repository root. */
+	char *sub = xasprintf("%s/sub", dir);
+	got = walk(sub, NULL, 0, &notes);
+	CHECK_STR(got, "sub/kept.py");
+	free(got);
+	free(sub);
+	finding_list_release(&notes);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+void test_walker_symlinks(void)
+{
+	char *dir = unit_tempdir();
+	char *outside = unit_tempdir();
+	unit_write(dir, "real.cs", "x", 1);
+	unit_write(outside, "elsewhere.cs", "x", 1);
+	char *p;
+	p = xasprintf("%s/loop.cs", dir);
+	CHECK(symlink("loop.cs", p) == 0);
+	free(p);
+	p = xasprintf("%s/alias.cs", dir);
+	CHECK(symlink("real.cs", p) == 0);
+	free(p);
+	p = xasprintf("%s/escape.cs", dir);
+	char *target = xasprintf("%s/elsewhere.cs", outside);
+	CHECK(symlink(target, p) == 0);
+	free(target);
+	free(p);
+	p = xasprintf("%s/dirlink", dir);
+	CHECK(symlink(dir, p) == 0); /* a directory link to its own parent: never followed */
+	free(p);
+	finding_list notes = { 0 };
+	char *got = walk(dir, NULL, 0, &notes);
+	CHECK_STR(got, "real.cs");
+	CHECK_UINT(notes.nnotes, 2);
+	finding_list_sort(&notes);
+	if (notes.nnotes == 2) {
+		CHECK(strstr(notes.notes[0].message, "escape.cs: symbolic link points outside"));
+		CHECK(strstr(notes.notes[1].message, "loop.cs: symbolic link loop"));
+		CHECK(notes.notes[1].level == LEVEL_WARNING);
+	}
+	free(got);
+	finding_list_release(&notes);
+	unit_rmtree(dir);
+	unit_rmtree(outside);
+	free(dir);
+	free(outside);
+}
+
+void test_walker_excludes(void)
+{
+	char *dir = unit_tempdir();
+	unit_write(dir, "src/A.cs", "x", 1);
+	unit_write(dir, "src/vendor/B.cs", "x", 1);
+	unit_write(dir, "tests/C.cs", "x", 1);
+	unit_write(dir, "tests/D.py", "x", 1);
+	char *ex1[] = { "vendor" };
+	char *ex2[] = { "tests/*.cs", "*.py" };
+	finding_list notes = { 0 };
+	char *got = walk(dir, ex1, 1, &notes);
+	CHECK_STR(got, "src/A.cs tests/C.cs tests/D.py");
+	free(got);
+	got = walk(dir, ex2, 2, &notes);
+	CHECK_STR(got, "src/A.cs src/vendor/B.cs");
+	free(got);
+	finding_list_release(&notes);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+static rule rule_a = { .id = "LT-A-001" }, rule_b = { .id = "LT-B-001" };
+
+static void add(finding_list *fl, const rule *r, const char *uri, unsigned line, unsigned col)
+{
+	finding *f = finding_list_add(fl);
+	f->rule = r;
+	f->uri = xstrdup(uri);
+	f->where.start_line = f->where.end_line = line;
+	f->where.start_col = col;
+	f->where.end_col = col + 1;
+	f->message = xstrdup("m");
+}
+
+void test_finding_sort_dedup(void)
+{
+	finding_list fl = { 0 };
+	add(&fl, &rule_b, "b.cs", 1, 1);
+	add(&fl, &rule_a, "a.cs", 9, 1);
+	add(&fl, &rule_b, "a.cs", 2, 5);
+	add(&fl, &rule_a, "a.cs", 2, 5);
+	add(&fl, &rule_a, "a.cs", 2, 5); /* the same rule at the same place: dropped */
+	add(&fl, &rule_a, "a.cs", 2, 3);
+	finding_list_sort(&fl);
+	CHECK_UINT(fl.len, 5);
+	if (fl.len == 5) {
+		CHECK(fl.items[0].where.start_col == 3);
+		CHECK(fl.items[1].rule == &rule_a && fl.items[1].where.start_col == 5);
+		CHECK(fl.items[2].rule == &rule_b);
+		CHECK(fl.items[3].where.start_line == 9);
+		CHECK_STR(fl.items[4].uri, "b.cs");
+	}
+	finding_list_release(&fl);
+}
+
+void test_sarif_shape(void)
+{
+	catalogue cat = { 0 };
+	char err[256];
+	CHECK(catalogue_load_builtin(&cat, err, sizeof(err)) == 0);
+	CHECK(catalogue_finish(&cat, err, sizeof(err)) == 0);
+	const rule *r = catalogue_find(&cat, "LT-CS-001");
+	finding_list fl = { 0 };
+	add(&fl, r, "src/My App.cs", 3, 7);
+	fl.items[0].level = LEVEL_ERROR;
+	finding_list_note(&fl, LEVEL_WARNING, "bin/x.cs", "bin/x.cs", "bin/x.cs: skipped: binary");
+	scan_stats stats = { .files = 2 };
+	report_input in = { .cat = &cat, .findings = &fl, .stats = &stats, .base = "/repo",
+			    .tool_version = "9.9.9", .execution_successful = true };
+	char *text = report_sarif(&in);
+	cJSON *log = cJSON_Parse(text);
+	CHECK(log != NULL);
+	cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(log, "runs"), 0);
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(log, "version")), "2.1.0");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(run, "columnKind")), "utf16CodeUnits");
+	cJSON *res = cJSON_GetArrayItem(cJSON_GetObjectItem(run, "results"), 0);
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(res, "ruleId")), "LT-CS-001");
+	CHECK_UINT(cJSON_GetObjectItem(res, "ruleIndex")->valueint, catalogue_index(&cat, r));
+	cJSON *loc = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(res, "locations"), 0),
+					 "physicalLocation");
+	cJSON *art = cJSON_GetObjectItem(loc, "artifactLocation");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(art, "uri")), "src/My%20App.cs");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(art, "uriBaseId")), "%SRCROOT%");
+	CHECK_UINT(cJSON_GetObjectItem(cJSON_GetObjectItem(loc, "region"), "startColumn")->valueint, 7);
+	cJSON *base = cJSON_GetObjectItem(cJSON_GetObjectItem(run, "originalUriBaseIds"), "%SRCROOT%");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(base, "uri")), "file:///repo/");
+	cJSON *inv = cJSON_GetArrayItem(cJSON_GetObjectItem(run, "invocations"), 0);
+	CHECK(cJSON_IsTrue(cJSON_GetObjectItem(inv, "executionSuccessful")));
+	cJSON *note = cJSON_GetArrayItem(cJSON_GetObjectItem(inv, "toolExecutionNotifications"), 0);
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(note, "level")), "warning");
+	cJSON *rule0 = cJSON_GetArrayItem(
+		cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(run, "tool"), "driver"),
+				    "rules"),
+		(int)catalogue_index(&cat, r));
+	cJSON *props = cJSON_GetObjectItem(rule0, "properties");
+	CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(props, "security-severity")), "7.5");
+	CHECK(cJSON_GetObjectItem(res, "suppressions") == NULL); /* none suppressed: none listed */
+	cJSON_Delete(log);
+	free(text);
+	finding_list_release(&fl);
+	catalogue_release(&cat);
+}
+
+void test_atomic_write(void)
+{
+	char *dir = unit_tempdir();
+	char *path = xasprintf("%s/out.sarif", dir);
+	CHECK(file_write_atomic(path, "first", 5) == 0);
+	CHECK(file_write_atomic(path, "second", 6) == 0);
+	char *text = NULL;
+	size_t len = 0;
+	CHECK(file_read_all(path, 100, &text, &len) == 0);
+	CHECK_STR(text, "second");
+	free(text);
+	char *bad = xasprintf("%s/no/such/dir/out.sarif", dir);
+	CHECK(file_write_atomic(bad, "x", 1) < 0);
+	free(bad);
+	/* No temporary file is left behind. */
+	char *cmd = xasprintf("test $(ls -A '%s' | wc -l) -eq 1", dir);
+	CHECK(system(cmd) == 0);
+	free(cmd);
+	free(path);
+	unit_rmtree(dir);
+	free(dir);
+}
