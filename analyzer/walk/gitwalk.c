@@ -18,6 +18,10 @@ static void gitwalk__error(char *err, size_t errlen, const char *what)
 
 static int gitwalk__open(git_repository **repo, const char *base, char *err, size_t errlen)
 {
+	/* As in the walker: only objects, the index and configuration are read, nothing from the
+	 * repository is run (libgit2 has no external filters), so another user's work tree is
+	 * read like any other. */
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	if (git_repository_open_ext(repo, base, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0 ||
 	    git_repository_is_bare(*repo)) {
 		if (*repo)
