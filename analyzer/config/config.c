@@ -261,7 +261,7 @@ static int config__value(struct parser *ps, tval *v)
 		}
 	}
 	const char *start = ps->p;
-	while (ps->p < ps->end && (config__bare_char(*ps->p) || *ps->p == '+'))
+	while (ps->p < ps->end && (config__bare_char(*ps->p) || (*ps->p && strchr("+.:", *ps->p))))
 		ps->p++;
 	size_t n = (size_t)(ps->p - start);
 	if ((n == 4 && strncmp(start, "true", 4) == 0) || (n == 5 && strncmp(start, "false", 5) == 0)) {

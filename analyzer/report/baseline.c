@@ -37,6 +37,30 @@ static void baseline__add(baseline *b, const cJSON *result, size_t *cap)
 	e->uri = baseline__string(cJSON_GetObjectItemCaseSensitive(phys, "artifactLocation"), "uri");
 }
 
+static int baseline__cmp_fingerprint(const void *a, const void *b)
+{
+	const baseline_entry *x = *(baseline_entry *const *)a, *y = *(baseline_entry *const *)b;
+	int c = strcmp(x->fingerprint, y->fingerprint);
+	return c ? c : x < y ? -1 : x > y; /* equal fingerprints keep the log's order */
+}
+
+/* The first unmatched entry with fingerprint `fp`, by binary search. */
+static baseline_entry *baseline__by_fingerprint(baseline *b, const char *fp)
+{
+	size_t lo = 0, hi = b->nby_fingerprint;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(b->by_fingerprint[mid]->fingerprint, fp) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->nby_fingerprint && strcmp(b->by_fingerprint[lo]->fingerprint, fp) == 0; lo++)
+		if (!b->by_fingerprint[lo]->matched)
+			return b->by_fingerprint[lo];
+	return NULL;
+}
+
 int baseline_load(baseline *out, const char *path, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof(*out));
@@ -63,6 +87,13 @@ int baseline_load(baseline *out, const char *path, char *err, size_t errlen)
 			if (cJSON_IsObject(r))
 				baseline__add(out, r, &cap);
 	}
+	out->by_fingerprint = xcalloc(out->len ? out->len : 1, sizeof(baseline_entry *));
+	for (size_t i = 0; i < out->len; i++)
+		if (out->entries[i].fingerprint)
+			out->by_fingerprint[out->nby_fingerprint++] = &out->entries[i];
+	if (out->nby_fingerprint)
+		qsort(out->by_fingerprint, out->nby_fingerprint, sizeof(baseline_entry *),
+		      baseline__cmp_fingerprint);
 	return 0;
 }
 
@@ -76,11 +107,8 @@ void baseline_apply(baseline *b, finding_list *fl)
 	for (size_t i = 0; i < fl->len; i++) {
 		finding *f = &fl->items[i];
 		f->baseline = BASELINE_NEW;
-		baseline_entry *match = NULL;
-		for (size_t k = 0; k < b->len && !match; k++)
-			if (!b->entries[k].matched &&
-			    baseline__same(b->entries[k].fingerprint, f->fingerprint))
-				match = &b->entries[k];
+		baseline_entry *match = f->fingerprint ? baseline__by_fingerprint(b, f->fingerprint)
+						       : NULL;
 		if (!match && f->line_hash) {
 			char *uri = report_uri_encode(f->uri);
 			for (size_t k = 0; k < b->len && !match; k++) {
@@ -104,5 +132,6 @@ void baseline_release(baseline *b)
 {
 	cJSON_Delete(b->log);
 	free(b->entries);
+	free(b->by_fingerprint);
 	memset(b, 0, sizeof(*b));
 }

@@ -20,8 +20,10 @@ typedef struct baseline_entry {
 
 typedef struct baseline {
 	cJSON *log;
-	baseline_entry *entries;
+	baseline_entry *entries; /* in the log's order */
 	size_t len;
+	baseline_entry **by_fingerprint; /* entries with a tlslint/v1 fingerprint, sorted by it */
+	size_t nby_fingerprint;
 } baseline;
 
 /* Reads a SARIF log. On error returns -1 with a sentence in `err`. */
