@@ -54,6 +54,18 @@ static void rules__markdown(const catalogue *cat)
 	}
 }
 
+/* A table cell: '|' would end it. */
+static void rules__cell(strbuf *sb, const char *s)
+{
+	strbuf_adds(sb, " ");
+	for (; *s; s++) {
+		if (*s == '|')
+			strbuf_addc(sb, '\\');
+		strbuf_addc(sb, *s == '\n' ? ' ' : *s);
+	}
+	strbuf_adds(sb, " |");
+}
+
 static char *rules__index_page(const catalogue *cat)
 {
 	strbuf sb = STRBUF_INIT;
@@ -63,9 +75,10 @@ static char *rules__index_page(const catalogue *cat)
 			 "|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < cat->len; i++) {
 		const rule *r = cat->rules[i];
-		strbuf_addf(&sb, "| [%s](%s.md) | %s | %s | %s | %s | %s |\n", r->id, r->id, r->name,
-			    kind_name(r->kind), level_name(r->level), r->security_severity,
-			    r->short_description);
+		strbuf_addf(&sb, "| [%s](%s.md) | %s | %s | %s | %s |", r->id, r->id, r->name,
+			    kind_name(r->kind), level_name(r->level), r->security_severity);
+		rules__cell(&sb, r->short_description);
+		strbuf_addc(&sb, '\n');
 	}
 	return strbuf_detach(&sb);
 }
