@@ -1,6 +1,7 @@
 /* cmd_scan.c: `tlslint scan [options] [PATH...]`. */
 #include <errno.h>
 #include <getopt.h>
+#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,8 +260,10 @@ int cmd_scan(int argc, char **argv)
 	finding_list results = { 0 };
 	gitwalk_changes changes = { 0 };
 	baseline base_log = { 0 };
-	report_vcs vcs = { 0 };
+	char *remote = NULL, *revision = NULL, *branch = NULL;
 	char *cmdline = NULL;
+	git_odb *odb = NULL; /* staged blobs are read from it */
+	git_libgit2_init();  /* for as long as `files` may borrow from a repository */
 
 	int prc = scan__parse(&st, argc, argv);
 	if (prc != 0) {
@@ -296,7 +299,8 @@ int cmd_scan(int argc, char **argv)
 	}
 
 	st.wopts.base = base;
-	if (scan_select_files(&files, &results, &changes, &st, base, paths, npaths, paths_given) < 0)
+	if (scan_select_files(&files, &odb, &results, &changes, &st, base, paths, npaths,
+			      paths_given) < 0)
 		goto cleanup;
 	walk_list_sort(&files);
 	scan_stats stats = { 0 };
@@ -311,12 +315,14 @@ int cmd_scan(int argc, char **argv)
 	if (st.baseline_path)
 		baseline_apply(&base_log, &results);
 	if (st.sarif_path || strcmp(st.format, "sarif") == 0)
-		gitwalk_provenance(base, &vcs.repository_uri, &vcs.revision, &vcs.branch);
+		gitwalk_provenance(base, &remote, &revision, &branch);
+	report_vcs vcs = { .repository_uri = remote, .revision_id = revision, .branch = branch };
 
 	cmdline = scan__command_line(argc, argv);
 	report_input in = { .cat = &cat, .findings = &results, .stats = &stats, .base = base,
 			    .tool_version = TLSLINT_VERSION, .execution_successful = true,
-			    .command_line = cmdline, .category = st.category, .vcs = &vcs,
+			    .command_line = cmdline, .category = st.category,
+			    .vcs = remote ? &vcs : NULL,
 			    .baseline = st.baseline_path ? &base_log : NULL,
 			    .no_suppressed = st.no_suppressed, .overrides = st.overrides,
 			    .noverrides = st.noverrides };
@@ -339,13 +345,15 @@ int cmd_scan(int argc, char **argv)
 	}
 cleanup:
 	free(cmdline);
-	free(vcs.repository_uri);
-	free(vcs.revision);
-	free(vcs.branch);
+	free(remote);
+	free(revision);
+	free(branch);
 	baseline_release(&base_log);
 	gitwalk_changes_release(&changes);
 	finding_list_release(&results);
 	walk_list_release(&files);
+	git_odb_free(odb);
+	git_libgit2_shutdown();
 	scanner_free(s);
 	catalogue_release(&cat);
 	free(base);

@@ -137,9 +137,9 @@ static void scan__keep_changed(walk_list *files, const gitwalk_changes *changes)
 	*files = kept;
 }
 
-int scan_select_files(walk_list *files, finding_list *notes, gitwalk_changes *changes,
-		      const scan_settings *st, const char *base, const char *const *paths,
-		      size_t npaths, bool paths_given)
+int scan_select_files(walk_list *files, git_odb **odb, finding_list *notes,
+		      gitwalk_changes *changes, const scan_settings *st, const char *base,
+		      const char *const *paths, size_t npaths, bool paths_given)
 {
 	char err[1024];
 	memset(changes, 0, sizeof(*changes));
@@ -157,8 +157,8 @@ int scan_select_files(walk_list *files, finding_list *notes, gitwalk_changes *ch
 	}
 	if (st->staged) {
 		const gitwalk_changes *only = st->diff_rev || !paths_given ? changes : NULL;
-		if (gitwalk_staged(files, base, paths_given ? paths : NULL, paths_given ? npaths : 0,
-				   only, &st->wopts, err, sizeof(err)) < 0) {
+		if (gitwalk_staged(files, odb, base, paths_given ? paths : NULL,
+				   paths_given ? npaths : 0, only, &st->wopts, err, sizeof(err)) < 0) {
 			fprintf(stderr, "tlslint: %s\n", err);
 			return -1;
 		}

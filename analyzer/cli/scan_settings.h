@@ -49,9 +49,10 @@ void scan_settings_release(scan_settings *st);
 
 /* Lists the files to scan: a walk of `paths`, the staged blobs (--staged), or the files
  * changed since --diff REV. `changes` receives the changed lines for --diff (else stays
- * empty). Returns 0, or -1 after printing the error. */
-int scan_select_files(walk_list *files, finding_list *notes, gitwalk_changes *changes,
-		      const scan_settings *st, const char *base, const char *const *paths,
-		      size_t npaths, bool paths_given);
+ * empty); staged blobs borrow `*odb`, which the caller frees after the scan. Returns 0, or -1
+ * after printing the error. */
+int scan_select_files(walk_list *files, git_odb **odb, finding_list *notes,
+		      gitwalk_changes *changes, const scan_settings *st, const char *base,
+		      const char *const *paths, size_t npaths, bool paths_given);
 
 #endif

@@ -13,11 +13,12 @@
 #include "rules/catalogue.h"
 #include "scan/scanner.h"
 
-/* Where the scanned tree comes from (SARIF versionControlProvenance); fields may be NULL. */
+/* Where the scanned files came from: SARIF versionControlProvenance, with %SRCROOT% mapped
+ * to the repository's root at that revision. */
 typedef struct report_vcs {
-	char *repository_uri; /* without credentials */
-	char *revision;       /* commit id of HEAD */
-	char *branch;         /* checked-out branch, NULL when detached */
+	const char *repository_uri; /* an absolute URI without credentials */
+	const char *revision_id;    /* the commit id, or NULL */
+	const char *branch;         /* or NULL */
 } report_vcs;
 
 /* A rule whose level the configuration changed (SARIF ruleConfigurationOverrides). */
@@ -34,8 +35,8 @@ typedef struct report_input {
 	const char *tool_version;
 	bool execution_successful;
 	const char *command_line; /* for invocations[0].commandLine; may be NULL */
+	const report_vcs *vcs;    /* SARIF only; may be NULL */
 	const char *category;     /* automationDetails.id; may be NULL */
-	const report_vcs *vcs;    /* may be NULL */
 	const baseline *baseline; /* results absent from this scan are carried; may be NULL */
 	bool no_suppressed;       /* leave suppressed results out (the form to upload) */
 	const report_override *overrides;

@@ -215,18 +215,15 @@ static void sarif__suppressions_all_or_none(cJSON *results)
 
 static void sarif__provenance(cJSON *run, const report_vcs *vcs)
 {
-	if (!vcs || !vcs->repository_uri)
-		return;
-	cJSON *arr = cJSON_AddArrayToObject(run, "versionControlProvenance");
-	cJSON *d = cJSON_CreateObject();
-	cJSON_AddItemToObject(d, "repositoryUri", sarif__string(vcs->repository_uri));
-	if (vcs->revision)
-		cJSON_AddStringToObject(d, "revisionId", vcs->revision);
+	cJSON *list = cJSON_AddArrayToObject(run, "versionControlProvenance");
+	cJSON *v = cJSON_CreateObject();
+	cJSON_AddItemToArray(list, v);
+	cJSON_AddItemToObject(v, "repositoryUri", sarif__string(vcs->repository_uri));
+	if (vcs->revision_id)
+		cJSON_AddStringToObject(v, "revisionId", vcs->revision_id);
 	if (vcs->branch)
-		cJSON_AddItemToObject(d, "branch", sarif__string(vcs->branch));
-	cJSON *mapped = cJSON_AddObjectToObject(d, "mappedTo");
-	cJSON_AddStringToObject(mapped, "uriBaseId", "%SRCROOT%");
-	cJSON_AddItemToArray(arr, d);
+		cJSON_AddItemToObject(v, "branch", sarif__string(vcs->branch));
+	cJSON_AddStringToObject(cJSON_AddObjectToObject(v, "mappedTo"), "uriBaseId", "%SRCROOT%");
 }
 
 char *report_sarif(const report_input *in)
@@ -287,6 +284,8 @@ char *report_sarif(const report_input *in)
 	cJSON_AddStringToObject(srcroot, "uri", base_uri);
 	free(base_uri);
 	free(enc);
+	if (in->vcs)
+		sarif__provenance(run, in->vcs);
 
 	if (in->category && in->category[0]) {
 		/* As the upload action does with its category: a trailing '/' makes it all
@@ -297,7 +296,6 @@ char *report_sarif(const report_input *in)
 		cJSON_AddItemToObject(auto_details, "id", sarif__string(id));
 		free(id);
 	}
-	sarif__provenance(run, in->vcs);
 
 	cJSON *results = cJSON_AddArrayToObject(run, "results");
 	for (size_t i = 0; i < in->findings->len; i++) {

@@ -2,6 +2,7 @@
 #include "scanner.h"
 
 #include <errno.h>
+#include <git2.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "scan/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
 
 struct lang_slot {
 	const frontend *fe;
@@ -141,17 +143,20 @@ static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *
 	return false;
 }
 
-static source_error scanner__load(source_file *src, const walk_file *f, size_t max, int *err)
+/* The file's bytes as stored, from disk or from its object database. */
+static int scanner__raw(const walk_file *f, size_t max, char **out, size_t *len)
 {
-	char *raw = NULL;
-	size_t len = 0;
-	memset(src, 0, sizeof(*src));
-	*err = 0;
-	if (walk_file_read(f, max, &raw, &len) < 0) {
-		*err = errno;
-		return errno == EFBIG ? SOURCE_TOO_LARGE : SOURCE_UNREADABLE;
-	}
-	return source_decode(src, raw, len);
+	if (!f->odb)
+		return file_read_all(f->path, max, out, len);
+	git_odb_object *obj = NULL;
+	if (git_odb_read(&obj, f->odb, &f->blob) < 0)
+		return -1;
+	*len = git_odb_object_size(obj);
+	*out = xmalloc(*len + 1);
+	memcpy(*out, git_odb_object_data(obj), *len);
+	(*out)[*len] = '\0';
+	git_odb_object_free(obj);
+	return 0;
 }
 
 /* GitHub's line hash is over the file's bytes as stored. For plain UTF-8 those are the decoded
@@ -165,7 +170,7 @@ static void scanner__line_hashes(struct run *run, const walk_file *f, const sour
 	} else {
 		char *raw = NULL;
 		size_t len = 0;
-		if (walk_file_read(f, run->s->opts.max_file_size, &raw, &len) < 0)
+		if (scanner__raw(f, run->s->opts.max_file_size, &raw, &len) < 0)
 			return;
 		line_hashes_compute(&lh, raw, len);
 		free(raw);
@@ -187,8 +192,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		return; /* no rule could match: not even read */
 
 	source_file src;
-	int err = 0;
-	source_error rc = scanner__load(&src, f, run->s->opts.max_file_size, &err);
+	char why[512];
+	source_error rc = walk_file_load(&src, f, run->s->opts.max_file_size, why, sizeof(why));
 	atomic_fetch_add(&run->read, 1);
 	switch (rc) {
 	case SOURCE_OK:
@@ -207,7 +212,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		return;
 	case SOURCE_UNREADABLE:
 		finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: cannot read: %s",
-				  f->path, strerror(err));
+				  f->path, why);
 		atomic_fetch_add(&run->failed, 1);
 		return;
 	}
@@ -221,7 +226,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
 				 .lang = f->lang, .out = out };
-		char why[512] = "";
+		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
 					  why);

@@ -199,6 +199,26 @@ void gitwalk_changes_release(gitwalk_changes *c)
 
 /* --- staged files --------------------------------------------------------------------------- */
 
+/* The --exclude globs against each directory on the way to `uri`, then the file itself, as
+ * a directory walk would apply them: "a", "a/b", "a/b/c.cs". */
+static bool gitwalk__excluded(const walk_options *opts, const char *uri)
+{
+	bool excluded = false;
+	char *prefix = xstrdup(uri);
+	for (char *slash = prefix; !excluded; slash++) {
+		slash = strchr(slash, '/');
+		if (slash)
+			*slash = '\0';
+		const char *name = strrchr(prefix, '/');
+		excluded = walk_excluded(opts, name ? name + 1 : prefix, prefix);
+		if (!slash)
+			break;
+		*slash = '/';
+	}
+	free(prefix);
+	return excluded;
+}
+
 /* `path` as given on the command line, made relative to `base` lexically ("." and ".."
  * resolved; it need not exist in the work tree). NULL when outside `base`. */
 static char *gitwalk__relative(const char *base, const char *path)
@@ -272,11 +292,12 @@ static char *gitwalk__display(const char *base, const char *uri)
 	return path;
 }
 
-int gitwalk_staged(walk_list *out, const char *base, const char *const *paths, size_t npaths,
-		   const gitwalk_changes *only, const walk_options *opts, char *err,
+int gitwalk_staged(walk_list *out, git_odb **odb, const char *base, const char *const *paths,
+		   size_t npaths, const gitwalk_changes *only, const walk_options *opts, char *err,
 		   size_t errlen)
 {
 	git_libgit2_init();
+	*odb = NULL;
 	git_repository *repo = NULL;
 	git_index *index = NULL;
 	char **rels = xcalloc(npaths ? npaths : 1, sizeof(char *));
@@ -292,7 +313,7 @@ int gitwalk_staged(walk_list *out, const char *base, const char *const *paths, s
 	}
 	if (gitwalk__open(&repo, base, err, errlen) < 0)
 		goto cleanup;
-	if (git_repository_index(&index, repo) < 0) {
+	if (git_repository_index(&index, repo) < 0 || git_repository_odb(odb, repo) < 0) {
 		gitwalk__error(err, errlen, "cannot read the index");
 		goto cleanup;
 	}
@@ -304,15 +325,12 @@ int gitwalk_staged(walk_list *out, const char *base, const char *const *paths, s
 			continue; /* conflicts, symbolic links, submodules */
 		if (!gitwalk__under(e->path, rels, nrels) || (only && !gitwalk__find(only, e->path)))
 			continue;
-		if (walk_uri_excluded(opts, e->path))
+		if (gitwalk__excluded(opts, e->path))
 			continue;
 		const char *name = strrchr(e->path, '/');
 		language lang = classify_path(name ? name + 1 : e->path);
-		if (lang == LANG_NONE)
-			continue;
-		char *display = gitwalk__display(base, e->path);
-		walk_add_blob(out, repo, &e->id, display, e->path, lang);
-		free(display);
+		if (lang != LANG_NONE)
+			walk_list_add_blob(out, e->path, lang, *odb, &e->id);
 	}
 	rc = 0;
 cleanup:
@@ -322,6 +340,10 @@ cleanup:
 	git_index_free(index);
 	git_repository_free(repo);
 	git_libgit2_shutdown();
+	if (rc < 0) {
+		git_odb_free(*odb);
+		*odb = NULL;
+	}
 	return rc;
 }
 
@@ -332,7 +354,7 @@ void gitwalk_changed_files(walk_list *out, const char *base, const gitwalk_chang
 		const char *uri = changes->files[i].uri;
 		const char *name = strrchr(uri, '/');
 		language lang = classify_path(name ? name + 1 : uri);
-		if (lang == LANG_NONE || walk_uri_excluded(opts, uri))
+		if (lang == LANG_NONE || gitwalk__excluded(opts, uri))
 			continue;
 		GROW(out->files, out->cap, out->len + 1);
 		walk_file *f = &out->files[out->len++];
@@ -407,26 +429,23 @@ int gitwalk_provenance(const char *base, char **remote_uri, char **revision, cha
 	}
 	git_reference *ref = NULL;
 	git_buf remote_name = { 0 };
+	bool upstream = false;
 	if (git_repository_head(&ref, repo) == 0 && git_reference_is_branch(ref)) {
 		*branch = xstrdup(git_reference_shorthand(ref));
-		git_branch_upstream_remote(&remote_name, repo, git_reference_name(ref));
+		upstream = git_branch_upstream_remote(&remote_name, repo, git_reference_name(ref)) == 0 &&
+			   remote_name.ptr && remote_name.ptr[0];
 	}
 	git_reference_free(ref);
-	git_remote *remote = NULL;
-	if (remote_name.ptr && git_remote_lookup(&remote, repo, remote_name.ptr) < 0)
-		remote = NULL;
-	if (!remote && git_remote_lookup(&remote, repo, "origin") < 0)
-		remote = NULL;
-	if (!remote) {
-		git_strarray names = { 0 };
-		if (git_remote_list(&names, repo) == 0 && names.count > 0 &&
-		    git_remote_lookup(&remote, repo, names.strings[0]) < 0)
-			remote = NULL;
-		git_strarray_dispose(&names);
-	}
-	if (remote) {
-		*remote_uri = gitwalk_clean_remote(git_remote_url(remote));
-		git_remote_free(remote);
+	/* The URL is read from the configuration: git_remote_lookup() of libgit2 1.5 leaks PCRE2
+	 * match data (libgit2 pull request 6382). */
+	git_config *cfg = NULL;
+	if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		char *key = xasprintf("remote.%s.url", upstream ? remote_name.ptr : "origin");
+		const char *url = NULL;
+		if (git_config_get_string(&url, cfg, key) == 0)
+			*remote_uri = gitwalk_clean_remote(url);
+		free(key);
+		git_config_free(cfg);
 	}
 	git_buf_dispose(&remote_name);
 	git_repository_free(repo);

@@ -39,15 +39,18 @@ void gitwalk_changes_release(gitwalk_changes *c);
 
 /* Lists the index's files (stage 0, regular files of a known language, not excluded) as blobs:
  * those named by `paths` (files or directories, as given on the command line) when there are
- * any, and of those only the ones in `only` when it is not NULL. */
-int gitwalk_staged(walk_list *out, const char *base, const char *const *paths, size_t npaths,
-		   const gitwalk_changes *only, const walk_options *opts, char *err,
+ * any, and of those only the ones in `only` when it is not NULL. The files borrow `*odb`, the
+ * repository's object database, which the caller frees (git_odb_free) once they are scanned;
+ * libgit2 must stay initialised until then. */
+int gitwalk_staged(walk_list *out, git_odb **odb, const char *base, const char *const *paths,
+		   size_t npaths, const gitwalk_changes *only, const walk_options *opts, char *err,
 		   size_t errlen);
 /* Lists the work tree files of `changes` (for --diff without --staged). */
 void gitwalk_changed_files(walk_list *out, const char *base, const gitwalk_changes *changes,
 			   const walk_options *opts);
 
-/* The remote URL (credentials, query and fragment removed; scp-like addresses as ssh://),
+/* The URL of the checked-out branch's upstream remote, else of origin (credentials, query and
+ * fragment removed; scp-like addresses as ssh://),
  * HEAD's commit id and the checked-out branch of the repository whose work tree is `base`.
  * Each is newly allocated, or NULL when unknown. Returns -1 when `base` is not a work tree. */
 int gitwalk_provenance(const char *base, char **remote_uri, char **revision, char **branch);

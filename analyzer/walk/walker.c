@@ -6,7 +6,6 @@
 #include <fnmatch.h>
 #include <git2.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 #include <unistd.h>
 
 #include "util/alloc.h"
-#include "util/fileio.h"
 
 struct walk_ctx {
 	walk_list *out;
@@ -35,7 +33,7 @@ static char *walker__uri(const walk_options *opts, const char *real)
 	return xstrdup(real);
 }
 
-static bool walker__excluded(const walk_options *opts, const char *name, const char *uri)
+bool walk_excluded(const walk_options *opts, const char *name, const char *uri)
 {
 	for (size_t i = 0; i < opts->nexcludes; i++) {
 		const char *glob = opts->excludes[i];
@@ -47,25 +45,6 @@ static bool walker__excluded(const walk_options *opts, const char *name, const c
 		}
 	}
 	return false;
-}
-
-bool walk_uri_excluded(const walk_options *opts, const char *uri)
-{
-	bool excluded = false;
-	char *prefix = xstrdup(uri);
-	/* Each directory on the way, then the file: "a", "a/b", "a/b/c.cs". */
-	for (char *slash = prefix; !excluded; slash++) {
-		slash = strchr(slash, '/');
-		if (slash)
-			*slash = '\0';
-		const char *name = strrchr(prefix, '/');
-		excluded = walker__excluded(opts, name ? name + 1 : prefix, prefix);
-		if (!slash)
-			break;
-		*slash = '/';
-	}
-	free(prefix);
-	return excluded;
 }
 
 static bool walker__ignored(struct walk_ctx *ctx, const char *real, bool is_dir)
@@ -89,57 +68,6 @@ static void walker__add(struct walk_ctx *ctx, const char *path, const char *real
 	f->path = xstrdup(path);
 	f->uri = walker__uri(ctx->opts, real);
 	f->lang = lang;
-}
-
-void walk_add_blob(walk_list *out, git_repository *repo, const git_oid *id, const char *path,
-		   const char *uri, language lang)
-{
-	git_odb *odb = NULL;
-	git_libgit2_init(); /* balanced in walk_list_release: the reference outlives callers' */
-	if (git_repository_odb(&odb, repo) < 0) {
-		git_libgit2_shutdown();
-		return;
-	}
-	GROW(out->files, out->cap, out->len + 1);
-	walk_file *f = &out->files[out->len++];
-	memset(f, 0, sizeof(*f));
-	f->path = xstrdup(path);
-	f->uri = xstrdup(uri);
-	f->lang = lang;
-	f->odb = odb;
-	git_oid_cpy(&f->blob, id);
-}
-
-/* libgit2 objects are used from one thread at a time (its THREADING.md), so blob reads take
- * turns; they are short next to parsing. */
-static pthread_mutex_t walker__odb_lock = PTHREAD_MUTEX_INITIALIZER;
-
-int walk_file_read(const walk_file *f, size_t max, char **out, size_t *len)
-{
-	if (!f->odb)
-		return file_read_all(f->path, max, out, len);
-	int rc = -1, err = EIO;
-	pthread_mutex_lock(&walker__odb_lock);
-	size_t size = 0;
-	git_object_t type = GIT_OBJECT_INVALID;
-	git_odb_object *obj = NULL;
-	if (git_odb_read_header(&size, &type, f->odb, &f->blob) < 0 || type != GIT_OBJECT_BLOB) {
-		err = ENOENT;
-	} else if (size > max) {
-		err = EFBIG;
-	} else if (git_odb_read(&obj, f->odb, &f->blob) == 0) {
-		size_t n = git_odb_object_size(obj);
-		*out = xmalloc(n + 1);
-		memcpy(*out, git_odb_object_data(obj), n);
-		(*out)[n] = '\0';
-		*len = n;
-		git_odb_object_free(obj);
-		rc = 0;
-	}
-	pthread_mutex_unlock(&walker__odb_lock);
-	if (rc < 0)
-		errno = err;
-	return rc;
 }
 
 static void walker__note(struct walk_ctx *ctx, const char *path, const char *real,
@@ -223,7 +151,7 @@ static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real
 							     : DT_UNKNOWN;
 		}
 		char *uri = walker__uri(ctx->opts, child_real);
-		if (walker__excluded(ctx->opts, name, uri)) {
+		if (walk_excluded(ctx->opts, name, uri)) {
 			/* excluded by the user */
 		} else if (type == DT_DIR) {
 			if (!walker__ignored(ctx, child_real, true))
@@ -317,16 +245,6 @@ static int walker__cmp_files(const void *a, const void *b)
 	return strcmp(((const walk_file *)a)->uri, ((const walk_file *)b)->uri);
 }
 
-static void walker__file_release(walk_file *f)
-{
-	free(f->path);
-	free(f->uri);
-	if (f->odb) {
-		git_odb_free(f->odb);
-		git_libgit2_shutdown();
-	}
-}
-
 void walk_list_sort(walk_list *list)
 {
 	if (list->len)
@@ -334,7 +252,8 @@ void walk_list_sort(walk_list *list)
 	size_t out = 0;
 	for (size_t i = 0; i < list->len; i++) {
 		if (out && strcmp(list->files[out - 1].uri, list->files[i].uri) == 0) {
-			walker__file_release(&list->files[i]);
+			free(list->files[i].path);
+			free(list->files[i].uri);
 			continue;
 		}
 		list->files[out++] = list->files[i];
@@ -344,8 +263,10 @@ void walk_list_sort(walk_list *list)
 
 void walk_list_release(walk_list *list)
 {
-	for (size_t i = 0; i < list->len; i++)
-		walker__file_release(&list->files[i]);
+	for (size_t i = 0; i < list->len; i++) {
+		free(list->files[i].path);
+		free(list->files[i].uri);
+	}
 	free(list->files);
 	memset(list, 0, sizeof(*list));
 }
