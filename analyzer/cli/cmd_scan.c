@@ -199,9 +199,9 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 	return 0;
 }
 
-static bool scan__on_changed_line(const finding *f, void *ctx)
+static bool scan__off_changed_lines(const finding *f, const void *changes)
 {
-	return gitwalk_changes_cover(ctx, f->uri, f->where.start_line, f->where.end_line);
+	return !gitwalk_changes_cover(changes, f->uri, f->where.start_line, f->where.end_line);
 }
 
 static void scan__apply_levels(finding_list *results, const scan_settings *st)
@@ -309,7 +309,7 @@ int cmd_scan(int argc, char **argv)
 	finding_list_take(&results, &scanned);
 	finding_list_sort(&results);
 	if (st.diff_rev)
-		finding_list_retain(&results, scan__on_changed_line, &changes);
+		finding_list_drop_if(&results, scan__off_changed_lines, &changes);
 	scan__apply_levels(&results, &st);
 	fingerprint_assign(&results);
 	if (st.baseline_path)

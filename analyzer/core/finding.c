@@ -129,14 +129,15 @@ void finding_list_sort(finding_list *fl)
 		qsort(fl->notes, fl->nnotes, sizeof(*fl->notes), notification__cmp);
 }
 
-void finding_list_retain(finding_list *fl, bool (*keep)(const finding *f, void *ctx), void *ctx)
+void finding_list_drop_if(finding_list *fl, bool (*drop)(const finding *f, const void *arg),
+			  const void *arg)
 {
 	size_t out = 0;
 	for (size_t i = 0; i < fl->len; i++) {
-		if (keep(&fl->items[i], ctx))
-			fl->items[out++] = fl->items[i];
-		else
+		if (drop(&fl->items[i], arg))
 			finding__release(&fl->items[i]);
+		else
+			fl->items[out++] = fl->items[i];
 	}
 	fl->len = out;
 }

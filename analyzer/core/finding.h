@@ -63,8 +63,9 @@ void finding_list_take(finding_list *dst, finding_list *src);
  * the same place); sorts notifications by uri then message. Output order never depends on
  * thread scheduling. */
 void finding_list_sort(finding_list *fl);
-/* Keeps the findings for which `keep` returns true, in order, and frees the others. */
-void finding_list_retain(finding_list *fl, bool (*keep)(const finding *f, void *ctx), void *ctx);
+/* Removes (and frees) every finding for which `drop` returns true, keeping the others' order. */
+void finding_list_drop_if(finding_list *fl, bool (*drop)(const finding *f, const void *arg),
+			  const void *arg);
 void finding_list_release(finding_list *fl);
 
 #endif

@@ -14,6 +14,8 @@
 #include "source/source_file.h"
 #include "walk/classify.h"
 
+struct fact_list;
+
 /* What a front end knows about the file it is analysing. */
 typedef struct file_ctx {
 	const source_file *src;
@@ -21,6 +23,7 @@ typedef struct file_ctx {
 	const char *display_path;
 	language lang;
 	finding_list *out;
+	struct fact_list *facts; /* facts for the post-scan analyzers (project/facts.h) */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/py_syntax.h"
 #include "util/alloc.h"
 
-typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF } predicate_op;
+typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF, OP_HAS_ARG, OP_REJECTION_TEST } predicate_op;
 
 typedef struct predicate_arg {
 	bool is_capture;
@@ -24,6 +25,7 @@ struct predicate {
 	predicate_arg *args;  /* the other arguments */
 	size_t nargs;
 	pcre2_code *regex;
+	long position;        /* OP_HAS_ARG: the parameter's position, -1 for keyword only */
 };
 
 static const struct {
@@ -34,6 +36,10 @@ static const struct {
 	{ "eq?", OP_EQ, false },        { "not-eq?", OP_EQ, true },
 	{ "match?", OP_MATCH, false },  { "not-match?", OP_MATCH, true },
 	{ "any-of?", OP_ANY_OF, false }, { "not-any-of?", OP_ANY_OF, true },
+	/* Python: may the call pass parameter NAME (by keyword, or at 0-based POSITION)? */
+	{ "has-arg?", OP_HAS_ARG, false }, { "not-has-arg?", OP_HAS_ARG, true },
+	/* Python: is the node in a test that expects the code to fail (py_syntax.h)? */
+	{ "not-in-rejection-test?", OP_REJECTION_TEST, true },
 };
 
 static void predicate__release(predicate *p)
@@ -63,11 +69,20 @@ static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredi
 	if (k == sizeof(known) / sizeof(known[0])) {
 		snprintf(err, errlen,
 			 "pattern %u: unknown predicate '#%s' (supported: #eq? #not-eq? #match? "
-			 "#not-match? #any-of? #not-any-of?)", pattern, name);
+			 "#not-match? #any-of? #not-any-of? #has-arg? #not-has-arg? "
+			 "#not-in-rejection-test?)", pattern, name);
 		return -1;
 	}
 	p->op = known[k].op;
 	p->negated = known[k].negated;
+	if (known[k].op == OP_REJECTION_TEST) {
+		if (n != 2 || steps[1].type != TSQueryPredicateStepTypeCapture) {
+			snprintf(err, errlen, "pattern %u: '#%s' takes one capture", pattern, name);
+			return -1;
+		}
+		p->capture_id = steps[1].value_id;
+		return 0;
+	}
 	if (n < 3 || steps[1].type != TSQueryPredicateStepTypeCapture) {
 		snprintf(err, errlen, "pattern %u: '#%s' needs a capture and at least one argument",
 			 pattern, name);
@@ -105,6 +120,22 @@ static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredi
 			pcre2_get_error_message(code, msg, sizeof(msg));
 			snprintf(err, errlen, "pattern %u: bad regular expression '%s': %s", pattern,
 				 p->args[0].literal, (const char *)msg);
+			return -1;
+		}
+	}
+	if (p->op == OP_HAS_ARG) {
+		char *end = NULL;
+		p->position = -1;
+		bool ok = p->nargs <= 2 && !p->args[0].is_capture &&
+			  (p->nargs == 1 || !p->args[1].is_capture);
+		if (ok && p->nargs == 2) {
+			p->position = strtol(p->args[1].literal, &end, 10);
+			ok = end != p->args[1].literal && *end == '\0' && p->position >= 0;
+		}
+		if (!ok) {
+			snprintf(err, errlen,
+				 "pattern %u: '#%s' takes a capture, a parameter name and an optional "
+				 "0-based position", pattern, name);
 			return -1;
 		}
 	}
@@ -163,8 +194,29 @@ static const char *predicate__capture_text(const TSQueryMatch *m, uint32_t id, c
 	return NULL;
 }
 
+/* The first node captured as `id` in the match. */
+static bool predicate__capture_node(const TSQueryMatch *m, uint32_t id, TSNode *out)
+{
+	for (uint16_t i = 0; i < m->capture_count; i++) {
+		if (m->captures[i].index == id) {
+			*out = m->captures[i].node;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const char *text)
 {
+	if (p->op == OP_HAS_ARG || p->op == OP_REJECTION_TEST) {
+		TSNode node;
+		if (!predicate__capture_node(m, p->capture_id, &node))
+			return true;
+		bool result = p->op == OP_HAS_ARG
+				      ? py_syntax_may_pass(node, text, p->args[0].literal, p->position)
+				      : py_syntax_in_rejection_test(node, text);
+		return p->negated ? !result : result;
+	}
 	size_t len = 0;
 	const char *s = predicate__capture_text(m, p->capture_id, text, &len);
 	if (!s)
@@ -192,6 +244,9 @@ static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const ch
 		result = rc >= 0;
 		break;
 	}
+	case OP_HAS_ARG:
+	case OP_REJECTION_TEST:
+		break; /* handled above */
 	case OP_ANY_OF:
 		for (size_t i = 0; i < p->nargs && !result; i++)
 			result = strlen(p->args[i].literal) == len &&

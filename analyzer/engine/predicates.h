@@ -1,7 +1,9 @@
 /* predicates.h: the query predicates tlslint evaluates itself.
  *
  * tree-sitter's C library parses `(#name? ...)` predicates but does not evaluate them; the host
- * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match).
+ * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match),
+ * and the Python structural predicates #has-arg? #not-has-arg? #not-in-rejection-test?
+ * (engine/py_syntax.h).
  * An unknown predicate is a load error: a rule must never pass silently because its
  * predicate was ignored. */
 #ifndef TLSLINT_PREDICATES_H

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "project/facts.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
 
@@ -74,6 +75,13 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 			ts_query_delete(q);
 			return -1;
 		}
+	}
+	if (r->report_if == REPORT_FLOOR_OR_CAP && query_rules__capture_id(q, "cap") == NO_CAPTURE) {
+		snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the query",
+			 r->source_path);
+		predicates_release(&cr.predicates);
+		ts_query_delete(q);
+		return -1;
 	}
 	if (r->report_capture) {
 		cr.report_capture = query_rules__capture_id(q, r->report_capture);
@@ -165,9 +173,13 @@ static bool query_rules__find_capture(const TSQueryMatch *m, uint32_t id, TSNode
 	return false;
 }
 
-/* Decides whether an evaluated value makes a finding, and which versions to name. */
-static bool query_rules__reportable(report_condition cond, const eval_result *v, version_set *named)
+/* Decides whether an evaluated value makes a finding, and which versions to name. `is_cap`
+ * tells a floor-or-cap rule's match that captured @cap. */
+static bool query_rules__reportable(report_condition cond, bool is_cap, const eval_result *v,
+				    version_set *named)
 {
+	if (cond == REPORT_FLOOR_OR_CAP)
+		cond = is_cap ? REPORT_CAP_LEGACY : REPORT_FLOOR_LEGACY;
 	switch (cond) {
 	case REPORT_ALWAYS:
 		*named = v->versions;
@@ -190,12 +202,14 @@ static bool query_rules__reportable(report_condition cond, const eval_result *v,
 	case REPORT_TRUE:
 		*named = 0;
 		return v->value != 0;
+	case REPORT_FLOOR_OR_CAP:
+		break; /* resolved above */
 	}
 	return false;
 }
 
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
-			       const file_ctx *ctx)
+			       const file_ctx *ctx, void **eval_state)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
@@ -205,11 +219,19 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
 		have_value = true;
-		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang };
+		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang,
+				  .state = eval_state };
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
-		if (!query_rules__reportable(r->report_if, &v, &args.versions))
+		if (ctx->facts && (v.versions & VERSION_TLS12))
+			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
+				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
+		TSNode cap;
+		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
+					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
+		bool is_cap = cap_id != NO_CAPTURE && query_rules__find_capture(m, cap_id, &cap);
+		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
@@ -231,6 +253,12 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 			     bool *had_errors)
 {
+	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
+}
+
+ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  bool *had_errors, ts_tree_visitor visit, const void *arg)
+{
 	struct deadline d = { query_rules__now_ms() + w->timeout_ms, false };
 	if (!ts_parser_set_language(w->parser, set->grammar))
 		return TS_RUN_PARSE_FAILED;
@@ -244,6 +272,7 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
+	void *eval_state = NULL; /* the evaluator's tables for this file */
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
@@ -252,9 +281,14 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 		TSQueryMatch m;
 		while (ts_query_cursor_next_match(w->cursor, &m)) {
 			if (predicates_hold(&cr->predicates, &m, ctx->src->text))
-				query_rules__match(cr, &m, root, ctx);
+				query_rules__match(cr, &m, root, ctx, &eval_state);
 		}
 	}
+	if (visit && !d.expired)
+		visit(arg, ctx, root);
+	const value_evaluator *ev = evaluator_for(ctx->lang);
+	if (eval_state && ev && ev->release_state)
+		ev->release_state(eval_state);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

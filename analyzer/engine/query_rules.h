@@ -51,4 +51,10 @@ typedef enum ts_run_status { TS_RUN_OK, TS_RUN_TIMEOUT, TS_RUN_PARSE_FAILED } ts
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 			     bool *had_errors);
 
+/* A front end's own checks over the parsed tree (its native rules and facts). */
+typedef void (*ts_tree_visitor)(const void *arg, const file_ctx *ctx, TSNode root);
+/* ts_ruleset_run(), then `visit` (when not NULL) on the same tree before it is freed. */
+ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  bool *had_errors, ts_tree_visitor visit, const void *arg);
+
 #endif

@@ -2,6 +2,8 @@
 #include "frontend.h"
 
 extern const frontend treesitter_frontend;
+extern const frontend dotnet_frontend;
+extern const frontend reg_frontend;
 
 static const struct {
 	language lang;
@@ -10,9 +12,10 @@ static const struct {
 	{ LANG_CSHARP, &treesitter_frontend },
 	{ LANG_PYTHON, &treesitter_frontend },
 	{ LANG_POWERSHELL, &treesitter_frontend },
-	{ LANG_MSBUILD, &treesitter_frontend },
-	{ LANG_DOTNET_CONFIG, &treesitter_frontend },
+	{ LANG_MSBUILD, &dotnet_frontend },
+	{ LANG_DOTNET_CONFIG, &dotnet_frontend },
 	{ LANG_JSON, &treesitter_frontend },
+	{ LANG_REG, &reg_frontend },
 };
 
 const frontend *frontend_for(language lang)

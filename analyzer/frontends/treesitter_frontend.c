@@ -5,6 +5,7 @@
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
 #include "frontends/frontend.h"
+#include "frontends/ps_facts.h"
 #include "util/alloc.h"
 
 static int ts_fe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,
@@ -48,12 +49,28 @@ static void ts_fe__worker_free(void *worker)
 	free(worker);
 }
 
+/* Facts for the post-scan analyzers, read from the same tree as the query rules. */
+static ts_tree_visitor ts_fe__facts_for(language lang)
+{
+	static const struct {
+		language lang;
+		ts_tree_visitor visit;
+	} table[] = {
+		{ LANG_POWERSHELL, ps_facts_run },
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].lang == lang)
+			return table[i].visit;
+	return NULL;
+}
+
 static int ts_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			  size_t whylen)
 {
 	bool had_errors = false;
 	ts_worker *w = worker;
-	switch (ts_ruleset_run(state, w, ctx, &had_errors)) {
+	ts_tree_visitor facts = ctx->facts ? ts_fe__facts_for(ctx->lang) : NULL;
+	switch (ts_ruleset_run_with(state, w, ctx, &had_errors, facts, NULL)) {
 	case TS_RUN_OK:
 		return 0;
 	case TS_RUN_TIMEOUT:

@@ -74,6 +74,7 @@ static const struct {
 	{ "floor-legacy", REPORT_FLOOR_LEGACY },
 	{ "cap-legacy", REPORT_CAP_LEGACY },
 	{ "true", REPORT_TRUE },
+	{ "floor-or-cap", REPORT_FLOOR_OR_CAP },
 };
 
 /* Splits `s` on spaces and commas into a newly allocated array. */
@@ -350,7 +351,7 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 		if (i == sizeof(report_conditions) / sizeof(report_conditions[0])) {
 			rule__fail(err, errlen, path, fields[F_REPORT_IF].line,
 				   "report-if '%s' is not one of always, enables-legacy, pins-modern, "
-				   "floor-legacy, cap-legacy, true", cond);
+				   "floor-legacy, cap-legacy, true, floor-or-cap", cond);
 			goto cleanup;
 		}
 		out->report_if = report_conditions[i].cond;

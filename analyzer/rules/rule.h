@@ -31,6 +31,7 @@ typedef enum report_condition {
 	REPORT_FLOOR_LEGACY,      /* a minimum version at or below TLS 1.1 */
 	REPORT_CAP_LEGACY,        /* a maximum version at or below TLS 1.1 */
 	REPORT_TRUE,              /* the value is the boolean true */
+	REPORT_FLOOR_OR_CAP,      /* cap-legacy for matches that capture @cap, else floor-legacy */
 } report_condition;
 
 typedef struct rule {

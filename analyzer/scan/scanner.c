@@ -14,6 +14,8 @@
 #include "engine/emit.h"
 #include "frontends/frontend.h"
 #include "report/fingerprint.h"
+#include "project/facts.h"
+#include "project/post_scan.h"
 #include "scan/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
@@ -25,12 +27,22 @@ struct lang_slot {
 	prefilter filter;
 	const rule **rules;
 	size_t nrules;
+	bool facts; /* a post-scan analyzer needs this language's facts */
+};
+
+struct post_slot {
+	const post_scan_analyzer *pa;
+	const rule *rule;
 };
 
 struct scanner {
 	scan_options opts;
 	const catalogue *cat;
 	struct lang_slot langs[LANG_COUNT];
+	struct post_slot *post; /* in rule-id order */
+	size_t npost;
+	const rule **evidence_only; /* disabled rules run for a post-scan analyzer's facts */
+	size_t nevidence_only;
 };
 
 static bool scanner__listed(char *const *ids, size_t n, const char *id)
@@ -48,10 +60,16 @@ bool scanner_rule_enabled(const scanner *s, const rule *r)
 	return r->enabled_by_default || scanner__listed(s->opts.enabled, s->opts.nenabled, r->id);
 }
 
-/* The languages a rule's `language:` names ("c" covers C and C++). */
+/* The languages a rule's `language:` names ("c" covers C and C++; "dotnet" MSBuild and .NET
+ * configuration files). */
 static int scanner__rule_languages(const rule *r, language out[2])
 {
 	language lang;
+	if (strcmp(r->language, "dotnet") == 0) {
+		out[0] = LANG_MSBUILD;
+		out[1] = LANG_DOTNET_CONFIG;
+		return 2;
+	}
 	if (!language_parse(r->language, &lang))
 		return 0;
 	out[0] = lang;
@@ -60,6 +78,48 @@ static int scanner__rule_languages(const rule *r, language out[2])
 		return 2;
 	}
 	return 1;
+}
+
+static bool scanner__evidence_only(const scanner *s, const rule *r)
+{
+	for (size_t i = 0; i < s->nevidence_only; i++)
+		if (s->evidence_only[i] == r)
+			return true;
+	return false;
+}
+
+static bool scanner__drop_evidence_only(const finding *f, const void *arg)
+{
+	return f->rule && scanner__evidence_only(arg, f->rule);
+}
+
+static void scanner__add_to_slots(scanner *s, const rule *r, const language *langs, int n)
+{
+	for (int k = 0; k < n; k++) {
+		struct lang_slot *slot = &s->langs[langs[k]];
+		slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
+		slot->rules[slot->nrules++] = r;
+		prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+	}
+}
+
+/* Runs the disabled evidence rules of the post-scan analyzers anyway, for their facts. */
+static void scanner__add_evidence_rules(scanner *s)
+{
+	for (size_t i = 0; i < s->npost; i++) {
+		const char *const *ids = s->post[i].pa->evidence_rules;
+		for (size_t k = 0; ids && ids[k]; k++) {
+			const rule *r = catalogue_find(s->cat, ids[k]);
+			language langs[2];
+			int n = r ? scanner__rule_languages(r, langs) : 0;
+			if (!n || scanner_rule_enabled(s, r) || scanner__evidence_only(s, r))
+				continue;
+			s->evidence_only = xreallocarray(s->evidence_only, s->nevidence_only + 1,
+							 sizeof(*s->evidence_only));
+			s->evidence_only[s->nevidence_only++] = r;
+			scanner__add_to_slots(s, r, langs, n);
+		}
+	}
 }
 
 int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, char *err,
@@ -83,18 +143,30 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		}
 		if (!scanner_rule_enabled(s, r))
 			continue;
-		for (int k = 0; k < n; k++) {
-			struct lang_slot *slot = &s->langs[langs[k]];
-			slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
-			slot->rules[slot->nrules++] = r;
-			prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+		const post_scan_analyzer *pa = post_scan_for(r->id);
+		if (pa) {
+			s->post = xreallocarray(s->post, s->npost + 1, sizeof(*s->post));
+			s->post[s->npost++] = (struct post_slot){ pa, r };
+			for (const language *l = pa->langs; *l != LANG_NONE; l++) {
+				s->langs[*l].facts = true;
+				size_t nk = 0;
+				while (pa->keywords[nk])
+					nk++;
+				prefilter_add(&s->langs[*l].filter, pa->keywords, nk);
+			}
+			if (!pa->per_file)
+				continue; /* the analyzer alone makes this rule's findings */
 		}
+		scanner__add_to_slots(s, r, langs, n);
 	}
+	scanner__add_evidence_rules(s);
 	for (int l = 1; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
-		if (!slot->nrules)
+		if (!slot->nrules && !slot->facts)
 			continue;
 		slot->fe = frontend_for((language)l);
+		if (!slot->fe && !slot->nrules)
+			continue; /* no facts to be had from this language yet */
 		if (!slot->fe) {
 			snprintf(err, errlen, "%s: no front end analyses %s files yet",
 				 slot->rules[0]->source_path, language_name((language)l));
@@ -123,6 +195,8 @@ void scanner_free(scanner *s)
 		prefilter_release(&slot->filter);
 		free(slot->rules);
 	}
+	free(s->post);
+	free(s->evidence_only);
 	free(s);
 }
 
@@ -130,6 +204,7 @@ struct run {
 	scanner *s;
 	const walk_list *files;
 	finding_list *results; /* one per file */
+	fact_list *facts;      /* one per file */
 	atomic_size_t next;
 	atomic_size_t done;
 	atomic_size_t read, parsed, failed, bytes, findings;
@@ -137,6 +212,8 @@ struct run {
 
 static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *uri)
 {
+	if (slot->facts)
+		return true;
 	for (size_t i = 0; i < slot->nrules; i++)
 		if (rule_applies_to(slot->rules[i], uri))
 			return true;
@@ -183,6 +260,42 @@ static void scanner__line_hashes(struct run *run, const walk_file *f, const sour
 	line_hashes_release(&lh);
 }
 
+static int scanner__cmp_file_uri(const void *key, const void *elem)
+{
+	return strcmp(key, ((const walk_file *)elem)->uri);
+}
+
+/* Findings that post-scan analyses added have no line hash yet: hash their files now (`out`
+ * is sorted, so a file's findings are together). */
+static void scanner__post_scan_line_hashes(scanner *s, const walk_list *files, finding_list *out)
+{
+	for (size_t i = 0; i < out->len; i++) {
+		finding *f = &out->items[i];
+		if (i > 0 && strcmp(out->items[i - 1].uri, f->uri) == 0)
+			continue; /* not the first finding of its file */
+		size_t end = i;
+		bool missing = false;
+		while (end < out->len && strcmp(out->items[end].uri, f->uri) == 0)
+			missing |= out->items[end++].line_hash == NULL;
+		const walk_file *wf = files->len ? bsearch(f->uri, files->files, files->len,
+							   sizeof(*files->files),
+							   scanner__cmp_file_uri)
+						 : NULL;
+		char *raw = NULL;
+		size_t len = 0;
+		if (!missing || !wf || scanner__raw(wf, s->opts.max_file_size, &raw, &len) < 0)
+			continue;
+		line_hashes lh;
+		line_hashes_compute(&lh, raw, len);
+		free(raw);
+		for (size_t k = i; k < end; k++)
+			if (!out->items[k].line_hash)
+				out->items[k].line_hash =
+					line_hashes_format(&lh, out->items[k].where.start_line);
+		line_hashes_release(&lh);
+	}
+}
+
 static void scanner__file(struct run *run, size_t i, void **workers)
 {
 	const walk_file *f = &run->files->files[i];
@@ -225,7 +338,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		if (!workers[f->lang] && slot->fe->worker_new)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
-				 .lang = f->lang, .out = out };
+				 .lang = f->lang, .out = out, .facts = &run->facts[i] };
 		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
@@ -280,6 +393,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	double start = scanner__now();
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
+	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
 	unsigned jobs = s->opts.jobs;
 	if (jobs > files->len)
 		jobs = files->len ? (unsigned)files->len : 1;
@@ -302,10 +416,24 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	if (s->opts.progress)
 		scanner__progress(&run, start, true);
 	free(threads);
-	for (size_t i = 0; i < files->len; i++)
+	fact_list facts = { 0 };
+	for (size_t i = 0; i < files->len; i++) {
 		finding_list_take(out, &run.results[i]);
+		fact_list_take(&facts, &run.facts[i]);
+	}
 	free(run.results);
+	free(run.facts);
+	finding_list_drop_if(out, scanner__drop_evidence_only, s);
+	/* Cross-file analyses see every file's findings and facts, in file order. */
+	for (size_t i = 0; i < s->npost; i++) {
+		post_scan_ctx pctx = { .files = files, .facts = &facts, .out = out,
+				       .rule = s->post[i].rule,
+				       .max_file_size = s->opts.max_file_size };
+		s->post[i].pa->run(&pctx);
+	}
+	fact_list_release(&facts);
 	finding_list_sort(out);
+	scanner__post_scan_line_hashes(s, files, out);
 	if (stats) {
 		stats->files = files->len;
 		stats->read = atomic_load(&run.read);

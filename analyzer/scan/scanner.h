@@ -1,8 +1,10 @@
 /* scanner.h: runs the enabled rules over a list of files with worker threads.
  *
  * scanner_init() prepares every front end once from the catalogue (the expensive part: query
- * compilation); scanner_run() reads, prefilters and analyses the files in parallel and returns
- * findings and notifications sorted, so the output never depends on thread timing. */
+ * compilation); scanner_run() reads, prefilters and analyses the files in parallel, gathers the
+ * facts front ends recorded in file order, runs the post-scan analyzers of the enabled rules
+ * over them (project/post_scan.h), and returns findings and notifications sorted, so the output
+ * never depends on thread timing. */
 #ifndef TLSLINT_SCANNER_H
 #define TLSLINT_SCANNER_H
 

@@ -5,9 +5,13 @@
 #include <string.h>
 
 extern const value_evaluator csharp_evaluator;
+extern const value_evaluator json_evaluator;
+extern const value_evaluator python_evaluator;
 
 static const value_evaluator *const evaluators[] = {
 	&csharp_evaluator,
+	&json_evaluator,
+	&python_evaluator,
 };
 
 const value_evaluator *evaluator_for(language lang)

@@ -24,12 +24,18 @@ typedef struct eval_ctx {
 	TSNode root;
 	language lang;
 	unsigned depth; /* recursion guard */
+	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
+	 * *state is NULL when a file starts and is passed to release_state when it ends. NULL
+	 * when the caller keeps no state: the evaluator then works without. */
+	void **state;
 } eval_ctx;
 
 typedef struct value_evaluator {
 	language lang;
 	/* Evaluates `node` as a value of `type`; false when the value cannot be known. */
 	bool (*eval)(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
+	/* Frees what eval left in *ctx->state; NULL for evaluators that keep none. */
+	void (*release_state)(void *state);
 } value_evaluator;
 
 /* The evaluator for `lang`, or NULL. */

@@ -26,6 +26,77 @@ static const value_member ssl_protocols[] = {
 	{ "Tls13", 12288, VERSION_TLS13 },
 };
 
+/* Python `ssl.PROTOCOL_*` (the ssl module's own values) and pyOpenSSL `OpenSSL.SSL.*_METHOD`
+ * (pyOpenSSL's values plus 0x100, so that the two modules' numbers never meet). Members are
+ * named by their canonical dotted path: the Python evaluator resolves imports and aliases to
+ * it. The version-flexible members (PROTOCOL_TLS, PROTOCOL_SSLv23, PROTOCOL_TLS_CLIENT,
+ * TLS_METHOD, ...) name no version: what they allow depends on a floor set elsewhere. The
+ * exception is SSLv23_METHOD, listed as legacy by the catalogue (and Bandit B502): it is the
+ * pre-1.1 OpenSSL name, written for libraries where it also offered SSL 3.0, and pyOpenSSL sets
+ * no floor for it. */
+static const value_member python_ssl_protocol[] = {
+	{ "ssl.PROTOCOL_SSLv2", 0, VERSION_SSL2 },
+	{ "ssl.PROTOCOL_SSLv3", 1, VERSION_SSL3 },
+	{ "ssl.PROTOCOL_SSLv23", 2, 0 },
+	{ "ssl.PROTOCOL_TLS", 2, 0 },
+	{ "ssl.PROTOCOL_TLSv1", 3, VERSION_TLS10 },
+	{ "ssl.PROTOCOL_TLSv1_1", 4, VERSION_TLS11 },
+	{ "ssl.PROTOCOL_TLSv1_2", 5, VERSION_TLS12 },
+	{ "ssl.PROTOCOL_TLS_CLIENT", 16, 0 },
+	{ "ssl.PROTOCOL_TLS_SERVER", 17, 0 },
+	{ "OpenSSL.SSL.SSLv2_METHOD", 0x101, VERSION_SSL2 },
+	{ "OpenSSL.SSL.SSLv3_METHOD", 0x102, VERSION_SSL3 },
+	{ "OpenSSL.SSL.SSLv23_METHOD", 0x103, VERSION_SSL3 | VERSION_TLS10 | VERSION_TLS11 },
+	{ "OpenSSL.SSL.TLSv1_METHOD", 0x104, VERSION_TLS10 },
+	{ "OpenSSL.SSL.TLSv1_1_METHOD", 0x105, VERSION_TLS11 },
+	{ "OpenSSL.SSL.TLSv1_2_METHOD", 0x106, VERSION_TLS12 },
+	{ "OpenSSL.SSL.TLS_METHOD", 0x107, 0 },
+	{ "OpenSSL.SSL.TLS_SERVER_METHOD", 0x108, 0 },
+	{ "OpenSSL.SSL.TLS_CLIENT_METHOD", 0x109, 0 },
+};
+
+/* Python `ssl.TLSVersion` and pyOpenSSL's `*_VERSION` constants: OpenSSL's protocol numbers,
+ * ordered, for minimum and maximum versions. MINIMUM_SUPPORTED is "as low as the OpenSSL build
+ * goes": TLS 1.0 on OpenSSL 1.1 and later, which build without SSL 3.0 by default. */
+static const value_member python_tls_version[] = {
+	{ "ssl.TLSVersion.MINIMUM_SUPPORTED", -2, VERSION_TLS10 },
+	{ "ssl.TLSVersion.SSLv3", 0x300, VERSION_SSL3 },
+	{ "ssl.TLSVersion.TLSv1", 0x301, VERSION_TLS10 },
+	{ "ssl.TLSVersion.TLSv1_1", 0x302, VERSION_TLS11 },
+	{ "ssl.TLSVersion.TLSv1_2", 0x303, VERSION_TLS12 },
+	{ "ssl.TLSVersion.TLSv1_3", 0x304, VERSION_TLS13 },
+	{ "ssl.TLSVersion.MAXIMUM_SUPPORTED", -1, VERSION_TLS13 },
+	{ "OpenSSL.SSL.SSL3_VERSION", 0x300, VERSION_SSL3 },
+	{ "OpenSSL.SSL.TLS1_VERSION", 0x301, VERSION_TLS10 },
+	{ "OpenSSL.SSL.TLS1_1_VERSION", 0x302, VERSION_TLS11 },
+	{ "OpenSSL.SSL.TLS1_2_VERSION", 0x303, VERSION_TLS12 },
+	{ "OpenSSL.SSL.TLS1_3_VERSION", 0x304, VERSION_TLS13 },
+};
+
+/* OpenSSL's SSL_OP_NO_* options as Python's ssl module (`ssl.OP_NO_TLSv1`, `ssl.Options.*`)
+ * and pyOpenSSL (`OpenSSL.SSL.OP_NO_TLSv1`) expose them: each names the version it turns off.
+ * `@SECLEVEL=0` is a pseudo-option (not an OpenSSL bit) for cipher strings: security level 0
+ * lets OpenSSL 3 negotiate TLS 1.0 and TLS 1.1 again. */
+#define PY_OPTION(name, value, versions) \
+	{ "ssl." name, value, versions }, { "ssl.Options." name, value, versions }, \
+	{ "OpenSSL.SSL." name, value, versions }
+static const value_member python_ssl_options[] = {
+	PY_OPTION("OP_NO_SSLv2", 0x01000000, VERSION_SSL2),
+	PY_OPTION("OP_NO_SSLv3", 0x02000000, VERSION_SSL3),
+	PY_OPTION("OP_NO_TLSv1", 0x04000000, VERSION_TLS10),
+	PY_OPTION("OP_NO_TLSv1_2", 0x08000000, VERSION_TLS12),
+	PY_OPTION("OP_NO_TLSv1_1", 0x10000000, VERSION_TLS11),
+	PY_OPTION("OP_NO_TLSv1_3", 0x20000000, VERSION_TLS13),
+	{ "@SECLEVEL=0", 1LL << 48, VERSION_TLS10 | VERSION_TLS11 },
+};
+
+/* Python functions whose default protocol lets a handshake negotiate down to TLS 1.0 and 1.1
+ * on the runtimes that still have them (`ssl.wrap_socket`, removed in Python 3.12, defaults to
+ * PROTOCOL_TLS with no floor). The versions are those the default allows. */
+static const value_member python_legacy_default_call[] = {
+	{ "ssl.wrap_socket", 1, VERSION_TLS10 | VERSION_TLS11 },
+};
+
 static const value_member boolean[] = {
 	{ "false", 0, 0 },
 	{ "true", 1, 0 },
@@ -36,6 +107,10 @@ static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
 	TYPE("SslProtocols", VALUE_FLAGS, ssl_protocols),
 	TYPE("bool", VALUE_BOOL, boolean),
+	TYPE("PythonSslProtocol", VALUE_ENUM, python_ssl_protocol),
+	TYPE("PythonTlsVersion", VALUE_ENUM, python_tls_version),
+	TYPE("PythonSslOptions", VALUE_FLAGS, python_ssl_options),
+	TYPE("PythonLegacyDefaultCall", VALUE_ENUM, python_legacy_default_call),
 };
 
 const value_type *value_type_find(const char *name)

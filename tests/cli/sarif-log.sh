@@ -50,17 +50,27 @@ n_default=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).run
 n_upload=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).runs[0].results.length' "$tmp/upload.sarif")
 [ "$n_upload" = $((n_default - 2)) ] || fail "--no-suppressed kept $n_upload of $n_default results"
 
-# GitHub's line hash of every result, against the reference implementation on the same file.
-node -e '
-  const log = JSON.parse(require("fs").readFileSync(process.argv[1]));
-  for (const r of log.runs[0].results) {
-    const l = r.locations[0].physicalLocation;
-    console.log(decodeURIComponent(l.artifactLocation.uri), l.region.startLine, r.partialFingerprints.primaryLocationLineHash);
-  }' "$tmp/default.sarif" > "$tmp/ours"
-while read -r uri line hash; do
-  want=$(node "$here/line-hash-reference.js" "$repo/$uri" | awk -v l="$line" '$1 == l { print $2 }')
-  [ "$want" = "$hash" ] || fail "$uri:$line: primaryLocationLineHash $hash, reference says $want"
-done < "$tmp/ours"
+# GitHub's line hash of every result, against the reference implementation on the same file:
+# this repository's logs, and the demo tree's (every language and the cross-file rules).
+check_line_hashes() { # SARIF ROOT
+  node -e '
+    const log = JSON.parse(require("fs").readFileSync(process.argv[1]));
+    for (const r of log.runs[0].results) {
+      const l = r.locations[0].physicalLocation;
+      console.log(decodeURIComponent(l.artifactLocation.uri), l.region.startLine, (r.partialFingerprints || {}).primaryLocationLineHash);
+    }' "$1" > "$tmp/ours"
+  [ -s "$tmp/ours" ] || fail "no results in $1"
+  while read -r uri line hash; do
+    want=$(node "$here/line-hash-reference.js" "$2/$uri" | awk -v l="$line" '$1 == l { print $2 }')
+    [ "$want" = "$hash" ] || fail "$uri:$line: primaryLocationLineHash $hash, reference says $want"
+  done < "$tmp/ours"
+}
+check_line_hashes "$tmp/default.sarif" "$repo"
+demo=$(cd "$here/../../fixtures/demo" && pwd)
+src=$(cd "$here/../.." && pwd)
+"$tlslint" scan --quiet --fail-on none --format sarif -o "$tmp/demo.sarif" "$demo"
+check_line_hashes "$tmp/demo.sarif" "$src"
+check "$tmp/demo.sarif" 'results.every(r => r.partialFingerprints["tlslint/v1"])'
 
 # The default log carries suppressions (GitHub warns about them): valid, not strict.
 validate "$tmp/default.sarif"

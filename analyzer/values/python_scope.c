@@ -1,0 +1,516 @@
+/* python_scope.c: imports and single assignments of a Python file (see python_scope.h).
+ *
+ * The file's imports and its module-level bindings are collected once per file into sorted
+ * tables (a rule may evaluate thousands of names in one file); a function's own bindings are
+ * found by walking that function's body when asked. Walks visit statements only (imports and
+ * assignments are statements), iteratively with a tree cursor so that deeply nested code
+ * cannot exhaust the stack. */
+#include "python_scope.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/strbuf.h"
+
+typedef struct py_import {
+	const char *name; /* in the source text */
+	size_t len;
+	char *canonical;
+} py_import;
+
+typedef struct py_module_binding {
+	const char *name; /* in the source text */
+	size_t len;
+	TSNode value;     /* null for bindings without a value we can follow */
+} py_module_binding;
+
+typedef struct py_file_state {
+	py_import *imports;
+	size_t nimports, cap_imports;
+	char *stars[PY_MAX_STARS];
+	size_t nstars;
+	py_module_binding *bindings;
+	size_t nbindings, cap_bindings;
+} py_file_state;
+
+/* Nodes that hold statements: the walks descend into these and nothing else. */
+static bool py_scope__holds_statements(const char *kind)
+{
+	static const char *const kinds[] = {
+		"module", "block", "expression_statement", "if_statement", "elif_clause",
+		"else_clause", "try_statement", "except_clause", "except_group_clause",
+		"finally_clause", "with_statement", "with_clause", "for_statement",
+		"while_statement", "decorated_definition", "match_statement", "case_clause",
+		"function_definition", "class_definition",
+	};
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kinds[i], kind) == 0)
+			return true;
+	return false;
+}
+
+/* Calls `visit` on every statement-level node under `root` (not on `root`); `visit` returns
+ * whether to descend into the node. */
+static void py_scope__walk(TSNode root, bool (*visit)(TSNode n, void *arg), void *arg)
+{
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	if (!ts_tree_cursor_goto_first_child(&c))
+		goto done;
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		bool descend = ts_node_is_named(n) && visit(n, arg) &&
+			       py_scope__holds_statements(ts_node_type(n));
+		if (descend && ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c) ||
+			    ts_node_eq(ts_tree_cursor_current_node(&c), root))
+				goto done;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+}
+
+static int py_scope__compare_names(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	return c ? c : (alen > blen) - (alen < blen);
+}
+
+/* ---- imports --------------------------------------------------------------------------- */
+
+struct import_walk {
+	const char *text;
+	py_file_state *st;
+};
+
+/* `a.b.c` as a dotted path, from the identifiers of a dotted_name. */
+static void py_scope__dotted(const char *text, TSNode dotted, strbuf *out)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(dotted); i++) {
+		TSNode id = ts_node_named_child(dotted, i);
+		if (i)
+			strbuf_addc(out, '.');
+		strbuf_add(out, text + ts_node_start_byte(id),
+			   ts_node_end_byte(id) - ts_node_start_byte(id));
+	}
+}
+
+static void py_scope__add_import(struct import_walk *w, TSNode name, strbuf *canonical)
+{
+	py_file_state *st = w->st;
+	GROW(st->imports, st->cap_imports, st->nimports + 1);
+	py_import *imp = &st->imports[st->nimports++];
+	imp->name = w->text + ts_node_start_byte(name);
+	imp->len = ts_node_end_byte(name) - ts_node_start_byte(name);
+	imp->canonical = strbuf_detach(canonical);
+}
+
+/* `import a.b` binds `a` to `a`; `import a.b as x` binds `x` to `a.b`. */
+static void py_scope__import(struct import_walk *w, TSNode stmt)
+{
+	for (uint32_t i = 0; i < ts_node_named_child_count(stmt); i++) {
+		TSNode c = ts_node_named_child(stmt, i);
+		strbuf path = STRBUF_INIT;
+		if (strcmp(ts_node_type(c), "dotted_name") == 0 && ts_node_named_child_count(c)) {
+			TSNode first = ts_node_named_child(c, 0);
+			strbuf_add(&path, w->text + ts_node_start_byte(first),
+				   ts_node_end_byte(first) - ts_node_start_byte(first));
+			py_scope__add_import(w, first, &path);
+		} else if (strcmp(ts_node_type(c), "aliased_import") == 0) {
+			TSNode alias = ts_node_child_by_field_name(c, "alias", 5);
+			TSNode name = ts_node_child_by_field_name(c, "name", 4);
+			if (!ts_node_is_null(alias) && !ts_node_is_null(name)) {
+				py_scope__dotted(w->text, name, &path);
+				py_scope__add_import(w, alias, &path);
+			}
+		}
+		strbuf_release(&path);
+	}
+}
+
+/* `from m import n` binds `n` to `m.n`, `from m import n as x` binds `x`; `from m import *`
+ * is remembered. Relative imports (`from . import x`) name no module we know. */
+static void py_scope__import_from(struct import_walk *w, TSNode stmt)
+{
+	TSNode module = ts_node_child_by_field_name(stmt, "module_name", 11);
+	if (ts_node_is_null(module) || strcmp(ts_node_type(module), "dotted_name") != 0)
+		return;
+	for (uint32_t i = 0; i < ts_node_child_count(stmt); i++) {
+		TSNode c = ts_node_child(stmt, i);
+		const char *field = ts_node_field_name_for_child(stmt, i);
+		const char *kind = ts_node_type(c);
+		strbuf path = STRBUF_INIT;
+		py_scope__dotted(w->text, module, &path);
+		if (strcmp(kind, "wildcard_import") == 0) {
+			if (w->st->nstars < PY_MAX_STARS)
+				w->st->stars[w->st->nstars++] = strbuf_detach(&path);
+		} else if (field && strcmp(field, "name") == 0) {
+			TSNode name = c, alias = c;
+			if (strcmp(kind, "aliased_import") == 0) {
+				name = ts_node_child_by_field_name(c, "name", 4);
+				alias = ts_node_child_by_field_name(c, "alias", 5);
+			}
+			if (!ts_node_is_null(name) && !ts_node_is_null(alias)) {
+				strbuf_addc(&path, '.');
+				py_scope__dotted(w->text, name, &path);
+				py_scope__add_import(w, alias, &path);
+			}
+		}
+		strbuf_release(&path);
+	}
+}
+
+static bool py_scope__visit_import(TSNode n, void *arg)
+{
+	const char *kind = ts_node_type(n);
+	if (strcmp(kind, "import_statement") == 0)
+		py_scope__import(arg, n);
+	else if (strcmp(kind, "import_from_statement") == 0)
+		py_scope__import_from(arg, n);
+	else
+		return true;
+	return false;
+}
+
+static int py_scope__compare_imports(const void *a, const void *b)
+{
+	const py_import *x = a, *y = b;
+	return py_scope__compare_names(x->name, x->len, y->name, y->len);
+}
+
+/* ---- bindings -------------------------------------------------------------------------- */
+
+enum bind_kind { BIND_VALUE, BIND_OTHER, BIND_GLOBAL, BIND_NONLOCAL };
+
+/* Receives each binding a walk finds: `name` binds by `kind`, with `value` for BIND_VALUE. */
+struct bind_walk {
+	const char *text;
+	void (*emit)(struct bind_walk *w, TSNode name, enum bind_kind kind, TSNode value);
+};
+
+/* Emits BIND_OTHER for each name a target pattern (`a`, `a, b`, `(a, *b)`) binds. Attributes
+ * and subscripts bind nothing. */
+static void py_scope__pattern(struct bind_walk *w, TSNode p, unsigned depth)
+{
+	const char *kind = ts_node_type(p);
+	if (strcmp(kind, "identifier") == 0) {
+		w->emit(w, p, BIND_OTHER, (TSNode){ 0 });
+		return;
+	}
+	if (depth > 16 || !(strcmp(kind, "pattern_list") == 0 || strcmp(kind, "tuple_pattern") == 0 ||
+			    strcmp(kind, "list_pattern") == 0 || strcmp(kind, "list_splat_pattern") == 0 ||
+			    strcmp(kind, "as_pattern_target") == 0))
+		return;
+	for (uint32_t i = 0; i < ts_node_named_child_count(p); i++)
+		py_scope__pattern(w, ts_node_named_child(p, i), depth + 1);
+}
+
+/* `a = b = value`: every link of the chain binds its left side. */
+static void py_scope__assignment(struct bind_walk *w, TSNode a)
+{
+	for (unsigned depth = 0; depth < 16 && strcmp(ts_node_type(a), "assignment") == 0; depth++) {
+		TSNode left = ts_node_child_by_field_name(a, "left", 4);
+		TSNode right = ts_node_child_by_field_name(a, "right", 5);
+		if (ts_node_is_null(left))
+			return;
+		if (strcmp(ts_node_type(left), "identifier") == 0 && !ts_node_is_null(right))
+			w->emit(w, left, BIND_VALUE, right);
+		else
+			py_scope__pattern(w, left, 0); /* also `x: int` without a value */
+		if (ts_node_is_null(right))
+			return;
+		a = right;
+	}
+}
+
+/* Emits the bindings of one statement-level node; false for nested scopes. */
+static bool py_scope__visit_binding(TSNode n, void *arg)
+{
+	struct bind_walk *w = arg;
+	const char *kind = ts_node_type(n);
+	if (strcmp(kind, "assignment") == 0) {
+		py_scope__assignment(w, n);
+	} else if (strcmp(kind, "augmented_assignment") == 0 || strcmp(kind, "for_statement") == 0) {
+		TSNode left = ts_node_child_by_field_name(n, "left", 4);
+		if (!ts_node_is_null(left))
+			py_scope__pattern(w, left, 0);
+	} else if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0) {
+		TSNode name = ts_node_child_by_field_name(n, "name", 4);
+		if (!ts_node_is_null(name))
+			w->emit(w, name, BIND_OTHER, (TSNode){ 0 });
+		return false; /* a nested scope */
+	} else if (strcmp(kind, "with_item") == 0) {
+		TSNode v = ts_node_child_by_field_name(n, "value", 5);
+		if (!ts_node_is_null(v) && strcmp(ts_node_type(v), "as_pattern") == 0) {
+			TSNode alias = ts_node_child_by_field_name(v, "alias", 5);
+			if (!ts_node_is_null(alias))
+				py_scope__pattern(w, alias, 0);
+		}
+	} else if (strcmp(kind, "global_statement") == 0 || strcmp(kind, "nonlocal_statement") == 0) {
+		for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+			w->emit(w, ts_node_named_child(n, i),
+				kind[0] == 'g' ? BIND_GLOBAL : BIND_NONLOCAL, (TSNode){ 0 });
+	}
+	return true;
+}
+
+/* Module tables: every module-level binding, and every name a function declares global
+ * (assigned from elsewhere: no single value). */
+struct module_walk {
+	struct bind_walk base;
+	py_file_state *st;
+	bool globals_only;
+};
+
+static void py_scope__emit_module(struct bind_walk *w, TSNode name, enum bind_kind kind,
+				  TSNode value)
+{
+	struct module_walk *m = (struct module_walk *)w;
+	if (kind == BIND_NONLOCAL || (m->globals_only && kind != BIND_GLOBAL))
+		return;
+	py_file_state *st = m->st;
+	GROW(st->bindings, st->cap_bindings, st->nbindings + 1);
+	py_module_binding *b = &st->bindings[st->nbindings++];
+	b->name = w->text + ts_node_start_byte(name);
+	b->len = ts_node_end_byte(name) - ts_node_start_byte(name);
+	b->value = kind == BIND_VALUE ? value : (TSNode){ 0 };
+}
+
+/* Visits `global` statements everywhere, functions included. */
+static bool py_scope__visit_global(TSNode n, void *arg)
+{
+	if (strcmp(ts_node_type(n), "global_statement") == 0)
+		py_scope__visit_binding(n, arg);
+	return true;
+}
+
+static int py_scope__compare_bindings(const void *a, const void *b)
+{
+	const py_module_binding *x = a, *y = b;
+	return py_scope__compare_names(x->name, x->len, y->name, y->len);
+}
+
+static py_file_state *py_scope__build(const eval_ctx *ctx)
+{
+	py_file_state *st = xcalloc(1, sizeof(*st));
+	struct import_walk iw = { ctx->src->text, st };
+	py_scope__walk(ctx->root, py_scope__visit_import, &iw);
+	if (st->nimports)
+		qsort(st->imports, st->nimports, sizeof(*st->imports), py_scope__compare_imports);
+	struct module_walk mw = { { ctx->src->text, py_scope__emit_module }, st, false };
+	py_scope__walk(ctx->root, py_scope__visit_binding, &mw);
+	mw.globals_only = true;
+	py_scope__walk(ctx->root, py_scope__visit_global, &mw);
+	if (st->nbindings)
+		qsort(st->bindings, st->nbindings, sizeof(*st->bindings), py_scope__compare_bindings);
+	return st;
+}
+
+void py_scope_release_state(void *state)
+{
+	py_file_state *st = state;
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->nimports; i++)
+		free(st->imports[i].canonical);
+	for (size_t i = 0; i < st->nstars; i++)
+		free(st->stars[i]);
+	free(st->imports);
+	free(st->bindings);
+	free(st);
+}
+
+/* The file's tables, built on first use (the evaluator always provides ctx->state). */
+static const py_file_state *py_scope__state(const eval_ctx *ctx)
+{
+	if (!*ctx->state)
+		*ctx->state = py_scope__build(ctx);
+	return *ctx->state;
+}
+
+/* The first index in a sorted table whose name is not below `name` (a lower bound). */
+#define PY_LOWER_BOUND(table, n, name, len, out)                                               \
+	do {                                                                                   \
+		size_t lo_ = 0, hi_ = (n);                                                     \
+		while (lo_ < hi_) {                                                            \
+			size_t mid_ = lo_ + (hi_ - lo_) / 2;                                   \
+			if (py_scope__compare_names((table)[mid_].name, (table)[mid_].len, (name), \
+						    (len)) < 0)                                \
+				lo_ = mid_ + 1;                                                \
+			else                                                                   \
+				hi_ = mid_;                                                    \
+		}                                                                              \
+		(out) = lo_;                                                                   \
+	} while (0)
+
+void py_scope_imports(py_import_result *out, const eval_ctx *ctx, const char *name, size_t len)
+{
+	const py_file_state *st = py_scope__state(ctx);
+	memset(out, 0, sizeof(*out));
+	size_t i;
+	PY_LOWER_BOUND(st->imports, st->nimports, name, len, i);
+	for (; i < st->nimports && st->imports[i].len == len &&
+	       memcmp(st->imports[i].name, name, len) == 0; i++) {
+		if (out->status == PY_IMPORT_NONE) {
+			out->status = PY_IMPORT_BOUND;
+			out->canonical = st->imports[i].canonical;
+		} else if (strcmp(out->canonical, st->imports[i].canonical) != 0) {
+			out->status = PY_IMPORT_CONFLICT;
+		}
+	}
+	out->stars = (const char *const *)st->stars;
+	out->nstars = st->nstars;
+}
+
+/* ---- one function's bindings ------------------------------------------------------------ */
+
+struct name_walk {
+	struct bind_walk base;
+	const char *name;
+	size_t len;
+	TSNode value;
+	unsigned values, others;
+	bool global, nonlocal;
+};
+
+static void py_scope__emit_name(struct bind_walk *w, TSNode name, enum bind_kind kind,
+				TSNode value)
+{
+	struct name_walk *s = (struct name_walk *)w;
+	uint32_t b = ts_node_start_byte(name), e = ts_node_end_byte(name);
+	if (e - b != s->len || memcmp(w->text + b, s->name, s->len) != 0)
+		return;
+	switch (kind) {
+	case BIND_VALUE:
+		s->values++;
+		s->value = value;
+		break;
+	case BIND_OTHER:
+		s->others++;
+		break;
+	case BIND_GLOBAL:
+		s->global = true;
+		break;
+	case BIND_NONLOCAL:
+		s->nonlocal = true;
+		break;
+	}
+}
+
+/* Does a parameter list (of a function or a lambda) include the name? */
+static bool py_scope__in_parameters(const struct name_walk *s, TSNode params)
+{
+	if (ts_node_is_null(params))
+		return false;
+	for (uint32_t i = 0; i < ts_node_named_child_count(params); i++) {
+		TSNode p = ts_node_named_child(params, i);
+		TSNode name = ts_node_child_by_field_name(p, "name", 4);
+		if (ts_node_is_null(name) && ts_node_named_child_count(p))
+			name = ts_node_named_child(p, 0); /* typed_parameter, *args, **kwargs */
+		if (strcmp(ts_node_type(p), "identifier") == 0)
+			name = p;
+		if (ts_node_is_null(name))
+			continue;
+		uint32_t b = ts_node_start_byte(name), e = ts_node_end_byte(name);
+		if (e - b == s->len && memcmp(s->base.text + b, s->name, s->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The function whose body holds `n` (a default value or decorator belongs outside). */
+static TSNode py_scope__enclosing_function(TSNode n)
+{
+	TSNode child = n;
+	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
+		if (strcmp(ts_node_type(p), "function_definition") != 0)
+			continue;
+		TSNode body = ts_node_child_by_field_name(p, "body", 4);
+		if (!ts_node_is_null(body) && ts_node_eq(body, child))
+			return p;
+	}
+	return (TSNode){ 0 };
+}
+
+static void py_scope__emit_any(struct bind_walk *w, TSNode name, enum bind_kind kind, TSNode value)
+{
+	(void)value;
+	if (kind == BIND_OTHER)
+		py_scope__emit_name(w, name, BIND_OTHER, (TSNode){ 0 });
+}
+
+/* Is the name bound between `use` and its function by a lambda's parameters or a
+ * comprehension's `for` (scopes of their own, with no single value)? */
+static bool py_scope__bound_in_expression(const eval_ctx *ctx, TSNode use, const char *name,
+					  size_t len)
+{
+	struct name_walk s = { { ctx->src->text, py_scope__emit_any }, name, len };
+	for (TSNode p = ts_node_parent(use); !ts_node_is_null(p); p = ts_node_parent(p)) {
+		const char *kind = ts_node_type(p);
+		if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0)
+			break;
+		if (strcmp(kind, "lambda") == 0 &&
+		    py_scope__in_parameters(&s, ts_node_child_by_field_name(p, "parameters", 10)))
+			return true;
+		if (strstr(kind, "comprehension") || strcmp(kind, "generator_expression") == 0) {
+			for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
+				TSNode c = ts_node_named_child(p, i);
+				if (strcmp(ts_node_type(c), "for_in_clause") != 0)
+					continue;
+				TSNode left = ts_node_child_by_field_name(c, "left", 4);
+				if (!ts_node_is_null(left))
+					py_scope__pattern(&s.base, left, 0);
+			}
+			if (s.others)
+				return true;
+		}
+	}
+	return false;
+}
+
+static py_binding py_scope__module_binding(const eval_ctx *ctx, const char *name, size_t len,
+					   TSNode *value)
+{
+	const py_file_state *st = py_scope__state(ctx);
+	size_t i, count = 0;
+	TSNode v = { 0 };
+	PY_LOWER_BOUND(st->bindings, st->nbindings, name, len, i);
+	for (; i < st->nbindings && st->bindings[i].len == len &&
+	       memcmp(st->bindings[i].name, name, len) == 0; i++) {
+		v = st->bindings[i].value;
+		count++;
+	}
+	if (count == 1 && !ts_node_is_null(v)) {
+		*value = v;
+		return PY_BINDING_ONE;
+	}
+	return count ? PY_BINDING_MANY : PY_BINDING_NONE;
+}
+
+py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
+			    TSNode *value)
+{
+	if (py_scope__bound_in_expression(ctx, use, name, len))
+		return PY_BINDING_MANY;
+	for (TSNode fn = py_scope__enclosing_function(use); !ts_node_is_null(fn);
+	     fn = py_scope__enclosing_function(fn)) {
+		struct name_walk s = { { ctx->src->text, py_scope__emit_name }, name, len };
+		if (py_scope__in_parameters(&s, ts_node_child_by_field_name(fn, "parameters", 10)))
+			return PY_BINDING_MANY;
+		py_scope__walk(ts_node_child_by_field_name(fn, "body", 4), py_scope__visit_binding,
+			       &s);
+		if (s.global)
+			break;
+		if (s.nonlocal || (s.values == 0 && s.others == 0))
+			continue; /* not bound here: look in the enclosing scope */
+		if (s.values == 1 && s.others == 0) {
+			*value = s.value;
+			return PY_BINDING_ONE;
+		}
+		return PY_BINDING_MANY;
+	}
+	return py_scope__module_binding(ctx, name, len, value);
+}
