@@ -23,3 +23,5 @@ endforeach()
 add_test(NAME rules-docs-up-to-date
          COMMAND $<TARGET_FILE:tlslint> rules --format markdown
                  --output-dir ${CMAKE_SOURCE_DIR}/docs/rules --check)
+add_test(NAME tlslint/rules-docs-check
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/docs-check.sh $<TARGET_FILE:tlslint>)
