@@ -125,18 +125,42 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:j:vqh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'f': st->format = optarg; break;
-		case 'o': st->output = optarg; break;
-		case O_SARIF: st->sarif_path = optarg; break;
-		case O_COLOR: st->color = optarg; break;
-		case O_CATEGORY: st->category = optarg; break;
-		case O_NO_SUPPRESSED: st->no_suppressed = true; break;
-		case O_BASELINE: st->baseline_path = optarg; break;
-		case O_FAIL_ON_NEW: st->fail_on_new = true; break;
-		case O_STAGED: st->staged = true; break;
-		case O_DIFF: st->diff_rev = optarg; break;
-		case O_CONFIG: st->config_path = optarg; break;
-		case O_NO_CONFIG: st->no_config = true; break;
+		case 'f':
+			st->format = optarg;
+			break;
+		case 'o':
+			st->output = optarg;
+			break;
+		case O_SARIF:
+			st->sarif_path = optarg;
+			break;
+		case O_COLOR:
+			st->color = optarg;
+			break;
+		case O_CATEGORY:
+			st->category = optarg;
+			break;
+		case O_NO_SUPPRESSED:
+			st->no_suppressed = true;
+			break;
+		case O_BASELINE:
+			st->baseline_path = optarg;
+			break;
+		case O_FAIL_ON_NEW:
+			st->fail_on_new = true;
+			break;
+		case O_STAGED:
+			st->staged = true;
+			break;
+		case O_DIFF:
+			st->diff_rev = optarg;
+			break;
+		case O_CONFIG:
+			st->config_path = optarg;
+			break;
+		case O_NO_CONFIG:
+			st->no_config = true;
+			break;
 		case O_FAIL_ON:
 			st->has_fail_on = true;
 			st->fail_none = strcmp(optarg, "none") == 0;
@@ -146,8 +170,12 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 				return -1;
 			}
 			break;
-		case O_EXCLUDE: str_list_push(&st->excludes, optarg); break;
-		case O_NO_IGNORE: st->wopts.no_ignore = true; break;
+		case O_EXCLUDE:
+			str_list_push(&st->excludes, optarg);
+			break;
+		case O_NO_IGNORE:
+			st->wopts.no_ignore = true;
+			break;
 		case O_MAX_SIZE:
 			if (!config_parse_size(optarg, &st->sopts.max_file_size)) {
 				fprintf(stderr, "tlslint: --max-file-size takes a size such as 4M\n");
@@ -155,9 +183,15 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 			}
 			st->has_max_file_size = true;
 			break;
-		case O_RULES: str_list_push(&st->rule_dirs, optarg); break;
-		case O_DISABLE: str_list_push(&st->disabled, optarg); break;
-		case O_ENABLE: str_list_push(&st->enabled, optarg); break;
+		case O_RULES:
+			str_list_push(&st->rule_dirs, optarg);
+			break;
+		case O_DISABLE:
+			str_list_push(&st->disabled, optarg);
+			break;
+		case O_ENABLE:
+			str_list_push(&st->enabled, optarg);
+			break;
 		case 'j':
 			if (!cli_parse_uint(optarg, 1, 1024, &st->sopts.jobs)) {
 				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
@@ -170,8 +204,12 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 				return -1;
 			}
 			break;
-		case 'v': st->verbose = true; break;
-		case 'q': st->quiet = true; break;
+		case 'v':
+			st->verbose = true;
+			break;
+		case 'q':
+			st->quiet = true;
+			break;
 		case 'h':
 			scan__usage(stdout);
 			return 1;

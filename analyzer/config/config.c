@@ -169,13 +169,27 @@ static int config__string(struct parser *ps, char **out)
 		if (c == '\\' && quote == '"') {
 			char e = ps->p < ps->end ? *ps->p++ : '\0';
 			switch (e) {
-			case '"': case '\\': strbuf_addc(&sb, e); break;
-			case 'n': strbuf_addc(&sb, '\n'); break;
-			case 't': strbuf_addc(&sb, '\t'); break;
-			case 'r': strbuf_addc(&sb, '\r'); break;
-			case 'b': strbuf_addc(&sb, '\b'); break;
-			case 'f': strbuf_addc(&sb, '\f'); break;
-			case 'u': case 'U': {
+			case '"':
+			case '\\':
+				strbuf_addc(&sb, e);
+				break;
+			case 'n':
+				strbuf_addc(&sb, '\n');
+				break;
+			case 't':
+				strbuf_addc(&sb, '\t');
+				break;
+			case 'r':
+				strbuf_addc(&sb, '\r');
+				break;
+			case 'b':
+				strbuf_addc(&sb, '\b');
+				break;
+			case 'f':
+				strbuf_addc(&sb, '\f');
+				break;
+			case 'u':
+			case 'U': {
 				int digits = e == 'u' ? 4 : 8;
 				char hex[9] = { 0 };
 				if (ps->end - ps->p < digits) {
@@ -195,7 +209,9 @@ static int config__string(struct parser *ps, char **out)
 			}
 			default:
 				strbuf_release(&sb);
-				return config__fail(ps, ps->line, "unknown escape '\\%c' in a string", e);
+				return config__fail(ps, ps->line,
+					    "unknown escape '\\%c' in a "
+					    "string", e);
 			}
 			continue;
 		}
@@ -322,10 +338,14 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 				snprintf(num, sizeof(num), "%lld", v->i);
 				s = num;
 			} else if (v->kind != TV_STRING) {
-				return config__fail(ps, line, "'max-file-size' must be a size such as \"4M\"");
+				return config__fail(ps, line,
+					    "'max-file-size' must be a size such as "
+					    "\"4M\"");
 			}
 			if (!config_parse_size(s, &c->max_file_size))
-				return config__fail(ps, line, "'max-file-size' must be a size such as \"4M\", not '%s'", s);
+				return config__fail(ps, line,
+					    "'max-file-size' must be a size such as \"4M\", not "
+					    "'%s'", s);
 			c->has_max_file_size = true;
 		} else if (strcmp(key, "fail-on") == 0) {
 			if (config__want(ps, line, key, v, TV_STRING) < 0)
@@ -334,16 +354,22 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 			if (strcmp(v->s, "none") == 0)
 				c->fail_none = true;
 			else if (!level_parse(v->s, &c->fail_on) || c->fail_on == LEVEL_NONE)
-				return config__fail(ps, line, "'fail-on' must be \"error\", \"warning\", \"note\" or \"none\", not \"%s\"", v->s);
+				return config__fail(ps, line,
+					    "'fail-on' must be \"error\", \"warning\", \"note\" or "
+					    "\"none\", not \"%s\"", v->s);
 		} else {
-			return config__fail(ps, line, "unknown key '%s' in [scan] (known: exclude, no-ignore, max-file-size, fail-on)", key);
+			return config__fail(ps, line,
+				    "unknown key '%s' in [scan] (known: exclude, no-ignore, "
+				    "max-file-size, fail-on)", key);
 		}
 	} else if (strcmp(t, "rules") == 0) {
 		config_list *l = strcmp(key, "disable") == 0  ? &c->disable
 				 : strcmp(key, "enable") == 0 ? &c->enable
 							      : NULL;
 		if (!l)
-			return config__fail(ps, line, "unknown key '%s' in [rules] (known: disable, enable)", key);
+			return config__fail(ps, line,
+				    "unknown key '%s' in [rules] (known: disable, "
+				    "enable)", key);
 		if (config__want(ps, line, key, v, TV_ARRAY) < 0)
 			return -1;
 		config__list_take(l, &v->arr);
@@ -352,11 +378,15 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 			return -1;
 		level lvl;
 		if (!level_parse(v->s, &lvl) || lvl == LEVEL_NONE)
-			return config__fail(ps, line, "the level of %s must be \"error\", \"warning\" or \"note\", not \"%s\"", key, v->s);
+			return config__fail(ps, line,
+				    "the level of %s must be \"error\", \"warning\" or \"note\", "
+				    "not \"%s\"", key, v->s);
 		c->levels = xreallocarray(c->levels, c->nlevels + 1, sizeof(*c->levels));
 		c->levels[c->nlevels++] = (config_level){ xstrdup(key), lvl, line };
 	} else {
-		return config__fail(ps, line, "key '%s' outside a table; keys go under [scan], [rules] or [levels]", key);
+		return config__fail(ps, line,
+			    "key '%s' outside a table; keys go under [scan], [rules] or "
+			    "[levels]", key);
 	}
 	return 0;
 }
@@ -384,7 +414,9 @@ static int config__table(struct parser *ps)
 	config__skip_blank(ps);
 	if (ps->p >= ps->end || *ps->p != ']') {
 		free(name);
-		return config__fail(ps, line, "expected ']' after the table name (dotted names are not supported)");
+		return config__fail(ps, line,
+			    "expected ']' after the table name (dotted names are not "
+			    "supported)");
 	}
 	ps->p++;
 	int rc = 0;
