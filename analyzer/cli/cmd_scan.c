@@ -59,6 +59,10 @@ static void scan__usage(FILE *out)
 		"Running:\n"
 		"  -j, --jobs N           worker threads (default: number of cores)\n"
 		"      --timeout MS       give up on a file after MS milliseconds (default 10000)\n"
+		"C and C++:\n"
+		"      --compile-commands FILE  flags per file from this compilation database\n"
+		"                         (default: compile_commands.json in the scan root or build/)\n"
+		"      --no-system-headers  parse as if no header were installed (shims only)\n"
 		"  -v, --verbose          print what was scanned and how fast\n"
 		"  -q, --quiet            no progress line\n"
 		"  -h, --help             show this help\n\n"
@@ -92,7 +96,8 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 {
 	enum { O_SARIF = 256, O_COLOR, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE, O_RULES,
 	       O_DISABLE, O_ENABLE, O_TIMEOUT, O_CATEGORY, O_NO_SUPPRESSED, O_BASELINE,
-	       O_FAIL_ON_NEW, O_STAGED, O_DIFF, O_CONFIG, O_NO_CONFIG };
+	       O_FAIL_ON_NEW, O_STAGED, O_DIFF, O_CONFIG, O_NO_CONFIG, O_COMPILE_COMMANDS,
+	       O_NO_SYSTEM_HEADERS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -116,6 +121,8 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 		{ "enable", required_argument, NULL, O_ENABLE },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
+		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -203,6 +210,12 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
 				return -1;
 			}
+			break;
+		case O_COMPILE_COMMANDS:
+			st->sopts.fe.compile_commands = optarg;
+			break;
+		case O_NO_SYSTEM_HEADERS:
+			st->sopts.fe.no_system_headers = true;
 			break;
 		case 'v':
 			st->verbose = true;
@@ -331,6 +344,7 @@ int cmd_scan(int argc, char **argv)
 		goto cleanup;
 	}
 	st.sopts.progress = !st.quiet && isatty(STDERR_FILENO);
+	st.sopts.fe.root = base;
 	if (scanner_new(&s, &cat, &st.sopts, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tlslint: %s\n", err);
 		goto cleanup;

@@ -34,6 +34,11 @@ static void test__usage(FILE *out)
 		     "  --exclude GLOB   skip matching files and directories (repeatable)\n"
 		     "  --require-all    fail when a rule has no positive and no negative case\n"
 		     "  -j, --jobs N     worker threads\n"
+		     "  --compile-commands FILE  C/C++ flags from this compilation database\n"
+		     "  --no-system-headers      C/C++: parse as if no header were installed\n"
+		     "  --no-shims               C/C++: without the TLS API declaration shims\n"
+		     "  --no-fallback            C/C++: without the token fallback\n"
+		     "                           (the last two measure what each adds to recall)\n"
 		     "  -v, --verbose    list passing cases too\n");
 }
 
@@ -131,11 +136,16 @@ static void test__file(const walk_file *wf, finding *first, finding *last, const
 
 int cmd_test(int argc, char **argv)
 {
-	enum { O_RULES = 256, O_EXCLUDE, O_REQUIRE_ALL };
+	enum { O_RULES = 256, O_EXCLUDE, O_REQUIRE_ALL, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS,
+	       O_NO_SHIMS, O_NO_FALLBACK };
 	static const struct option opts[] = {
 		{ "rules", required_argument, NULL, O_RULES },
 		{ "exclude", required_argument, NULL, O_EXCLUDE },
 		{ "require-all", no_argument, NULL, O_REQUIRE_ALL },
+		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
+		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
+		{ "no-shims", no_argument, NULL, O_NO_SHIMS },
+		{ "no-fallback", no_argument, NULL, O_NO_FALLBACK },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -145,6 +155,7 @@ int cmd_test(int argc, char **argv)
 	size_t ndirs = 0, nexcludes = 0;
 	bool require_all = false, verbose = false;
 	unsigned jobs = 0;
+	frontend_config fe = { 0 };
 	int c, rc = EXIT_USAGE;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:vh", opts, NULL)) != -1) {
@@ -159,6 +170,18 @@ int cmd_test(int argc, char **argv)
 			break;
 		case O_REQUIRE_ALL:
 			require_all = true;
+			break;
+		case O_COMPILE_COMMANDS:
+			fe.compile_commands = optarg;
+			break;
+		case O_NO_SYSTEM_HEADERS:
+			fe.no_system_headers = true;
+			break;
+		case O_NO_SHIMS:
+			fe.no_shims = true;
+			break;
+		case O_NO_FALLBACK:
+			fe.no_fallback = true;
 			break;
 		case 'j':
 			if (!cli_parse_uint(optarg, 1, 1024, &jobs)) {
@@ -189,17 +212,19 @@ int cmd_test(int argc, char **argv)
 	char **all = xcalloc(cat.len ? cat.len : 1, sizeof(char *));
 	for (size_t i = 0; i < cat.len; i++)
 		all[i] = cat.rules[i]->id;
+	char *base = walk_choose_base(argv[optind]);
+	fe.root = base;
 	scan_options sopts = { .jobs = jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
-			       .enabled = all, .nenabled = cat.len };
+			       .enabled = all, .nenabled = cat.len, .fe = fe };
 	char err[1024];
 	scanner *s = NULL;
 	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {
 		fprintf(stderr, "tlslint: %s\n", err);
 		free(all);
+		free(base);
 		catalogue_release(&cat);
 		goto out;
 	}
-	char *base = walk_choose_base(argv[optind]);
 	walk_options wopts = { .base = base, .excludes = excludes, .nexcludes = nexcludes,
 			       .no_ignore = true };
 	walk_list files = { 0 };

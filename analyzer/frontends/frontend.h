@@ -7,11 +7,21 @@
 #ifndef TLSLINT_FRONTEND_H
 #define TLSLINT_FRONTEND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "engine/emit.h"
 #include "rules/rule.h"
 #include "walk/classify.h"
+
+/* Scan-wide settings a front end may take (only the C/C++ front end does so far). */
+typedef struct frontend_config {
+	const char *compile_commands; /* --compile-commands; NULL: look in the root and build/ */
+	const char *root;             /* the scan base directory */
+	bool no_system_headers;       /* parse as if no header were installed (tests) */
+	bool no_shims;                /* no declaration shims (to measure what they add) */
+	bool no_fallback;             /* no token fallback (to measure what it adds) */
+} frontend_config;
 
 typedef struct frontend {
 	const char *name;
@@ -26,6 +36,8 @@ typedef struct frontend {
 	 * notification, and the findings already added are kept. */
 	int (*analyze)(const void *state, void *worker, const file_ctx *ctx, char *why,
 		       size_t whylen);
+	/* Optional: takes the scan's settings after prepare(). Returns 0, or -1 with `err`. */
+	int (*configure)(void *state, const frontend_config *cfg, char *err, size_t errlen);
 } frontend;
 
 /* The front end that analyses `lang`, or NULL. */

@@ -2,6 +2,7 @@
 #include "frontend.h"
 
 extern const frontend treesitter_frontend;
+extern const frontend clang_frontend;
 extern const frontend dotnet_frontend;
 extern const frontend reg_frontend;
 
@@ -16,6 +17,8 @@ static const struct {
 	{ LANG_DOTNET_CONFIG, &dotnet_frontend },
 	{ LANG_JSON, &treesitter_frontend },
 	{ LANG_REG, &reg_frontend },
+	{ LANG_C, &clang_frontend },
+	{ LANG_CPP, &clang_frontend },
 };
 
 const frontend *frontend_for(language lang)

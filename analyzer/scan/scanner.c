@@ -179,6 +179,11 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			scanner_free(s);
 			return -1;
 		}
+		if (slot->fe->configure &&
+		    slot->fe->configure(slot->state, &s->opts.fe, err, errlen) < 0) {
+			scanner_free(s);
+			return -1;
+		}
 	}
 	*out = s;
 	return 0;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/finding.h"
+#include "frontends/frontend.h"
 #include "rules/catalogue.h"
 #include "walk/walker.h"
 
@@ -24,6 +25,7 @@ typedef struct scan_options {
 	char *const *enabled;    /* rules off by default to run anyway */
 	size_t nenabled;
 	bool progress;           /* a progress line on standard error */
+	frontend_config fe;      /* compilation database and other front-end settings */
 } scan_options;
 
 typedef struct scan_stats {

@@ -1,0 +1,2 @@
+// tlslint shim: <Poco/Net/HTTPSClientSession.h>.
+#include <Poco/Net/Context.h>

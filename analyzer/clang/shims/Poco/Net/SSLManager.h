@@ -1,0 +1,2 @@
+// tlslint shim: <Poco/Net/SSLManager.h>.
+#include <Poco/Net/Context.h>

@@ -1,0 +1,2 @@
+// tlslint shim: <Poco/Net/SecureStreamSocket.h>.
+#include <Poco/Net/Context.h>

@@ -1,0 +1,2 @@
+/* tlslint shim: <Windows.h>. */
+#include <windows.h>

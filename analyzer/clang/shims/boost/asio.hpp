@@ -1,0 +1,2 @@
+// tlslint shim: <boost/asio.hpp>.
+#include <boost/asio/ssl.hpp>

@@ -1,0 +1,2 @@
+// tlslint shim: <boost/asio/ssl/context.hpp>.
+#include <boost/asio/ssl.hpp>

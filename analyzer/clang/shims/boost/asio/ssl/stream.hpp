@@ -1,0 +1,2 @@
+// tlslint shim: <boost/asio/ssl/stream.hpp>.
+#include <boost/asio/ssl.hpp>

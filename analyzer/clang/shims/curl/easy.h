@@ -1,0 +1,2 @@
+/* tlslint shim: <curl/easy.h>. */
+#include <curl/curl.h>

@@ -1,0 +1,2 @@
+/* tlslint shim: NSS <nss.h>. */
+#include <nss/ssl.h>

@@ -1,0 +1,2 @@
+/* tlslint shim: NSS <sslproto.h>. */
+#include <nss/ssl.h>

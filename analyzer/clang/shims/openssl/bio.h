@@ -1,0 +1,2 @@
+/* tlslint shim: <openssl/bio.h>. */
+#include <openssl/ssl.h>

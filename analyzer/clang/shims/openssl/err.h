@@ -1,0 +1,2 @@
+/* tlslint shim: <openssl/err.h>. */
+#include <openssl/ssl.h>

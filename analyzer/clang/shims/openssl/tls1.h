@@ -1,0 +1,2 @@
+/* tlslint shim: <openssl/tls1.h> is part of <openssl/ssl.h> here. */
+#include <openssl/ssl.h>

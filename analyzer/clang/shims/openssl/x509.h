@@ -1,0 +1,2 @@
+/* tlslint shim: <openssl/x509.h>. */
+#include <openssl/ssl.h>

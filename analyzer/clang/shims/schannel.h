@@ -1,0 +1,50 @@
+/* tlslint shim: SChannel <schannel.h> names and values. */
+#ifndef TLSLINT_SHIM_SCHANNEL_H
+#define TLSLINT_SHIM_SCHANNEL_H
+#include <windows.h>
+#define UNISP_NAME_A "Microsoft Unified Security Protocol Provider"
+#define UNISP_NAME_W L"Microsoft Unified Security Protocol Provider"
+#define SCHANNEL_CRED_VERSION 0x00000004
+#define SP_PROT_NONE 0
+#define SP_PROT_ALL 0xffffffff
+#define SP_PROT_SSL2_SERVER 0x00000004
+#define SP_PROT_SSL2_CLIENT 0x00000008
+#define SP_PROT_SSL2 (SP_PROT_SSL2_SERVER | SP_PROT_SSL2_CLIENT)
+#define SP_PROT_SSL3_SERVER 0x00000010
+#define SP_PROT_SSL3_CLIENT 0x00000020
+#define SP_PROT_SSL3 (SP_PROT_SSL3_SERVER | SP_PROT_SSL3_CLIENT)
+#define SP_PROT_TLS1_SERVER 0x00000040
+#define SP_PROT_TLS1_CLIENT 0x00000080
+#define SP_PROT_TLS1 (SP_PROT_TLS1_SERVER | SP_PROT_TLS1_CLIENT)
+#define SP_PROT_TLS1_0_SERVER SP_PROT_TLS1_SERVER
+#define SP_PROT_TLS1_0_CLIENT SP_PROT_TLS1_CLIENT
+#define SP_PROT_TLS1_0 (SP_PROT_TLS1_0_SERVER | SP_PROT_TLS1_0_CLIENT)
+#define SP_PROT_TLS1_1_SERVER 0x00000100
+#define SP_PROT_TLS1_1_CLIENT 0x00000200
+#define SP_PROT_TLS1_1 (SP_PROT_TLS1_1_SERVER | SP_PROT_TLS1_1_CLIENT)
+#define SP_PROT_TLS1_2_SERVER 0x00000400
+#define SP_PROT_TLS1_2_CLIENT 0x00000800
+#define SP_PROT_TLS1_2 (SP_PROT_TLS1_2_SERVER | SP_PROT_TLS1_2_CLIENT)
+#define SP_PROT_TLS1_3_SERVER 0x00001000
+#define SP_PROT_TLS1_3_CLIENT 0x00002000
+#define SP_PROT_TLS1_3 (SP_PROT_TLS1_3_SERVER | SP_PROT_TLS1_3_CLIENT)
+#define SCH_CRED_NO_DEFAULT_CREDS 0x00000010
+#define SCH_CRED_MANUAL_CRED_VALIDATION 0x00000008
+#define SCH_USE_STRONG_CRYPTO 0x00400000
+typedef struct _SCHANNEL_CRED {
+	DWORD dwVersion;
+	DWORD cCreds;
+	void **paCred;
+	void *hRootStore;
+	DWORD cMappers;
+	void **aphMappers;
+	DWORD cSupportedAlgs;
+	unsigned *palgSupportedAlgs;
+	DWORD grbitEnabledProtocols;
+	DWORD dwMinimumCipherStrength;
+	DWORD dwMaximumCipherStrength;
+	DWORD dwSessionLifespan;
+	DWORD dwFlags;
+	DWORD dwCredFormat;
+} SCHANNEL_CRED, *PSCHANNEL_CRED;
+#endif

@@ -1,0 +1,2 @@
+/* tlslint shim: <sspi.h>. */
+#include <security.h>

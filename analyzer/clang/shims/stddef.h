@@ -1,0 +1,2 @@
+/* tlslint shim (no system headers): <stddef.h>. */
+#include <tlslint/base.h>

@@ -1,0 +1,2 @@
+/* tlslint shim (no system headers): <stdint.h>. */
+#include <tlslint/base.h>

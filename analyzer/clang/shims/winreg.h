@@ -1,0 +1,2 @@
+/* tlslint shim: <winreg.h>. */
+#include <windows.h>

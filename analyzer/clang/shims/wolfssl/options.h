@@ -1,0 +1,1 @@
+/* tlslint shim: <wolfssl/options.h>. */
