@@ -7,10 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/cs_syntax.h"
 #include "engine/py_syntax.h"
 #include "util/alloc.h"
 
 typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF, OP_HAS_ARG, OP_REJECTION_TEST } predicate_op;
+
+/* The longest evaluated string a predicate compares. */
+#define MAX_EVALUATED 4096
 
 typedef struct predicate_arg {
 	bool is_capture;
@@ -21,6 +25,7 @@ typedef struct predicate_arg {
 struct predicate {
 	predicate_op op;
 	bool negated;
+	bool evaluated;       /* compares the capture's evaluated string, not its text */
 	uint32_t capture_id;  /* the first argument, always a capture */
 	predicate_arg *args;  /* the other arguments */
 	size_t nargs;
@@ -32,14 +37,20 @@ static const struct {
 	const char *name;
 	predicate_op op;
 	bool negated;
+	bool evaluated;
 } known[] = {
-	{ "eq?", OP_EQ, false },        { "not-eq?", OP_EQ, true },
-	{ "match?", OP_MATCH, false },  { "not-match?", OP_MATCH, true },
-	{ "any-of?", OP_ANY_OF, false }, { "not-any-of?", OP_ANY_OF, true },
+	{ "eq?", OP_EQ, false, false },        { "not-eq?", OP_EQ, true, false },
+	{ "match?", OP_MATCH, false, false },  { "not-match?", OP_MATCH, true, false },
+	{ "any-of?", OP_ANY_OF, false, false }, { "not-any-of?", OP_ANY_OF, true, false },
+	/* On the string the capture evaluates to (the language's eval_string). */
+	{ "string-match?", OP_MATCH, false, true },
+	{ "not-string-match?", OP_MATCH, true, true },
+	{ "string-any-of?", OP_ANY_OF, false, true },
+	{ "not-string-any-of?", OP_ANY_OF, true, true },
 	/* Python: may the call pass parameter NAME (by keyword, or at 0-based POSITION)? */
-	{ "has-arg?", OP_HAS_ARG, false }, { "not-has-arg?", OP_HAS_ARG, true },
-	/* Python: is the node in a test that expects the code to fail (py_syntax.h)? */
-	{ "not-in-rejection-test?", OP_REJECTION_TEST, true },
+	{ "has-arg?", OP_HAS_ARG, false, false }, { "not-has-arg?", OP_HAS_ARG, true, false },
+	/* Is the node in a test that expects the code to fail (cs_syntax.h, py_syntax.h)? */
+	{ "not-in-rejection-test?", OP_REJECTION_TEST, true, false },
 };
 
 static void predicate__release(predicate *p)
@@ -69,12 +80,13 @@ static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredi
 	if (k == sizeof(known) / sizeof(known[0])) {
 		snprintf(err, errlen,
 			 "pattern %u: unknown predicate '#%s' (supported: #eq? #not-eq? #match? "
-			 "#not-match? #any-of? #not-any-of? #has-arg? #not-has-arg? "
-			 "#not-in-rejection-test?)", pattern, name);
+			 "#not-match? #any-of? #not-any-of? #string-match? #string-any-of? and their "
+			 "#not- forms, #has-arg? #not-has-arg? #not-in-rejection-test?)", pattern, name);
 		return -1;
 	}
 	p->op = known[k].op;
 	p->negated = known[k].negated;
+	p->evaluated = known[k].evaluated;
 	if (known[k].op == OP_REJECTION_TEST) {
 		if (n != 2 || steps[1].type != TSQueryPredicateStepTypeCapture) {
 			snprintf(err, errlen, "pattern %u: '#%s' takes one capture", pattern, name);
@@ -173,6 +185,8 @@ int predicates_compile(predicate_table *out, const TSQuery *q, char *err, size_t
 				predicates_release(out);
 				return -1;
 			}
+			if (out->by_pattern[pat][c].evaluated)
+				out->needs_strings = true;
 			start = i + 1;
 		}
 	}
@@ -194,7 +208,7 @@ static const char *predicate__capture_text(const TSQueryMatch *m, uint32_t id, c
 	return NULL;
 }
 
-/* The first node captured as `id` in the match. */
+/* The node first captured as `id` in the match. */
 static bool predicate__capture_node(const TSQueryMatch *m, uint32_t id, TSNode *out)
 {
 	for (uint16_t i = 0; i < m->capture_count; i++) {
@@ -206,15 +220,45 @@ static bool predicate__capture_node(const TSQueryMatch *m, uint32_t id, TSNode *
 	return false;
 }
 
-static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const char *text)
+/* #string-...?: compares what the capture evaluates to; unknown strings never hold, and
+ * never make a negated predicate hold either. */
+static bool predicate__holds_evaluated(const predicate *p, const TSQueryMatch *m,
+				       const predicate_env *env)
 {
+	TSNode node;
+	if (!predicate__capture_node(m, p->capture_id, &node))
+		return true;
+	strbuf sb = STRBUF_INIT;
+	sb.max = MAX_EVALUATED;
+	bool have = env->eval_string && env->eval_string(env->payload, node, &sb) && !sb.truncated;
+	bool result = false;
+	if (have && p->op == OP_MATCH) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(p->regex, NULL);
+		result = pcre2_match(p->regex, (PCRE2_SPTR)strbuf_str(&sb), sb.len, 0, 0, md,
+				     NULL) >= 0;
+		pcre2_match_data_free(md);
+	} else if (have) {
+		for (size_t i = 0; i < p->nargs && !result; i++)
+			result = strlen(p->args[i].literal) == sb.len &&
+				 memcmp(p->args[i].literal, strbuf_str(&sb), sb.len) == 0;
+	}
+	strbuf_release(&sb);
+	return have && (p->negated ? !result : result);
+}
+
+static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const predicate_env *env)
+{
+	if (p->evaluated)
+		return predicate__holds_evaluated(p, m, env);
+	const char *text = env->text;
 	if (p->op == OP_HAS_ARG || p->op == OP_REJECTION_TEST) {
 		TSNode node;
 		if (!predicate__capture_node(m, p->capture_id, &node))
 			return true;
 		bool result = p->op == OP_HAS_ARG
 				      ? py_syntax_may_pass(node, text, p->args[0].literal, p->position)
-				      : py_syntax_in_rejection_test(node, text);
+				      : cs_syntax_is_csharp(node) ? cs_syntax_in_rejection_test(node, text)
+								  : py_syntax_in_rejection_test(node, text);
 		return p->negated ? !result : result;
 	}
 	size_t len = 0;
@@ -256,12 +300,12 @@ static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const ch
 	return p->negated ? !result : result;
 }
 
-bool predicates_hold(const predicate_table *t, const TSQueryMatch *m, const char *text)
+bool predicates_hold(const predicate_table *t, const TSQueryMatch *m, const predicate_env *env)
 {
 	if (m->pattern_index >= t->npatterns)
 		return false;
 	for (size_t i = 0; i < t->counts[m->pattern_index]; i++)
-		if (!predicate__holds(&t->by_pattern[m->pattern_index][i], m, text))
+		if (!predicate__holds(&t->by_pattern[m->pattern_index][i], m, env))
 			return false;
 	return true;
 }

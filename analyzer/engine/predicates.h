@@ -1,9 +1,12 @@
 /* predicates.h: the query predicates tlslint evaluates itself.
  *
  * tree-sitter's C library parses `(#name? ...)` predicates but does not evaluate them; the host
- * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match),
- * and the Python structural predicates #has-arg? #not-has-arg? #not-in-rejection-test?
- * (engine/py_syntax.h).
+ * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match)
+ * on a capture's text; #string-any-of? #string-match? (and #not- forms) on the string a
+ * capture evaluates to (`S` where `const string S = "Switch." + "Name"`), through the
+ * language's evaluator; the Python structural predicates #has-arg? #not-has-arg?
+ * (engine/py_syntax.h); and #not-in-rejection-test? (C#: engine/cs_syntax.h, Python:
+ * engine/py_syntax.h).
  * An unknown predicate is a load error: a rule must never pass silently because its
  * predicate was ignored. */
 #ifndef TLSLINT_PREDICATES_H
@@ -13,6 +16,8 @@
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
+#include "util/strbuf.h"
+
 typedef struct predicate predicate;
 
 /* The predicates of every pattern of a query. */
@@ -20,12 +25,22 @@ typedef struct predicate_table {
 	predicate **by_pattern; /* by_pattern[i] is an array of counts[i] predicates */
 	size_t *counts;
 	uint32_t npatterns;
+	bool needs_strings; /* some predicate evaluates a capture as a string */
 } predicate_table;
+
+/* What predicates see of the file a match is in. */
+typedef struct predicate_env {
+	const char *text; /* the parsed source */
+	/* Appends the string `node` evaluates to; false when unknown (the predicate fails). */
+	bool (*eval_string)(void *payload, TSNode node, strbuf *out);
+	void *payload;
+} predicate_env;
 
 /* Compiles the predicates of `query`. On error writes a message into `err` and returns -1. */
 int predicates_compile(predicate_table *out, const TSQuery *query, char *err, size_t errlen);
-/* True when every predicate of the match's pattern holds; `text` is the parsed source. */
-bool predicates_hold(const predicate_table *t, const TSQueryMatch *match, const char *text);
+/* True when every predicate of the match's pattern holds. */
+bool predicates_hold(const predicate_table *t, const TSQueryMatch *match,
+		     const predicate_env *env);
 void predicates_release(predicate_table *t);
 
 #endif

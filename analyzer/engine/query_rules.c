@@ -61,6 +61,14 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 		ts_query_delete(q);
 		return -1;
 	}
+	if (cr.predicates.needs_strings && !(evaluator_for(set->lang) &&
+					     evaluator_for(set->lang)->eval_string)) {
+		snprintf(err, errlen, "%s:%u: #string- predicates need a string evaluator, and %s has "
+			 "none", r->source_path, r->pattern_line, language_name(set->lang));
+		predicates_release(&cr.predicates);
+		ts_query_delete(q);
+		return -1;
+	}
 	if (r->value_capture) {
 		cr.value_capture = query_rules__capture_id(q, r->value_capture);
 		cr.value_type = value_type_find(r->value_type);
@@ -173,6 +181,17 @@ static bool query_rules__find_capture(const TSQueryMatch *m, uint32_t id, TSNode
 	return false;
 }
 
+/* Does the value's spelling suit the rule? The versions spelled by name are those of the
+ * value's named bits. */
+static bool query_rules__spelled(const rule *r, const value_type *type, const eval_result *v,
+				 version_set named)
+{
+	if (r->spelling == SPELLING_ANY)
+		return true;
+	bool by_name = (value_type_versions(type, v->named) & named) != 0;
+	return r->spelling == SPELLING_NAMES ? by_name : !by_name;
+}
+
 /* Decides whether an evaluated value makes a finding, and which versions to name. `is_cap`
  * tells a floor-or-cap rule's match that captured @cap. */
 static bool query_rules__reportable(report_condition cond, bool is_cap, const eval_result *v,
@@ -208,8 +227,16 @@ static bool query_rules__reportable(report_condition cond, bool is_cap, const ev
 	return false;
 }
 
-static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, TSNode root,
-			       const file_ctx *ctx, void **eval_state)
+/* predicate_env.eval_string for this file. */
+static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
+{
+	eval_ctx *ectx = payload;
+	const value_evaluator *ev = evaluator_for(ectx->lang);
+	return ev && ev->eval_string && ev->eval_string(ectx, node, out);
+}
+
+static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
+			       const file_ctx *ctx)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
@@ -219,10 +246,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
 		have_value = true;
-		eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang,
-				  .state = eval_state };
 		eval_result v = { 0 };
-		if (!evaluator_for(ctx->lang)->eval(&ectx, value_node, cr->value_type, &v))
+		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
 		if (ctx->facts && (v.versions & VERSION_TLS12))
 			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
@@ -231,7 +256,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, T
 		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
 					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
 		bool is_cap = cap_id != NO_CAPTURE && query_rules__find_capture(m, cap_id, &cap);
-		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions))
+		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions) ||
+		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
@@ -272,7 +298,11 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
 	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
-	void *eval_state = NULL; /* the evaluator's tables for this file */
+	/* One evaluation context per file; the evaluator keeps its tables for the file in
+	 * eval_state. */
+	void *eval_state = NULL;
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
+	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
@@ -280,8 +310,8 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
 		TSQueryMatch m;
 		while (ts_query_cursor_next_match(w->cursor, &m)) {
-			if (predicates_hold(&cr->predicates, &m, ctx->src->text))
-				query_rules__match(cr, &m, root, ctx, &eval_state);
+			if (predicates_hold(&cr->predicates, &m, &env))
+				query_rules__match(cr, &m, &ectx, ctx);
 		}
 	}
 	if (visit && !d.expired)

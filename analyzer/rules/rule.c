@@ -117,13 +117,13 @@ struct header_field {
 enum {
 	F_ID, F_NAME, F_KIND, F_LANGUAGE, F_LEVEL, F_SEVERITY, F_PRECISION, F_TAGS, F_SHORT,
 	F_FULL, F_HELP, F_MESSAGE, F_KEYWORDS, F_FILES, F_VALUE, F_REPORT_IF, F_REPORT,
-	F_ENABLED, F_COUNT
+	F_ENABLED, F_SPELLING, F_COUNT
 };
 
 static const char *const field_keys[F_COUNT] = {
 	"id", "name", "kind", "language", "level", "security-severity", "precision", "tags",
 	"short", "full", "help", "message", "keywords", "files", "value", "report-if", "report",
-	"enabled",
+	"enabled", "spelling",
 };
 
 static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
@@ -358,6 +358,23 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 		if (out->report_if != REPORT_ALWAYS && !out->value_capture) {
 			rule__fail(err, errlen, path, fields[F_REPORT_IF].line,
 				   "report-if '%s' needs a 'value' key", cond);
+			goto cleanup;
+		}
+	}
+	if (fields[F_SPELLING].seen) {
+		const char *sp = strbuf_str(&fields[F_SPELLING].value);
+		if (strcmp(sp, "names") == 0)
+			out->spelling = SPELLING_NAMES;
+		else if (strcmp(sp, "numbers") == 0)
+			out->spelling = SPELLING_NUMBERS;
+		else if (strcmp(sp, "any") != 0) {
+			rule__fail(err, errlen, path, fields[F_SPELLING].line,
+				   "spelling '%s' is not one of any, names, numbers", sp);
+			goto cleanup;
+		}
+		if (!out->value_capture) {
+			rule__fail(err, errlen, path, fields[F_SPELLING].line,
+				   "spelling needs a 'value' key");
 			goto cleanup;
 		}
 	}

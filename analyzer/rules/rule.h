@@ -34,6 +34,14 @@ typedef enum report_condition {
 	REPORT_FLOOR_OR_CAP,      /* cap-legacy for matches that capture @cap, else floor-legacy */
 } report_condition;
 
+/* Which spelling of a value the rule reports (`SecurityProtocolType.Tls` is a name, `192` and
+ * `(SecurityProtocolType)192` are numbers), so two rules can split one kind of write. */
+typedef enum value_spelling {
+	SPELLING_ANY = 0,
+	SPELLING_NAMES,   /* at least one reported version is spelled by name */
+	SPELLING_NUMBERS, /* no reported version is spelled by name */
+} value_spelling;
+
 typedef struct rule {
 	char *id;              /* LT-CS-001 */
 	char *name;            /* LegacySecurityProtocolType */
@@ -54,6 +62,7 @@ typedef struct rule {
 	char *value_capture;   /* capture whose value is evaluated ("value") */
 	char *value_type;      /* value table the evaluator uses (SecurityProtocolType) */
 	report_condition report_if;
+	value_spelling spelling;
 	char *report_capture;  /* capture that locates the finding (default: value, else first) */
 	bool enabled_by_default;
 

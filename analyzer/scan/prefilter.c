@@ -1,6 +1,7 @@
 /* prefilter.c: keyword search over a file's text. */
 #include "prefilter.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +28,34 @@ void prefilter_add(prefilter *p, const char *const *keywords, size_t n)
 	}
 }
 
+/* memmem, ignoring ASCII case. */
+static bool prefilter__has_nocase(const char *text, size_t len, const char *kw, size_t kwlen)
+{
+	if (kwlen > len)
+		return false;
+	int lo = tolower((unsigned char)kw[0]), up = toupper((unsigned char)kw[0]);
+	for (size_t i = 0; i + kwlen <= len; i++) {
+		if (text[i] != lo && text[i] != up)
+			continue;
+		size_t j = 1;
+		while (j < kwlen && tolower((unsigned char)text[i + j]) == tolower((unsigned char)kw[j]))
+			j++;
+		if (j == kwlen)
+			return true;
+	}
+	return false;
+}
+
 bool prefilter_pass(const prefilter *p, const char *text, size_t len)
 {
 	if (p->always)
 		return true;
+	if (p->nocase) {
+		for (size_t i = 0; i < p->len; i++)
+			if (prefilter__has_nocase(text, len, p->keywords[i], p->lengths[i]))
+				return true;
+		return false;
+	}
 	/* Few keywords: memmem each (glibc's is two-way and fast). */
 	for (size_t i = 0; i < p->len; i++)
 		if (memmem(text, len, p->keywords[i], p->lengths[i]))

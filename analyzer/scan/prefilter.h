@@ -13,6 +13,7 @@ typedef struct prefilter {
 	size_t *lengths;
 	size_t len;
 	bool always;      /* some rule has no keywords: every file passes */
+	bool nocase;      /* ASCII case-insensitive, for languages whose names ignore case */
 	unsigned char first[256]; /* first bytes of keywords, for a quick scan */
 } prefilter;
 

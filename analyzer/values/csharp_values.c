@@ -2,23 +2,26 @@
  *
  * Handles enum members (`SecurityProtocolType.Tls`, `System.Net.SecurityProtocolType.Tls`,
  * a bare `Tls` under `using static`), integer literals in any base, casts
- * (`(SecurityProtocolType)768`), parentheses, `|`, `+`, `&`, `^`, `~`, and identifiers bound
- * to a single initialised declaration in the file (constants and locals). */
+ * (`(SecurityProtocolType)768`), parentheses, `|` (an unknown side, as in
+ * `ServicePointManager.SecurityProtocol | Tls11`, adds nothing), `+`, `&`, `^`, `~`, `?:`
+ * (either branch may be written), identifiers bound to an initialised declaration visible at
+ * the use (constants, fields and locals) and `Class.Name` fields of the file. As in C# itself, a value of an enum type must name its type
+ * (a member or a cast): a bare `768` is a number, never a SecurityProtocolType. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "values/evaluator.h"
+#include "util/alloc.h"
+#include "values/csharp_values_int.h"
 
-#define MAX_DEPTH 32
+static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed);
 
-static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
-
-/* The last identifier of a dotted name (`System.Net.SecurityProtocolType` gives the last). */
-static const char *cs__last_name(const eval_ctx *ctx, TSNode node, size_t *len)
+const char *cs_last_name(const eval_ctx *ctx, TSNode node, size_t *len)
 {
 	const char *t = eval_node_text(ctx, node, len);
 	const char *dot = NULL;
 	for (size_t i = 0; i < *len; i++)
-		if (t[i] == '.')
+		if (t[i] == '.' || t[i] == ':')
 			dot = t + i;
 	if (!dot)
 		return t;
@@ -29,7 +32,7 @@ static const char *cs__last_name(const eval_ctx *ctx, TSNode node, size_t *len)
 static bool cs__names_type(const eval_ctx *ctx, TSNode node, const value_type *type)
 {
 	size_t len = 0;
-	const char *n = cs__last_name(ctx, node, &len);
+	const char *n = cs_last_name(ctx, node, &len);
 	return strlen(type->name) == len && memcmp(n, type->name, len) == 0;
 }
 
@@ -39,87 +42,215 @@ static bool cs__member(const value_type *type, const char *name, size_t len, eva
 	if (!m)
 		return false;
 	out->value = m->value;
+	out->named = m->value;
 	return true;
 }
 
-/* Is `using static <...>.TypeName;` in the file? */
+/* Is `node` a `using static <...>.TypeName;` directive? */
+static bool cs__is_using_static(eval_ctx *ctx, TSNode node, const value_type *type)
+{
+	if (strcmp(ts_node_type(node), "using_directive") != 0)
+		return false;
+	size_t len = 0;
+	const char *t = eval_node_text(ctx, node, &len);
+	uint32_t k = ts_node_named_child_count(node);
+	return k && memmem(t, len, "static", 6) &&
+	       cs__names_type(ctx, ts_node_named_child(node, k - 1), type);
+}
+
+/* Is `using static <...>.TypeName;` in the file (at the top or in a namespace)? */
 static bool cs__using_static(eval_ctx *ctx, const value_type *type)
 {
-	TSNode root = ctx->root;
-	uint32_t n = ts_node_named_child_count(root);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
-		const char *kind = ts_node_type(c);
+	uint32_t n = 0;
+	TSNode *top = eval_named_children(ctx->root, &n);
+	bool found = false;
+	for (uint32_t i = 0; i < n && !found; i++) {
+		const char *kind = ts_node_type(top[i]);
 		if (strcmp(kind, "namespace_declaration") == 0 ||
 		    strcmp(kind, "file_scoped_namespace_declaration") == 0) {
-			/* usings inside a namespace body */
-			TSNode body = ts_node_child_by_field_name(c, "body", 4);
-			TSNode scope = ts_node_is_null(body) ? c : body;
-			uint32_t m = ts_node_named_child_count(scope);
-			for (uint32_t j = 0; j < m; j++) {
-				TSNode u = ts_node_named_child(scope, j);
-				if (strcmp(ts_node_type(u), "using_directive") != 0)
-					continue;
-				size_t len = 0;
-				const char *t = eval_node_text(ctx, u, &len);
-				if (len > 12 && memmem(t, len, "static", 6) &&
-				    cs__names_type(ctx, ts_node_named_child(u, ts_node_named_child_count(u) - 1), type))
-					return true;
-			}
-			continue;
+			TSNode body = ts_node_child_by_field_name(top[i], "body", 4);
+			uint32_t m = 0;
+			TSNode *inner = eval_named_children(ts_node_is_null(body) ? top[i] : body, &m);
+			for (uint32_t j = 0; j < m && !found; j++)
+				found = cs__is_using_static(ctx, inner[j], type);
+			free(inner);
+		} else {
+			found = cs__is_using_static(ctx, top[i], type);
 		}
-		if (strcmp(kind, "using_directive") != 0)
-			continue;
-		size_t len = 0;
-		const char *t = eval_node_text(ctx, c, &len);
-		if (!memmem(t, len, "static", 6))
-			continue;
-		uint32_t k = ts_node_named_child_count(c);
-		if (k && cs__names_type(ctx, ts_node_named_child(c, k - 1), type))
-			return true;
 	}
-	return false;
+	free(top);
+	return found;
 }
 
-/* Finds the initialiser of the only declaration of `name` in the file. */
-static bool cs__find_declaration(TSNode node, const eval_ctx *ctx, const char *name, size_t len,
-				 TSNode *value, unsigned *count)
+/* The per-file index of initialised declarations (locals, fields, constants), sorted by
+ * name: resolving an identifier is a binary search, not a walk of the tree. */
+typedef struct cs__decl {
+	const char *name;
+	size_t len;
+	TSNode value;     /* the initialiser */
+	uint32_t start;   /* of the declarator */
+	uint32_t scope_start, scope_end;
+	bool local;       /* visible only after its declaration */
+} cs__decl;
+
+typedef struct cs__index {
+	cs__decl *items;
+	size_t len, cap;
+} cs__index;
+
+static void cs__index_free(void *memo)
 {
-	if (strcmp(ts_node_type(node), "variable_declarator") == 0) {
-		TSNode n = ts_node_child_by_field_name(node, "name", 4);
-		size_t nl = 0;
-		const char *nt = ts_node_is_null(n) ? NULL : eval_node_text(ctx, n, &nl);
-		if (nt && nl == len && memcmp(nt, name, len) == 0) {
-			uint32_t k = ts_node_named_child_count(node);
-			if (k >= 2) {
-				*value = ts_node_named_child(node, k - 1);
-				(*count)++;
-			}
-		}
-		return *count > 1;
-	}
-	uint32_t k = ts_node_named_child_count(node);
-	for (uint32_t i = 0; i < k; i++)
-		if (cs__find_declaration(ts_node_named_child(node, i), ctx, name, len, value, count))
-			return true;
-	return false;
+	cs__index *ix = memo;
+	free(ix->items);
+	free(ix);
 }
 
-static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+static int cs__decl_cmp(const void *a, const void *b)
+{
+	const cs__decl *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->name, y->name, n);
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+#define CS_INDEX_MAX_NESTING 512
+
+/* Records `declarator` (whose ancestors are `up[0]` = parent, `up[1]`, `up[2]`, null when
+ * missing: ts_node_parent() walks down from the root, so the walk passes them) with the scope
+ * its name is visible in. */
+static void cs__index_add(const eval_ctx *ctx, cs__index *ix, TSNode declarator, const TSNode *up)
+{
+	TSNode name = ts_node_child_by_field_name(declarator, "name", 4);
+	uint32_t k = ts_node_named_child_count(declarator);
+	TSNode stmt = up[1]; /* up[0] is the variable_declaration */
+	if (ts_node_is_null(name) || k < 2 || ts_node_is_null(stmt))
+		return;
+	const char *kind = ts_node_type(stmt);
+	bool field = strcmp(kind, "field_declaration") == 0;
+	TSNode scope = stmt; /* using, for, fixed: the statement is the scope */
+	if (field || strcmp(kind, "local_declaration_statement") == 0) {
+		scope = up[2];
+		if (!ts_node_is_null(scope) && strcmp(ts_node_type(scope), "global_statement") == 0)
+			scope = ctx->root;
+	}
+	if (ts_node_is_null(scope))
+		return;
+	GROW(ix->items, ix->cap, ix->len + 1);
+	cs__decl *d = &ix->items[ix->len++];
+	d->name = eval_node_text(ctx, name, &d->len);
+	d->value = ts_node_named_child(declarator, k - 1);
+	d->start = ts_node_start_byte(declarator);
+	d->scope_start = ts_node_start_byte(scope);
+	d->scope_end = ts_node_end_byte(scope);
+	d->local = !field;
+}
+
+/* The file's index: kept in *ctx->state when the caller keeps per-file state, else built for
+ * one lookup (then `*temporary` and the caller frees it). */
+static cs__index *cs__index_get(eval_ctx *ctx, bool *temporary)
+{
+	*temporary = false;
+	if (ctx->state && *ctx->state)
+		return *ctx->state;
+	cs__index *ix = xcalloc(1, sizeof(*ix));
+	TSNode *path = xcalloc(CS_INDEX_MAX_NESTING, sizeof(*path)); /* path[i]: ancestor at depth i */
+	size_t depth = 0;
+	TSTreeCursor c = ts_tree_cursor_new(ctx->root);
+	for (bool more = true; more;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		if (depth >= 3 && strcmp(ts_node_type(n), "variable_declarator") == 0) {
+			const TSNode up[3] = { path[depth - 1], path[depth - 2], path[depth - 3] };
+			cs__index_add(ctx, ix, n, up);
+		}
+		if (depth + 1 < CS_INDEX_MAX_NESTING && ts_tree_cursor_goto_first_child(&c)) {
+			path[depth++] = n;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				more = false;
+				break;
+			}
+			depth--;
+		}
+	}
+	ts_tree_cursor_delete(&c);
+	free(path);
+	if (ix->len)
+		qsort(ix->items, ix->len, sizeof(*ix->items), cs__decl_cmp);
+	if (ctx->state)
+		*ctx->state = ix;
+	else
+		*temporary = true;
+	return ix;
+}
+
+bool cs_resolve(eval_ctx *ctx, TSNode use, const char *name, size_t len, TSNode *value)
+{
+	bool temporary = false;
+	cs__index *ix = cs__index_get(ctx, &temporary);
+	/* The first declaration of `name`. */
+	size_t lo = 0, hi = ix->len;
+	cs__decl key = { .name = name, .len = len, .start = 0 };
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cs__decl_cmp(&ix->items[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	bool member = ts_node_is_null(use);
+	uint32_t at = member ? 0 : ts_node_start_byte(use), end = member ? 0 : ts_node_end_byte(use);
+	const cs__decl *best = NULL;
+	unsigned fields = 0;
+	for (size_t i = lo; i < ix->len && ix->items[i].len == len &&
+			    memcmp(ix->items[i].name, name, len) == 0; i++) {
+		const cs__decl *d = &ix->items[i];
+		if (member) {
+			/* `Settings.Name`: a field of any type of the file, if only one has it. */
+			if (!d->local) {
+				best = d;
+				fields++;
+			}
+			continue;
+		}
+		if (at < d->scope_start || end > d->scope_end || (d->local && d->start >= at))
+			continue;
+		/* The innermost scope wins; in one scope, the last declaration before the use. */
+		uint32_t size = d->scope_end - d->scope_start;
+		if (!best || size < best->scope_end - best->scope_start ||
+		    (size == best->scope_end - best->scope_start && d->start > best->start))
+			best = d;
+	}
+	bool found = best && (!member || fields == 1);
+	if (found)
+		*value = best->value;
+	if (temporary)
+		cs__index_free(ix);
+	return found;
+}
+
+static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+			   bool *typed)
 {
 	size_t len = 0;
 	const char *name = eval_node_text(ctx, node, &len);
-	if (value_type_member(type, name, len) && cs__using_static(ctx, type))
+	if (type->nmembers && value_type_member(type, name, len) && cs__using_static(ctx, type)) {
+		*typed = true;
 		return cs__member(type, name, len, out);
+	}
 	TSNode value = { 0 };
-	unsigned count = 0;
-	cs__find_declaration(ctx->root, ctx, name, len, &value, &count);
-	if (count != 1)
+	if (!cs_resolve(ctx, node, name, len, &value))
 		return false;
-	return cs__eval(ctx, value, type, out);
+	return cs__eval(ctx, value, type, out, typed);
 }
 
-static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		       bool *typed)
 {
 	TSNode l = ts_node_child_by_field_name(node, "left", 4);
 	TSNode r = ts_node_child_by_field_name(node, "right", 5);
@@ -127,7 +258,18 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
 		return false;
 	eval_result a = { 0 }, b = { 0 };
-	if (!cs__eval(ctx, l, type, &a) || !cs__eval(ctx, r, type, &b))
+	bool ka = cs__eval(ctx, l, type, &a, typed), kb = cs__eval(ctx, r, type, &b, typed);
+	if (eval_node_is(ctx, op, "|") && (ka || kb)) {
+		if (!ka)
+			a = (eval_result){ 0 };
+		if (!kb)
+			b = (eval_result){ 0 };
+		/* `SecurityProtocol | Tls11` enables at least what the known side names. */
+		out->value = a.value | b.value;
+		out->named = a.named | b.named;
+		return true;
+	}
+	if (!ka || !kb)
 		return false;
 	if (eval_node_is(ctx, op, "|"))
 		out->value = a.value | b.value;
@@ -139,12 +281,50 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 		out->value = a.value ^ b.value;
 	else
 		return false;
+	out->named = out->value & (a.named | b.named);
 	return true;
 }
 
-static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+/* `c ? a : b` writes either branch: the union of the branches that are known. */
+static bool cs__conditional(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+			    bool *typed)
 {
-	if (ts_node_is_null(node) || ctx->depth > MAX_DEPTH)
+	eval_result a = { 0 }, b = { 0 };
+	bool ta = false, tb = false;
+	bool ka = cs__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11), type, &a, &ta);
+	bool kb = cs__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11), type, &b, &tb);
+	if (!ka && !kb)
+		return false;
+	out->value = (ka ? a.value : 0) | (kb ? b.value : 0);
+	out->named = (ka ? a.named : 0) | (kb ? b.named : 0);
+	*typed = *typed || (ka && ta) || (kb && tb);
+	return true;
+}
+
+/* `(T)x`: a cast to the value's own type names it; a cast to a built-in integer type passes
+ * the number through; any other cast is another type. */
+static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed)
+{
+	TSNode t = ts_node_child_by_field_name(node, "type", 4);
+	if (ts_node_is_null(t))
+		return false;
+	bool own = cs__names_type(ctx, t, type);
+	if (!own && strcmp(ts_node_type(t), "predefined_type") != 0 &&
+	    (type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM))
+		return false;
+	bool inner = false;
+	if (!cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, &inner))
+		return false;
+	/* `(int)SecurityProtocolType.Tls` is an int, `(SecurityProtocolType)(int)x` is not. */
+	*typed = *typed || own;
+	return true;
+}
+
+static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
+		     bool *typed)
+{
+	if (ts_node_is_null(node) || ctx->depth > CS_MAX_DEPTH)
 		return false;
 	ctx->depth++;
 	bool ok = false;
@@ -152,40 +332,63 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	size_t len = 0;
 	const char *text = eval_node_text(ctx, node, &len);
 
-	if (strcmp(kind, "parenthesized_expression") == 0 && ts_node_named_child_count(node) == 1) {
-		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out);
+	if ((strcmp(kind, "parenthesized_expression") == 0 ||
+	     strcmp(kind, "checked_expression") == 0) && ts_node_named_child_count(node) == 1) {
+		/* (x), unchecked(x), checked(x) */
+		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 	} else if (strcmp(kind, "cast_expression") == 0) {
-		ok = cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out);
+		ok = cs__cast(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "integer_literal") == 0) {
 		ok = eval_parse_integer(text, len, &out->value);
+		out->named = 0;
 	} else if (strcmp(kind, "boolean_literal") == 0) {
 		out->value = len == 4 && memcmp(text, "true", 4) == 0;
+		out->named = 0;
 		ok = true;
 	} else if (strcmp(kind, "member_access_expression") == 0) {
 		TSNode expr = ts_node_child_by_field_name(node, "expression", 10);
 		TSNode name = ts_node_child_by_field_name(node, "name", 4);
-		if (!ts_node_is_null(expr) && !ts_node_is_null(name) &&
-		    cs__names_type(ctx, expr, type)) {
-			size_t nlen = 0;
-			const char *n = eval_node_text(ctx, name, &nlen);
+		size_t nlen = 0;
+		const char *n = ts_node_is_null(name) ? NULL : eval_node_text(ctx, name, &nlen);
+		TSNode value = { 0 }, anywhere = { 0 };
+		if (!ts_node_is_null(expr) && n && cs__names_type(ctx, expr, type)) {
 			ok = cs__member(type, n, nlen, out);
+			*typed = *typed || ok;
+		} else if (n && cs_resolve(ctx, anywhere, n, nlen, &value)) {
+			ok = cs__eval(ctx, value, type, out, typed); /* TlsDefaults.Legacy */
 		}
 	} else if (strcmp(kind, "identifier") == 0) {
-		ok = cs__identifier(ctx, node, type, out);
+		ok = cs__identifier(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "binary_expression") == 0) {
-		ok = cs__binary(ctx, node, type, out);
+		ok = cs__binary(ctx, node, type, out, typed);
+	} else if (strcmp(kind, "conditional_expression") == 0) {
+		ok = cs__conditional(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "prefix_unary_expression") == 0 && len > 1 && text[0] == '~' &&
 		   ts_node_named_child_count(node) == 1) {
-		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out);
+		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 		out->value = ~out->value;
+		out->named = out->named ? out->value : 0;
 	}
 	ctx->depth--;
-	if (ok)
-		out->versions = value_type_versions(type, out->value);
 	return ok;
+}
+
+bool cs_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
+{
+	if (type->kind == VALUE_REGISTRY)
+		return cs_eval_registry(ctx, node, out);
+	bool typed = false;
+	if (!cs__eval(ctx, node, type, out, &typed))
+		return false;
+	if ((type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM) && !typed)
+		return false; /* a number that C# would not let be a value of this type */
+	out->versions = value_type_versions(type, out->value);
+	return true;
 }
 
 const value_evaluator csharp_evaluator = {
 	.lang = LANG_CSHARP,
-	.eval = cs__eval,
+	.eval = cs_eval,
+	.eval_string = cs_eval_string,
+	.release_state = cs__index_free,
 };

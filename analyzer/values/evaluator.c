@@ -2,14 +2,19 @@
 #include "evaluator.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/alloc.h"
+
 extern const value_evaluator csharp_evaluator;
+extern const value_evaluator powershell_evaluator;
 extern const value_evaluator json_evaluator;
 extern const value_evaluator python_evaluator;
 
 static const value_evaluator *const evaluators[] = {
 	&csharp_evaluator,
+	&powershell_evaluator,
 	&json_evaluator,
 	&python_evaluator,
 };
@@ -34,6 +39,41 @@ bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s)
 	size_t len = 0;
 	const char *t = eval_node_text(ctx, node, &len);
 	return strlen(s) == len && memcmp(t, s, len) == 0;
+}
+
+TSNode *eval_named_children(TSNode node, uint32_t *n)
+{
+	*n = ts_node_named_child_count(node);
+	if (!*n)
+		return NULL;
+	TSNode *out = xcalloc(*n, sizeof(*out));
+	uint32_t i = 0;
+	TSTreeCursor c = ts_tree_cursor_new(node);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode child = ts_tree_cursor_current_node(&c);
+			if (ts_node_is_named(child) && i < *n)
+				out[i++] = child;
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+	*n = i;
+	return out;
+}
+
+bool eval_string_add(strbuf *out, const char *s, size_t len)
+{
+	if (out->len + len > EVAL_MAX_STRING)
+		return false;
+	strbuf_add(out, s, len);
+	return true;
+}
+
+bool eval_node_is_n(const eval_ctx *ctx, TSNode node, const char *s, size_t len)
+{
+	size_t tlen = 0;
+	const char *t = eval_node_text(ctx, node, &tlen);
+	return tlen == len && memcmp(t, s, len) == 0;
 }
 
 bool eval_parse_integer(const char *s, size_t len, long long *out)

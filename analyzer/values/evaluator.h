@@ -11,11 +11,16 @@
 #include <tree_sitter/api.h>
 
 #include "source/source_file.h"
+#include "util/strbuf.h"
 #include "values/value_types.h"
 #include "walk/classify.h"
 
 typedef struct eval_result {
 	long long value;
+	/* The bits of `value` spelled by name (an enum member, a PowerShell string form such as
+	 * 'Tls11'); the others were spelled with numbers. Rules use it to tell
+	 * `SecurityProtocolType.Tls` from `(SecurityProtocolType)192` (rule key `spelling`). */
+	long long named;
 	version_set versions;
 } eval_result;
 
@@ -34,7 +39,11 @@ typedef struct value_evaluator {
 	language lang;
 	/* Evaluates `node` as a value of `type`; false when the value cannot be known. */
 	bool (*eval)(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out);
-	/* Frees what eval left in *ctx->state; NULL for evaluators that keep none. */
+	/* Appends the string constant `node` evaluates to (literals, concatenation, constants of
+	 * the file) to `out`; false when it cannot be known. NULL when the language has none. */
+	bool (*eval_string)(eval_ctx *ctx, TSNode node, strbuf *out);
+	/* Frees what eval or eval_string left in *ctx->state; NULL for evaluators that keep
+	 * none. */
 	void (*release_state)(void *state);
 } value_evaluator;
 
@@ -44,8 +53,16 @@ const value_evaluator *evaluator_for(language lang);
 /* Helpers for evaluators. */
 /* The text of `node`; not NUL-terminated. */
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len);
-/* True when the node's text equals `s`. */
+/* True when the node's text equals `s` (or the `len` bytes at `s`). */
 bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s);
+bool eval_node_is_n(const eval_ctx *ctx, TSNode node, const char *s, size_t len);
+/* The named children of `node` in a new array (free() it; NULL when there are none), their
+ * number in `*n`. Linear, where ts_node_named_child(node, i) in a loop is quadratic. */
+TSNode *eval_named_children(TSNode node, uint32_t *n);
+/* Appends a string to a value being evaluated, keeping it under EVAL_MAX_STRING bytes;
+ * false when it would grow beyond (an unknown value, never a truncated one). */
+#define EVAL_MAX_STRING 4096
+bool eval_string_add(strbuf *out, const char *s, size_t len);
 /* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
 bool eval_parse_integer(const char *s, size_t len, long long *out);
 

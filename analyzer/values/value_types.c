@@ -102,11 +102,21 @@ static const value_member boolean[] = {
 	{ "true", 1, 0 },
 };
 
+/* A .NET Framework opt-out switch (AppContext `Switch.System.Net.DontEnableSchUseStrongCrypto`
+ * and the like): `true` brings back the framework's own defaults, SSL 3.0 and TLS 1.0. */
+static const value_member netfx_opt_out[] = {
+	{ "false", 0, 0 },
+	{ "true", 1, VERSION_SSL3 | VERSION_TLS10 },
+};
+
 #define TYPE(name, kind, members) { name, kind, members, sizeof(members) / sizeof(members[0]) }
 static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
 	TYPE("SslProtocols", VALUE_FLAGS, ssl_protocols),
 	TYPE("bool", VALUE_BOOL, boolean),
+	TYPE("NetFxOptOut", VALUE_BOOL, netfx_opt_out),
+	{ "int", VALUE_INT, NULL, 0 },
+	{ "RegistryWrite", VALUE_REGISTRY, NULL, 0 },
 	TYPE("PythonSslProtocol", VALUE_ENUM, python_ssl_protocol),
 	TYPE("PythonTlsVersion", VALUE_ENUM, python_tls_version),
 	TYPE("PythonSslOptions", VALUE_FLAGS, python_ssl_options),

@@ -18,7 +18,10 @@ typedef struct value_member {
 	version_set versions; /* 0 for members that are not one version (Default, None) */
 } value_member;
 
-typedef enum value_kind { VALUE_FLAGS, VALUE_ENUM, VALUE_BOOL } value_kind;
+/* VALUE_INT is a plain number (registry data). VALUE_REGISTRY is a whole registry write (a
+ * call or command): the language evaluator finds its key, value name and data and
+ * values/registry_policy.h says which legacy versions it turns back on. */
+typedef enum value_kind { VALUE_FLAGS, VALUE_ENUM, VALUE_BOOL, VALUE_INT, VALUE_REGISTRY } value_kind;
 
 typedef struct value_type {
 	const char *name;

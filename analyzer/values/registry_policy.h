@@ -1,0 +1,25 @@
+/* registry_policy.h: which legacy protocol versions a Windows registry write turns back on.
+ *
+ * The knowledge of LT-REG-001/002/003 in one place, for every rule that sees a registry write
+ * (PowerShell Set-ItemProperty and `reg add`, C# Registry.SetValue, ...):
+ *   - SCHANNEL `Protocols\{SSL 2.0,SSL 3.0,TLS 1.0,TLS 1.1}\{Client,Server}`: `Enabled` non-zero
+ *     or `DisabledByDefault` = 0 enables that version;
+ *   - `.NETFramework\v2.0.50727` / `v4.0.30319` (also under Wow6432Node): `SchUseStrongCrypto`
+ *     = 0 or `SystemDefaultTlsVersions` = 0 keeps the framework's own SSL 3.0 + TLS 1.0 default;
+ *   - WinHTTP `DefaultSecureProtocols` and Internet Settings `SecureProtocols`: the SSL 2.0
+ *     (0x8), SSL 3.0 (0x20), TLS 1.0 (0x80) and TLS 1.1 (0x200) bits.
+ * Key paths may use any hive spelling (HKLM:\, HKEY_LOCAL_MACHINE\, Registry::...); names and
+ * components compare case-insensitively, as the registry does. */
+#ifndef TLSLINT_REGISTRY_POLICY_H
+#define TLSLINT_REGISTRY_POLICY_H
+
+#include <stddef.h>
+
+#include "core/versions.h"
+
+/* The legacy versions that writing `data` to value `name` under key `key` enables; 0 when the
+ * write is not one of the above (or turns legacy versions off). */
+version_set registry_policy_versions(const char *key, size_t keylen, const char *name,
+				     size_t namelen, long long data);
+
+#endif

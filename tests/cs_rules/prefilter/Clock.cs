@@ -1,0 +1,5 @@
+namespace Contoso
+{
+    // No keyword of any C# rule: never parsed.
+    public static class Clock { public static int Ticks() => 42; }
+}

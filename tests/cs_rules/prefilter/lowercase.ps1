@@ -1,0 +1,2 @@
+# PowerShell ignores case, and so does its prefilter.
+[net.servicepointmanager]::securityprotocol = "tls, tls12"
