@@ -51,8 +51,9 @@ finding *post_scan_emit(const post_scan_ctx *ctx, const fact *at, const message_
 	if (!wf)
 		return NULL;
 	source_file src;
-	int err = 0;
-	if (source_load(&src, wf->path, ctx->max_file_size, &err) != SOURCE_OK)
+	char why[256];
+	/* From where the scan read it: the file, or its blob for `scan --staged`. */
+	if (walk_file_load(&src, wf, ctx->max_file_size, why, sizeof(why)) != SOURCE_OK)
 		return NULL;
 	file_ctx fctx = { .src = &src, .uri = wf->uri, .display_path = wf->path,
 			  .lang = wf->lang, .out = ctx->out };

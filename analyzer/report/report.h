@@ -9,8 +9,23 @@
 #include <stdio.h>
 
 #include "core/finding.h"
+#include "report/baseline.h"
 #include "rules/catalogue.h"
 #include "scan/scanner.h"
+
+/* Where the scanned files came from: SARIF versionControlProvenance, with %SRCROOT% mapped
+ * to the repository's root at that revision. */
+typedef struct report_vcs {
+	const char *repository_uri; /* an absolute URI without credentials */
+	const char *revision_id;    /* the commit id, or NULL */
+	const char *branch;         /* or NULL */
+} report_vcs;
+
+/* A rule whose level the configuration changed (SARIF ruleConfigurationOverrides). */
+typedef struct report_override {
+	const rule *rule;
+	level level;
+} report_override;
 
 typedef struct report_input {
 	const catalogue *cat;
@@ -20,6 +35,12 @@ typedef struct report_input {
 	const char *tool_version;
 	bool execution_successful;
 	const char *command_line; /* for invocations[0].commandLine; may be NULL */
+	const report_vcs *vcs;    /* SARIF only; may be NULL */
+	const char *category;     /* automationDetails.id; may be NULL */
+	const baseline *baseline; /* results absent from this scan are carried; may be NULL */
+	bool no_suppressed;       /* leave suppressed results out (the form to upload) */
+	const report_override *overrides;
+	size_t noverrides;
 } report_input;
 
 /* Returns a newly allocated SARIF 2.1.0 log. */

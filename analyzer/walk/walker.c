@@ -33,7 +33,7 @@ static char *walker__uri(const walk_options *opts, const char *real)
 	return xstrdup(real);
 }
 
-static bool walker__excluded(const walk_options *opts, const char *name, const char *uri)
+bool walk_excluded(const walk_options *opts, const char *name, const char *uri)
 {
 	for (size_t i = 0; i < opts->nexcludes; i++) {
 		const char *glob = opts->excludes[i];
@@ -64,6 +64,7 @@ static void walker__add(struct walk_ctx *ctx, const char *path, const char *real
 {
 	GROW(ctx->out->files, ctx->out->cap, ctx->out->len + 1);
 	walk_file *f = &ctx->out->files[ctx->out->len++];
+	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
 	f->uri = walker__uri(ctx->opts, real);
 	f->lang = lang;
@@ -150,7 +151,7 @@ static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real
 							     : DT_UNKNOWN;
 		}
 		char *uri = walker__uri(ctx->opts, child_real);
-		if (walker__excluded(ctx->opts, name, uri)) {
+		if (walk_excluded(ctx->opts, name, uri)) {
 			/* excluded by the user */
 		} else if (type == DT_DIR) {
 			if (!walker__ignored(ctx, child_real, true))

@@ -11,13 +11,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <git2/oid.h>
+#include <git2/types.h>
+
 #include "core/finding.h"
+#include "source/source_file.h"
 #include "walk/classify.h"
 
+/* A file to analyse. Its content is either the file at `path` on disk or, when `odb` is set, the
+ * blob `blob` of that object database (a tree read without a checkout, or staged content); the
+ * odb is borrowed: whoever listed the file keeps it open until the scan is over. git_odb is
+ * thread-safe, so worker threads may read blobs concurrently. */
 typedef struct walk_file {
-	char *path; /* the path to open, as the user named it plus the part below it */
+	char *path; /* the path to open, as the user named it plus the part below it; for a
+		       blob, the path inside the tree (used in messages only) */
 	char *uri;  /* relative to the scan base, '/' separated; absolute if outside it */
 	language lang;
+	git_odb *odb; /* NULL: read `path` from disk */
+	git_oid blob;
 } walk_file;
 
 typedef struct walk_options {
@@ -37,6 +48,15 @@ typedef struct walk_list {
  * Returns the number of paths that did not exist at all. */
 size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths, size_t npaths,
 		  const walk_options *opts);
+/* Appends a file whose content is blob `blob` of `odb` (borrowed); `uri` is also its path. */
+void walk_list_add_blob(walk_list *list, const char *uri, language lang, git_odb *odb,
+			const git_oid *blob);
+/* Reads and decodes a listed file's content, from disk or from its object database. On
+ * SOURCE_UNREADABLE, `why` holds the reason as a phrase ("No such file or directory"). */
+source_error walk_file_load(source_file *out, const walk_file *f, size_t max_size, char *why,
+			    size_t whylen);
+/* True when an --exclude glob of `opts` matches the entry `name` at `uri`. */
+bool walk_excluded(const walk_options *opts, const char *name, const char *uri);
 /* Sorts by uri and drops duplicates (a file named twice). */
 void walk_list_sort(walk_list *list);
 void walk_list_release(walk_list *list);
