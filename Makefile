@@ -2,11 +2,12 @@
 #   make              build build/tlslint (dependencies must already be installed)
 #   make scan         install what is missing, build, scan TARGET (default: the demo tree)
 #   make test         install what is missing, build, run the whole test suite under ctest
+#   make docs         regenerate docs/rules/ (one page per rule) from the rule files
 BUILD  ?= build
 TARGET ?= fixtures/demo
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all build setup scan test bench clean
+.PHONY: all build setup scan test bench docs clean
 
 all: build
 
@@ -23,6 +24,9 @@ scan: setup build
 
 test: setup build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+docs: build
+	$(BUILD)/tlslint rules --format markdown --output-dir docs/rules
 
 bench: setup build
 	./bench/run.sh

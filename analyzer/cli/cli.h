@@ -4,7 +4,6 @@
 #define TLSLINT_CLI_H
 
 #include <stdbool.h>
-
 #include <stddef.h>
 
 #include "rules/catalogue.h"
@@ -23,8 +22,6 @@ int cmd_merge(int argc, char **argv);
 
 /* Parses a whole decimal number in [min, max]. */
 bool cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
-/* Parses a byte count with an optional K, M or G suffix; false when it is not one. */
-bool cli_parse_size(const char *s, size_t *out);
 
 /* Loads the built-in rules plus those under each of `dirs`; prints the error and returns -1. */
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs);

@@ -15,6 +15,7 @@
 #include "audit/repo_scan.h"
 #include "audit/summary.h"
 #include "cli/cli.h"
+#include "config/config.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 
@@ -327,7 +328,7 @@ int cmd_audit(int argc, char **argv)
 			wopts.no_ignore = true;
 			break;
 		case O_MAX_SIZE:
-			if (!cli_parse_size(optarg, &sopts.max_file_size)) {
+			if (!config_parse_size(optarg, &sopts.max_file_size)) {
 				fprintf(stderr, "tlslint: --max-file-size takes a size such as 4M\n");
 				goto cleanup;
 			}

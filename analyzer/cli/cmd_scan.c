@@ -1,17 +1,22 @@
 /* cmd_scan.c: `tlslint scan [options] [PATH...]`. */
 #include <errno.h>
 #include <getopt.h>
+#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/scan_settings.h"
+#include "report/baseline.h"
+#include "report/fingerprint.h"
 #include "report/report.h"
 #include "scan/scanner.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "walk/gitwalk.h"
 #include "walk/walker.h"
 
 #define DEFAULT_MAX_FILE_SIZE (8u << 20)
@@ -29,7 +34,21 @@ static void scan__usage(FILE *out)
 		"      --color WHEN       auto (default), always or never\n"
 		"      --fail-on LEVEL    exit 1 for findings at or above LEVEL: error, warning\n"
 		"                         (default), note, or none\n"
+		"      --category NAME    SARIF automationDetails.id (one category per upload)\n"
+		"      --no-suppressed    leave findings silenced by tlslint-ignore comments out of\n"
+		"                         the SARIF log (the form to upload to GitHub)\n"
+		"Baselines and git:\n"
+		"      --baseline FILE    compare with an earlier SARIF log: every result gets\n"
+		"                         baselineState new, unchanged or absent\n"
+		"      --fail-on-new      with --baseline: exit 1 only for new findings\n"
+		"      --staged           scan the content staged in the git index (not the work\n"
+		"                         tree): the files that differ from HEAD, or PATHs named\n"
+		"      --diff REV         report only findings on lines changed since REV (in the\n"
+		"                         work tree; in the index with --staged)\n"
 		"Selection:\n"
+		"      --config FILE      read settings from FILE (default: .tlslint.toml at the top\n"
+		"                         of the scanned tree, if there is one)\n"
+		"      --no-config        do not read a configuration file\n"
 		"      --exclude GLOB     skip matching files and directories (repeatable); a glob\n"
 		"                         without '/' matches names, one with '/' matches paths\n"
 		"      --no-ignore        do not apply .gitignore and other git ignore rules\n"
@@ -72,21 +91,13 @@ static int scan__write(const char *path, const char *data)
 	return 0;
 }
 
-struct string_list {
-	char **items;
-	size_t len;
-};
-
-static void scan__push(struct string_list *l, char *s)
-{
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->items[l->len++] = s;
-}
-
-int cmd_scan(int argc, char **argv)
+/* Returns 0 to go on, 1 when --help was printed, -1 on a usage error (printed). */
+static int scan__parse(scan_settings *st, int argc, char **argv)
 {
 	enum { O_SARIF = 256, O_COLOR, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE, O_RULES,
-	       O_DISABLE, O_ENABLE, O_TIMEOUT, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS };
+	       O_DISABLE, O_ENABLE, O_TIMEOUT, O_CATEGORY, O_NO_SUPPRESSED, O_BASELINE,
+	       O_FAIL_ON_NEW, O_STAGED, O_DIFF, O_CONFIG, O_NO_CONFIG, O_COMPILE_COMMANDS,
+	       O_NO_SYSTEM_HEADERS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -94,6 +105,14 @@ int cmd_scan(int argc, char **argv)
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "colour", required_argument, NULL, O_COLOR },
 		{ "fail-on", required_argument, NULL, O_FAIL_ON },
+		{ "category", required_argument, NULL, O_CATEGORY },
+		{ "no-suppressed", no_argument, NULL, O_NO_SUPPRESSED },
+		{ "baseline", required_argument, NULL, O_BASELINE },
+		{ "fail-on-new", no_argument, NULL, O_FAIL_ON_NEW },
+		{ "staged", no_argument, NULL, O_STAGED },
+		{ "diff", required_argument, NULL, O_DIFF },
+		{ "config", required_argument, NULL, O_CONFIG },
+		{ "no-config", no_argument, NULL, O_NO_CONFIG },
 		{ "exclude", required_argument, NULL, O_EXCLUDE },
 		{ "no-ignore", no_argument, NULL, O_NO_IGNORE },
 		{ "max-file-size", required_argument, NULL, O_MAX_SIZE },
@@ -109,211 +128,287 @@ int cmd_scan(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = "text", *output = "-", *sarif_path = NULL, *color = "auto";
-	level fail_on = LEVEL_WARNING;
-	bool fail_none = false, verbose = false, quiet = false;
-	struct string_list excludes = { 0 }, rule_dirs = { 0 }, disabled = { 0 }, enabled = { 0 };
-	scan_options sopts = { .max_file_size = DEFAULT_MAX_FILE_SIZE,
-			       .timeout_ms = DEFAULT_TIMEOUT_MS };
-	walk_options wopts = { 0 };
-	int rc = EXIT_USAGE, c;
-
+	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "f:o:j:vqh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			format = optarg;
+			st->format = optarg;
 			break;
 		case 'o':
-			output = optarg;
+			st->output = optarg;
 			break;
 		case O_SARIF:
-			sarif_path = optarg;
+			st->sarif_path = optarg;
 			break;
 		case O_COLOR:
-			color = optarg;
+			st->color = optarg;
+			break;
+		case O_CATEGORY:
+			st->category = optarg;
+			break;
+		case O_NO_SUPPRESSED:
+			st->no_suppressed = true;
+			break;
+		case O_BASELINE:
+			st->baseline_path = optarg;
+			break;
+		case O_FAIL_ON_NEW:
+			st->fail_on_new = true;
+			break;
+		case O_STAGED:
+			st->staged = true;
+			break;
+		case O_DIFF:
+			st->diff_rev = optarg;
+			break;
+		case O_CONFIG:
+			st->config_path = optarg;
+			break;
+		case O_NO_CONFIG:
+			st->no_config = true;
 			break;
 		case O_FAIL_ON:
-			if (strcmp(optarg, "none") == 0) {
-				fail_none = true;
-			} else if (!level_parse(optarg, &fail_on) || fail_on == LEVEL_NONE) {
+			st->has_fail_on = true;
+			st->fail_none = strcmp(optarg, "none") == 0;
+			if (!st->fail_none &&
+			    (!level_parse(optarg, &st->fail_on) || st->fail_on == LEVEL_NONE)) {
 				fprintf(stderr, "tlslint: --fail-on must be error, warning, note or none\n");
-				goto cleanup;
+				return -1;
 			}
 			break;
 		case O_EXCLUDE:
-			scan__push(&excludes, optarg);
+			str_list_push(&st->excludes, optarg);
 			break;
 		case O_NO_IGNORE:
-			wopts.no_ignore = true;
+			st->wopts.no_ignore = true;
 			break;
 		case O_MAX_SIZE:
-			if (!cli_parse_size(optarg, &sopts.max_file_size)) {
+			if (!config_parse_size(optarg, &st->sopts.max_file_size)) {
 				fprintf(stderr, "tlslint: --max-file-size takes a size such as 4M\n");
-				goto cleanup;
+				return -1;
 			}
+			st->has_max_file_size = true;
 			break;
 		case O_RULES:
-			scan__push(&rule_dirs, optarg);
+			str_list_push(&st->rule_dirs, optarg);
 			break;
 		case O_DISABLE:
-			scan__push(&disabled, optarg);
+			str_list_push(&st->disabled, optarg);
 			break;
 		case O_ENABLE:
-			scan__push(&enabled, optarg);
+			str_list_push(&st->enabled, optarg);
 			break;
 		case 'j':
-			if (!cli_parse_uint(optarg, 1, 1024, &sopts.jobs)) {
+			if (!cli_parse_uint(optarg, 1, 1024, &st->sopts.jobs)) {
 				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
-				goto cleanup;
+				return -1;
 			}
 			break;
 		case O_TIMEOUT:
-			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &sopts.timeout_ms)) {
+			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &st->sopts.timeout_ms)) {
 				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
-				goto cleanup;
+				return -1;
 			}
 			break;
 		case O_COMPILE_COMMANDS:
-			sopts.fe.compile_commands = optarg;
+			st->sopts.fe.compile_commands = optarg;
 			break;
 		case O_NO_SYSTEM_HEADERS:
-			sopts.fe.no_system_headers = true;
+			st->sopts.fe.no_system_headers = true;
 			break;
 		case 'v':
-			verbose = true;
+			st->verbose = true;
 			break;
 		case 'q':
-			quiet = true;
+			st->quiet = true;
 			break;
 		case 'h':
 			scan__usage(stdout);
-			rc = EXIT_CLEAN;
-			goto cleanup;
+			return 1;
 		default:
 			scan__usage(stderr);
-			goto cleanup;
+			return -1;
 		}
 	}
-	if (strcmp(format, "text") && strcmp(format, "sarif") && strcmp(format, "json")) {
+	if (strcmp(st->format, "text") && strcmp(st->format, "sarif") && strcmp(st->format, "json")) {
 		fprintf(stderr, "tlslint: --format must be text, sarif or json\n");
-		goto cleanup;
+		return -1;
 	}
-	if (strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
+	if (strcmp(st->color, "auto") && strcmp(st->color, "always") && strcmp(st->color, "never")) {
 		fprintf(stderr, "tlslint: --color must be auto, always or never\n");
-		goto cleanup;
+		return -1;
 	}
-
-	const char *const default_paths[] = { "." };
-	const char *const *paths = optind < argc ? (const char *const *)argv + optind : default_paths;
-	size_t npaths = optind < argc ? (size_t)(argc - optind) : 1;
-	for (size_t i = 0; i < npaths; i++) {
-		if (access(paths[i], F_OK) < 0) {
-			fprintf(stderr, "tlslint: %s: %s\n", paths[i], strerror(errno));
-			goto cleanup;
-		}
+	if (st->fail_on_new && !st->baseline_path) {
+		fprintf(stderr, "tlslint: --fail-on-new needs --baseline FILE\n");
+		return -1;
 	}
-
-	catalogue cat = { 0 };
-	if (cli_load_catalogue(&cat, rule_dirs.items, rule_dirs.len) < 0)
-		goto cleanup;
-	for (size_t i = 0; i < disabled.len + enabled.len; i++) {
-		const char *id = i < disabled.len ? disabled.items[i] : enabled.items[i - disabled.len];
-		if (!catalogue_find(&cat, id)) {
-			fprintf(stderr, "tlslint: no rule '%s'; 'tlslint rules' lists them\n", id);
-			catalogue_release(&cat);
-			goto cleanup;
-		}
+	if (st->config_path && st->no_config) {
+		fprintf(stderr, "tlslint: --config and --no-config exclude each other\n");
+		return -1;
 	}
-	sopts.disabled = disabled.items;
-	sopts.ndisabled = disabled.len;
-	sopts.enabled = enabled.items;
-	sopts.nenabled = enabled.len;
-	sopts.progress = !quiet && isatty(STDERR_FILENO);
+	return 0;
+}
 
-	char *base = walk_choose_base(paths[0]);
-	sopts.fe.root = base;
-	char err[1024];
-	scanner *s = NULL;
-	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {
-		fprintf(stderr, "tlslint: %s\n", err);
-		catalogue_release(&cat);
-		free(base);
-		goto cleanup;
-	}
+static bool scan__off_changed_lines(const finding *f, const void *changes)
+{
+	return !gitwalk_changes_cover(changes, f->uri, f->where.start_line, f->where.end_line);
+}
 
-	wopts.base = base;
-	wopts.excludes = excludes.items;
-	wopts.nexcludes = excludes.len;
-	walk_list files = { 0 };
-	finding_list results = { 0 };
-	walk_paths(&files, &results, paths, npaths, &wopts);
-	walk_list_sort(&files);
-	scan_stats stats = { 0 };
-	finding_list scanned = { 0 };
-	scanner_run(s, &files, &scanned, &stats);
-	finding_list_take(&results, &scanned);
-	finding_list_sort(&results);
+static void scan__apply_levels(finding_list *results, const scan_settings *st)
+{
+	for (size_t i = 0; i < results->len; i++)
+		for (size_t k = 0; k < st->noverrides; k++)
+			if (results->items[i].rule == st->overrides[k].rule)
+				results->items[i].level = st->overrides[k].level;
+}
 
-	char *cmdline = scan__command_line(argc, argv);
-	report_input in = { .cat = &cat, .findings = &results, .stats = &stats, .base = base,
-			    .tool_version = TLSLINT_VERSION, .execution_successful = true,
-			    .command_line = cmdline };
-	rc = EXIT_CLEAN;
-	if (sarif_path) {
-		char *sarif = report_sarif(&in);
-		if (scan__write(sarif_path, sarif) < 0)
-			rc = EXIT_USAGE;
+static int scan__report(const report_input *in, const scan_settings *st)
+{
+	int rc = 0;
+	if (st->sarif_path) {
+		char *sarif = report_sarif(in);
+		rc |= scan__write(st->sarif_path, sarif);
 		free(sarif);
 	}
-	if (strcmp(format, "text") == 0) {
-		bool use_color = strcmp(color, "always") == 0 ||
-				 (strcmp(color, "auto") == 0 && strcmp(output, "-") == 0 &&
+	if (strcmp(st->format, "text") == 0) {
+		bool to_stdout = strcmp(st->output, "-") == 0;
+		bool use_color = strcmp(st->color, "always") == 0 ||
+				 (strcmp(st->color, "auto") == 0 && to_stdout &&
 				  isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
-		if (strcmp(output, "-") == 0) {
-			report_text(stdout, &in, use_color);
+		if (to_stdout) {
+			report_text(stdout, in, use_color);
 		} else {
 			char *buf = NULL;
 			size_t len = 0;
 			FILE *mem = open_memstream(&buf, &len);
 			if (!mem)
 				abort();
-			report_text(mem, &in, use_color);
+			report_text(mem, in, use_color);
 			fclose(mem);
-			if (scan__write(output, buf) < 0)
-				rc = EXIT_USAGE;
+			rc |= scan__write(st->output, buf);
 			free(buf);
 		}
 	} else {
-		char *doc = strcmp(format, "sarif") == 0 ? report_sarif(&in) : report_json(&in);
-		if (scan__write(output, doc) < 0)
-			rc = EXIT_USAGE;
+		char *doc = strcmp(st->format, "sarif") == 0 ? report_sarif(in) : report_json(in);
+		rc |= scan__write(st->output, doc);
 		free(doc);
 	}
-	if (verbose)
+	return rc;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	scan_settings st = { .format = "text", .output = "-", .color = "auto",
+			     .fail_on = LEVEL_WARNING,
+			     .sopts = { .max_file_size = DEFAULT_MAX_FILE_SIZE,
+					.timeout_ms = DEFAULT_TIMEOUT_MS } };
+	int rc = EXIT_USAGE;
+	char *base = NULL;
+	catalogue cat = { 0 };
+	scanner *s = NULL;
+	walk_list files = { 0 };
+	finding_list results = { 0 };
+	gitwalk_changes changes = { 0 };
+	baseline base_log = { 0 };
+	char *remote = NULL, *revision = NULL, *branch = NULL;
+	char *cmdline = NULL;
+	git_odb *odb = NULL; /* staged blobs are read from it */
+	git_libgit2_init();  /* for as long as `files` may borrow from a repository */
+
+	int prc = scan__parse(&st, argc, argv);
+	if (prc != 0) {
+		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
+		goto cleanup;
+	}
+	const char *const default_paths[] = { "." };
+	bool paths_given = optind < argc;
+	const char *const *paths = paths_given ? (const char *const *)argv + optind : default_paths;
+	size_t npaths = paths_given ? (size_t)(argc - optind) : 1;
+	for (size_t i = 0; i < npaths && !st.staged; i++) {
+		if (access(paths[i], F_OK) < 0) {
+			fprintf(stderr, "tlslint: %s: %s\n", paths[i], strerror(errno));
+			goto cleanup;
+		}
+	}
+	base = walk_choose_base(st.staged ? "." : paths[0]);
+	if (scan_settings_merge(&st, base) < 0)
+		goto cleanup;
+	if (cli_load_catalogue(&cat, st.rule_dirs.items, st.rule_dirs.len) < 0)
+		goto cleanup;
+	if (scan_settings_resolve_rules(&st, &cat) < 0)
+		goto cleanup;
+	char err[1024];
+	if (st.baseline_path && baseline_load(&base_log, st.baseline_path, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tlslint: %s\n", err);
+		goto cleanup;
+	}
+	st.sopts.progress = !st.quiet && isatty(STDERR_FILENO);
+	st.sopts.fe.root = base;
+	if (scanner_new(&s, &cat, &st.sopts, err, sizeof(err)) < 0) {
+		fprintf(stderr, "tlslint: %s\n", err);
+		goto cleanup;
+	}
+
+	st.wopts.base = base;
+	if (scan_select_files(&files, &odb, &results, &changes, &st, base, paths, npaths,
+			      paths_given) < 0)
+		goto cleanup;
+	walk_list_sort(&files);
+	scan_stats stats = { 0 };
+	finding_list scanned = { 0 };
+	scanner_run(s, &files, &scanned, &stats);
+	finding_list_take(&results, &scanned);
+	finding_list_sort(&results);
+	if (st.diff_rev)
+		finding_list_drop_if(&results, scan__off_changed_lines, &changes);
+	scan__apply_levels(&results, &st);
+	fingerprint_assign(&results);
+	if (st.baseline_path)
+		baseline_apply(&base_log, &results);
+	if (st.sarif_path || strcmp(st.format, "sarif") == 0)
+		gitwalk_provenance(base, &remote, &revision, &branch);
+	report_vcs vcs = { .repository_uri = remote, .revision_id = revision, .branch = branch };
+
+	cmdline = scan__command_line(argc, argv);
+	report_input in = { .cat = &cat, .findings = &results, .stats = &stats, .base = base,
+			    .tool_version = TLSLINT_VERSION, .execution_successful = true,
+			    .command_line = cmdline, .category = st.category,
+			    .vcs = remote ? &vcs : NULL,
+			    .baseline = st.baseline_path ? &base_log : NULL,
+			    .no_suppressed = st.no_suppressed, .overrides = st.overrides,
+			    .noverrides = st.noverrides };
+	rc = scan__report(&in, &st) < 0 ? EXIT_USAGE : EXIT_CLEAN;
+	if (st.verbose)
 		fprintf(stderr,
 			"tlslint: %zu files of known languages, %zu read, %zu parsed, %zu not "
-			"analysed; %.1f MiB in %.2f s\n",
+			"analysed; %.1f MiB in %.3f s\n",
 			stats.files, stats.read, stats.parsed, stats.failed,
 			(double)stats.bytes / (1024.0 * 1024.0), stats.seconds);
-	if (rc == EXIT_CLEAN && !fail_none) {
+	if (rc == EXIT_CLEAN && !st.fail_none) {
 		for (size_t i = 0; i < results.len; i++) {
-			if (!results.items[i].suppressed && results.items[i].level >= fail_on) {
+			const finding *f = &results.items[i];
+			if (!f->suppressed && f->level >= st.fail_on &&
+			    (!st.fail_on_new || f->baseline == BASELINE_NEW)) {
 				rc = EXIT_FINDINGS;
 				break;
 			}
 		}
 	}
+cleanup:
 	free(cmdline);
+	free(remote);
+	free(revision);
+	free(branch);
+	baseline_release(&base_log);
+	gitwalk_changes_release(&changes);
 	finding_list_release(&results);
 	walk_list_release(&files);
-	free(base);
+	git_odb_free(odb);
+	git_libgit2_shutdown();
 	scanner_free(s);
 	catalogue_release(&cat);
-cleanup:
-	free(excludes.items);
-	free(rule_dirs.items);
-	free(disabled.items);
-	free(enabled.items);
+	free(base);
+	scan_settings_release(&st);
 	return rc;
 }

@@ -50,6 +50,8 @@ static void finding__release(finding *f)
 	free(f->message);
 	free(f->snippet);
 	free(f->justification);
+	free(f->line_hash);
+	free(f->fingerprint);
 	for (size_t i = 0; i < f->nrelated; i++) {
 		free(f->related[i].uri);
 		free(f->related[i].message);

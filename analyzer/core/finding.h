@@ -12,6 +12,9 @@ typedef struct region {
 	unsigned start_line, start_col, end_line, end_col; /* 1-based; columns in UTF-16 units */
 } region;
 
+/* SARIF baselineState; results only in the baseline (absent) are carried by the report. */
+typedef enum baseline_state { BASELINE_NONE = 0, BASELINE_NEW, BASELINE_UNCHANGED } baseline_state;
+
 typedef struct related_location {
 	char *uri;     /* scan-base-relative, '/' separated */
 	region where;
@@ -30,6 +33,9 @@ typedef struct finding {
 	char *justification;  /* its reason */
 	related_location *related;
 	size_t nrelated;
+	char *line_hash;      /* GitHub's primaryLocationLineHash ("hex:n"), or NULL */
+	char *fingerprint;    /* tlslint/v1 (report/fingerprint.h), or NULL */
+	baseline_state baseline; /* against --baseline; BASELINE_NONE without one */
 } finding;
 
 typedef struct notification {

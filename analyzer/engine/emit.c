@@ -24,7 +24,8 @@ static void emit__add_value(strbuf *sb, const char *s, size_t len)
 		if (space && added)
 			strbuf_addc(sb, ' ');
 		space = false;
-		if (added >= MAX_VALUE_IN_MESSAGE) {
+		/* Cut only between characters: the message must stay valid UTF-8. */
+		if (added >= MAX_VALUE_IN_MESSAGE && ((unsigned char)c & 0xC0) != 0x80) {
 			strbuf_adds(sb, "...");
 			return;
 		}

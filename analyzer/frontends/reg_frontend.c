@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "frontends/frontend.h"
 #include "frontends/reg_parser.h"
 #include "project/facts.h"
 #include "util/alloc.h"
+#include "values/registry_policy.h"
 
 typedef struct reg_rules {
 	const rule *schannel; /* LT-REG-001 */
@@ -19,37 +19,10 @@ typedef struct reg_rules {
 	const rule *secure;   /* LT-REG-003 */
 } reg_rules;
 
-static const struct {
-	const char *component; /* below SCHANNEL\Protocols */
-	version_set version;
-} schannel_protocols[] = {
-	{ "SSL 2.0", VERSION_SSL2 },
-	{ "SSL 3.0", VERSION_SSL3 },
-	{ "TLS 1.0", VERSION_TLS10 },
-	{ "TLS 1.1", VERSION_TLS11 },
-};
-
-/* The bits of WinHTTP DefaultSecureProtocols and Internet Settings SecureProtocols. */
-static const struct {
-	unsigned long long bit;
-	version_set version;
-} secure_protocol_bits[] = {
-	{ 0x8, VERSION_SSL2 },
-	{ 0x20, VERSION_SSL3 },
-	{ 0x80, VERSION_TLS10 },
-	{ 0x200, VERSION_TLS11 },
-};
-
 struct reg_walk {
 	const reg_rules *rules;
 	const file_ctx *ctx;
 };
-
-static bool reg__named(const reg_entry *e, const char *name)
-{
-	size_t n = strlen(name);
-	return e->name_len == n && strncasecmp(e->name, name, n) == 0;
-}
 
 static void reg__report(const struct reg_walk *w, const rule *r, const reg_entry *e,
 			version_set versions)
@@ -59,67 +32,32 @@ static void reg__report(const struct reg_walk *w, const rule *r, const reg_entry
 	emit_finding(w->ctx, r, e->start, e->end, &args);
 }
 
-/* SCHANNEL\Protocols\<protocol>\{Client,Server}: Enabled non-zero, DisabledByDefault 0. */
-static void reg__schannel(const struct reg_walk *w, const reg_entry *e)
-{
-	for (size_t i = 0; i < sizeof(schannel_protocols) / sizeof(schannel_protocols[0]); i++) {
-		for (int side = 0; side < 2; side++) {
-			char suffix[64];
-			snprintf(suffix, sizeof(suffix), "SCHANNEL\\Protocols\\%s\\%s",
-				 schannel_protocols[i].component, side ? "Server" : "Client");
-			if (!reg_key_ends_with(e, suffix))
-				continue;
-			if ((reg__named(e, "Enabled") && e->number != 0) ||
-			    (reg__named(e, "DisabledByDefault") && e->number == 0))
-				reg__report(w, w->rules->schannel, e, schannel_protocols[i].version);
-			return;
-		}
-	}
-}
-
-/* .NETFramework\v2.0.50727 and \v4.0.30319 (also under Wow6432Node). */
-static void reg__netfx(const struct reg_walk *w, const reg_entry *e)
-{
-	opt_scope scope = facts_netfx_key_scope(e->key, e->key_len);
-	if (!scope ||
-	    !(reg__named(e, "SystemDefaultTlsVersions") || reg__named(e, "SchUseStrongCrypto")))
-		return;
-	unsigned opt = facts_netfx_opt_in(e->name, e->name_len, e->number);
-	if (e->number == 0) {
-		if (w->rules->netfx)
-			reg__report(w, w->rules->netfx, e, 0);
-	} else if (opt && w->ctx->facts) {
-		fact *f = fact_list_add(w->ctx->facts, FACT_OPT_IN, w->ctx->lang, w->ctx->uri,
-					w->ctx->src, e->start, e->end);
-		f->opt_in = opt;
-		f->scope = scope;
-	}
-}
-
-/* WinHttp DefaultSecureProtocols, Internet Settings SecureProtocols: legacy bits set. */
-static void reg__secure_protocols(const struct reg_walk *w, const reg_entry *e)
-{
-	if (!((reg__named(e, "DefaultSecureProtocols") && reg_key_ends_with(e, "WinHttp")) ||
-	      (reg__named(e, "SecureProtocols") && reg_key_ends_with(e, "Internet Settings"))))
-		return;
-	version_set v = 0;
-	for (size_t i = 0; i < sizeof(secure_protocol_bits) / sizeof(secure_protocol_bits[0]); i++)
-		if (e->number & secure_protocol_bits[i].bit)
-			v |= secure_protocol_bits[i].version;
-	if (v)
-		reg__report(w, w->rules->secure, e, v);
-}
-
+/* What a value enables is registry_policy's knowledge; this front end only picks the rule. A
+ * .NET value that opts in instead is recorded as a fact for LT-NET-004. */
 static void reg__entry(void *arg, const reg_entry *e)
 {
 	const struct reg_walk *w = arg;
 	if (!e->key || e->type != REG_DATA_NUMBER)
 		return; /* deletions and strings never enable anything */
-	if (w->rules->schannel)
-		reg__schannel(w, e);
-	reg__netfx(w, e);
-	if (w->rules->secure)
-		reg__secure_protocols(w, e);
+	version_set enabled = 0;
+	registry_setting setting = registry_policy_classify(e->key, e->key_len, e->name,
+							    e->name_len, e->number, &enabled);
+	const rule *r = setting == REGISTRY_SCHANNEL	     ? w->rules->schannel
+			: setting == REGISTRY_NETFX	     ? w->rules->netfx
+			: setting == REGISTRY_SECURE_PROTOCOLS ? w->rules->secure
+							       : NULL;
+	if (r && enabled) {
+		reg__report(w, r, e, enabled);
+	} else if (setting == REGISTRY_NETFX && !enabled && w->ctx->facts) {
+		opt_scope scope = facts_netfx_key_scope(e->key, e->key_len);
+		unsigned opt = facts_netfx_opt_in(e->name, e->name_len, e->number);
+		if (scope && opt) {
+			fact *f = fact_list_add(w->ctx->facts, FACT_OPT_IN, w->ctx->lang,
+						w->ctx->uri, w->ctx->src, e->start, e->end);
+			f->opt_in = opt;
+			f->scope = scope;
+		}
+	}
 }
 
 static int reg_fe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,

@@ -171,14 +171,3 @@ void reg_parse(const char *text, size_t len, reg_visitor visit, void *arg)
 			reg__value(&c, b, e, &entry, visit, arg);
 	}
 }
-
-bool reg_key_ends_with(const reg_entry *e, const char *suffix)
-{
-	size_t n = strlen(suffix);
-	if (!e->key || e->key_len < n)
-		return false;
-	const char *tail = e->key + e->key_len - n;
-	if (strncasecmp(tail, suffix, n) != 0)
-		return false;
-	return e->key_len == n || tail[-1] == '\\';
-}

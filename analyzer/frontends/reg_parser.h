@@ -33,7 +33,5 @@ typedef void (*reg_visitor)(void *arg, const reg_entry *e);
 /* Calls `visit` for every value entry of `text`, in order. */
 void reg_parse(const char *text, size_t len, reg_visitor visit, void *arg);
 
-/* True when the key path ends with the `\`-separated components `suffix`, ignoring case. */
-bool reg_key_ends_with(const reg_entry *e, const char *suffix);
 
 #endif

@@ -26,6 +26,11 @@ char *report_json(const report_input *in)
 		cJSON_AddBoolToObject(j, "suppressed", f->suppressed);
 		if (f->suppressed && f->justification)
 			cJSON_AddStringToObject(j, "justification", f->justification);
+		if (f->fingerprint)
+			cJSON_AddStringToObject(j, "fingerprint", f->fingerprint);
+		if (f->baseline != BASELINE_NONE)
+			cJSON_AddStringToObject(j, "baselineState",
+						f->baseline == BASELINE_NEW ? "new" : "unchanged");
 		cJSON_AddItemToArray(fs, j);
 	}
 	cJSON *ns = cJSON_AddArrayToObject(doc, "notifications");

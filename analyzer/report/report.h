@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "core/finding.h"
+#include "report/baseline.h"
 #include "rules/catalogue.h"
 #include "scan/scanner.h"
 
@@ -20,6 +21,12 @@ typedef struct report_vcs {
 	const char *branch;         /* or NULL */
 } report_vcs;
 
+/* A rule whose level the configuration changed (SARIF ruleConfigurationOverrides). */
+typedef struct report_override {
+	const rule *rule;
+	level level;
+} report_override;
+
 typedef struct report_input {
 	const catalogue *cat;
 	const finding_list *findings;
@@ -30,6 +37,11 @@ typedef struct report_input {
 	bool execution_successful;
 	const char *command_line; /* for invocations[0].commandLine; may be NULL */
 	const report_vcs *vcs;    /* SARIF only; may be NULL */
+	const char *category;     /* automationDetails.id; may be NULL */
+	const baseline *baseline; /* results absent from this scan are carried; may be NULL */
+	bool no_suppressed;       /* leave suppressed results out (the form to upload) */
+	const report_override *overrides;
+	size_t noverrides;
 } report_input;
 
 /* Returns a newly allocated SARIF 2.1.0 log. */

@@ -1,12 +1,17 @@
 /* sarif.c: the SARIF 2.1.0 log, built with cJSON.
  *
  * One run per log. tool.driver lists every rule of the catalogue (so ruleIndex is the rule's
- * position there); results carry a %SRCROOT%-relative location with UTF-16 columns;
- * invocations[0] carries a notification for every file that could not be analysed. */
+ * position there) with help as text and Markdown and a helpUri to its generated page; results
+ * carry a %SRCROOT%-relative location with UTF-16 columns, partialFingerprints (GitHub's line
+ * hash and tlslint/v1), suppressions and, against a baseline, baselineState; invocations[0]
+ * carries a notification for every file that could not be analysed. Optional: the category
+ * (automationDetails.id) and the git provenance of the scanned tree. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/fingerprint.h"
+#include "report/markdown.h"
 #include "report/report.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
@@ -99,9 +104,14 @@ static cJSON *sarif__rule(const rule *r)
 	cJSON_AddStringToObject(j, "name", r->name);
 	cJSON_AddItemToObject(j, "shortDescription", sarif__message(r->short_description));
 	cJSON_AddItemToObject(j, "fullDescription", sarif__message(r->full_description));
+	char *uri = markdown_rule_uri(r);
+	cJSON_AddStringToObject(j, "helpUri", uri);
+	free(uri);
 	cJSON *help = cJSON_AddObjectToObject(j, "help");
-	cJSON_AddStringToObject(help, "text", r->help);
-	cJSON_AddStringToObject(help, "markdown", r->help);
+	char *text = markdown_to_text(r->help);
+	cJSON_AddItemToObject(help, "text", sarif__string(text));
+	free(text);
+	cJSON_AddItemToObject(help, "markdown", sarif__string(r->help));
 	cJSON *conf = cJSON_AddObjectToObject(j, "defaultConfiguration");
 	cJSON_AddStringToObject(conf, "level", level_name(r->level));
 	if (!r->enabled_by_default)
@@ -120,7 +130,7 @@ static cJSON *sarif__rule(const rule *r)
 	return j;
 }
 
-static cJSON *sarif__result(const report_input *in, const finding *f, bool with_suppressions)
+static cJSON *sarif__result(const report_input *in, const finding *f)
 {
 	cJSON *j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "ruleId", f->rule->id);
@@ -144,18 +154,63 @@ static cJSON *sarif__result(const report_input *in, const finding *f, bool with_
 			cJSON_AddItemToArray(rel, rl);
 		}
 	}
-	if (with_suppressions) {
+	if (f->line_hash || f->fingerprint) {
+		cJSON *pf = cJSON_AddObjectToObject(j, "partialFingerprints");
+		if (f->line_hash)
+			cJSON_AddStringToObject(pf, "primaryLocationLineHash", f->line_hash);
+		if (f->fingerprint)
+			cJSON_AddStringToObject(pf, FINGERPRINT_STABLE_KEY, f->fingerprint);
+	}
+	if (f->baseline != BASELINE_NONE)
+		cJSON_AddStringToObject(j, "baselineState",
+					f->baseline == BASELINE_NEW ? "new" : "unchanged");
+	if (f->suppressed) {
 		cJSON *sup = cJSON_AddArrayToObject(j, "suppressions");
-		if (f->suppressed) {
-			cJSON *s = cJSON_CreateObject();
-			cJSON_AddStringToObject(s, "kind", "inSource");
-			if (f->justification && f->justification[0])
-				cJSON_AddItemToObject(s, "justification",
-						      sarif__string(f->justification));
-			cJSON_AddItemToArray(sup, s);
-		}
+		cJSON *s = cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "kind", "inSource");
+		if (f->justification && f->justification[0])
+			cJSON_AddItemToObject(s, "justification", sarif__string(f->justification));
+		cJSON_AddItemToArray(sup, s);
 	}
 	return j;
+}
+
+static bool sarif__is_suppressed(const cJSON *result)
+{
+	return cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(result, "suppressions")) > 0;
+}
+
+/* A baseline result that matched nothing, carried over as "absent". Its ruleIndex is
+ * renumbered for this log's rule list (dropped when the rule no longer exists). */
+static cJSON *sarif__absent(const report_input *in, const cJSON *old)
+{
+	cJSON *j = cJSON_Duplicate(old, true);
+	cJSON_DeleteItemFromObjectCaseSensitive(j, "baselineState");
+	cJSON_AddStringToObject(j, "baselineState", "absent");
+	cJSON_DeleteItemFromObjectCaseSensitive(j, "ruleIndex");
+	cJSON_DeleteItemFromObjectCaseSensitive(j, "rule");
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(j, "ruleId");
+	const rule *r = cJSON_IsString(id) ? catalogue_find(in->cat, id->valuestring) : NULL;
+	if (r)
+		cJSON_AddNumberToObject(j, "ruleIndex", (double)catalogue_index(in->cat, r));
+	return j;
+}
+
+/* SARIF's all-or-none rule: when any result has suppressions, every result has the property
+ * (an empty array for the unsuppressed ones); otherwise none has it. */
+static void sarif__suppressions_all_or_none(cJSON *results)
+{
+	bool any = false;
+	cJSON *r;
+	cJSON_ArrayForEach(r, results)
+		any |= sarif__is_suppressed(r);
+	cJSON_ArrayForEach(r, results) {
+		bool has = cJSON_HasObjectItem(r, "suppressions");
+		if (any && !has)
+			cJSON_AddArrayToObject(r, "suppressions");
+		else if (!any && has)
+			cJSON_DeleteItemFromObjectCaseSensitive(r, "suppressions");
+	}
 }
 
 static void sarif__provenance(cJSON *run, const report_vcs *vcs)
@@ -195,6 +250,19 @@ char *report_sarif(const report_input *in)
 	if (in->command_line)
 		cJSON_AddItemToObject(inv, "commandLine", sarif__string(in->command_line));
 	cJSON_AddBoolToObject(inv, "executionSuccessful", in->execution_successful);
+	if (in->noverrides) {
+		cJSON *ovs = cJSON_AddArrayToObject(inv, "ruleConfigurationOverrides");
+		for (size_t i = 0; i < in->noverrides; i++) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON *desc = cJSON_AddObjectToObject(o, "descriptor");
+			cJSON_AddStringToObject(desc, "id", in->overrides[i].rule->id);
+			cJSON_AddNumberToObject(desc, "index",
+						(double)catalogue_index(in->cat, in->overrides[i].rule));
+			cJSON *conf = cJSON_AddObjectToObject(o, "configuration");
+			cJSON_AddStringToObject(conf, "level", level_name(in->overrides[i].level));
+			cJSON_AddItemToArray(ovs, o);
+		}
+	}
 	cJSON *notes = cJSON_AddArrayToObject(inv, "toolExecutionNotifications");
 	for (size_t i = 0; i < in->findings->nnotes; i++) {
 		const notification *n = &in->findings->notes[i];
@@ -229,13 +297,28 @@ char *report_sarif(const report_input *in)
 	if (in->vcs)
 		sarif__provenance(run, in->vcs);
 
-	bool any_suppressed = false;
-	for (size_t i = 0; i < in->findings->len; i++)
-		any_suppressed |= in->findings->items[i].suppressed;
+	if (in->category && in->category[0]) {
+		/* As the upload action does with its category: a trailing '/' makes it all
+		 * category, with no run id. */
+		size_t clen = strlen(in->category);
+		char *id = xasprintf("%s%s", in->category, in->category[clen - 1] == '/' ? "" : "/");
+		cJSON *auto_details = cJSON_AddObjectToObject(run, "automationDetails");
+		cJSON_AddItemToObject(auto_details, "id", sarif__string(id));
+		free(id);
+	}
+
 	cJSON *results = cJSON_AddArrayToObject(run, "results");
-	for (size_t i = 0; i < in->findings->len; i++)
-		cJSON_AddItemToArray(results,
-				     sarif__result(in, &in->findings->items[i], any_suppressed));
+	for (size_t i = 0; i < in->findings->len; i++) {
+		const finding *f = &in->findings->items[i];
+		if (!(in->no_suppressed && f->suppressed))
+			cJSON_AddItemToArray(results, sarif__result(in, f));
+	}
+	for (size_t i = 0; in->baseline && i < in->baseline->len; i++) {
+		const baseline_entry *e = &in->baseline->entries[i];
+		if (!e->matched && !(in->no_suppressed && sarif__is_suppressed(e->result)))
+			cJSON_AddItemToArray(results, sarif__absent(in, e->result));
+	}
+	sarif__suppressions_all_or_none(results);
 	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
 
 	char *text = cJSON_Print(log);

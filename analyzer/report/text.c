@@ -80,6 +80,13 @@ void report_text(FILE *out, const report_input *in, bool color)
 		counts[LEVEL_NOTE] == 1 ? "" : "s");
 	if (suppressed)
 		fprintf(out, ", %zu suppressed", suppressed);
+	if (in->baseline) {
+		size_t fresh = 0;
+		for (size_t i = 0; i < in->findings->len; i++)
+			fresh += !in->findings->items[i].suppressed &&
+				 in->findings->items[i].baseline == BASELINE_NEW;
+		fprintf(out, ", %zu new since the baseline", fresh);
+	}
 	if (in->stats)
 		fprintf(out, " in %zu file%s scanned", in->stats->files,
 			in->stats->files == 1 ? "" : "s");

@@ -2,6 +2,7 @@
 #include "scanner.h"
 
 #include <errno.h>
+#include <git2.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -12,11 +13,13 @@
 
 #include "engine/emit.h"
 #include "frontends/frontend.h"
+#include "report/fingerprint.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
 #include "scan/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
 
 struct lang_slot {
 	const frontend *fe;
@@ -224,6 +227,82 @@ static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *
 	return false;
 }
 
+/* The file's bytes as stored, from disk or from its object database. */
+static int scanner__raw(const walk_file *f, size_t max, char **out, size_t *len)
+{
+	if (!f->odb)
+		return file_read_all(f->path, max, out, len);
+	git_odb_object *obj = NULL;
+	if (git_odb_read(&obj, f->odb, &f->blob) < 0)
+		return -1;
+	*len = git_odb_object_size(obj);
+	*out = xmalloc(*len + 1);
+	memcpy(*out, git_odb_object_data(obj), *len);
+	(*out)[*len] = '\0';
+	git_odb_object_free(obj);
+	return 0;
+}
+
+/* GitHub's line hash is over the file's bytes as stored. For plain UTF-8 those are the decoded
+ * text; other encodings are read again (rare, and only for files with findings). */
+static void scanner__line_hashes(struct run *run, const walk_file *f, const source_file *src,
+				 finding_list *out)
+{
+	line_hashes lh;
+	if (src->encoding == ENCODING_UTF8) {
+		line_hashes_compute(&lh, src->text, src->len);
+	} else {
+		char *raw = NULL;
+		size_t len = 0;
+		if (scanner__raw(f, run->s->opts.max_file_size, &raw, &len) < 0)
+			return;
+		line_hashes_compute(&lh, raw, len);
+		free(raw);
+	}
+	for (size_t i = 0; i < out->len; i++) {
+		finding *fi = &out->items[i];
+		if (!fi->line_hash && strcmp(fi->uri, f->uri) == 0)
+			fi->line_hash = line_hashes_format(&lh, fi->where.start_line);
+	}
+	line_hashes_release(&lh);
+}
+
+static int scanner__cmp_file_uri(const void *key, const void *elem)
+{
+	return strcmp(key, ((const walk_file *)elem)->uri);
+}
+
+/* Findings that post-scan analyses added have no line hash yet: hash their files now (`out`
+ * is sorted, so a file's findings are together). */
+static void scanner__post_scan_line_hashes(scanner *s, const walk_list *files, finding_list *out)
+{
+	for (size_t i = 0; i < out->len; i++) {
+		finding *f = &out->items[i];
+		if (i > 0 && strcmp(out->items[i - 1].uri, f->uri) == 0)
+			continue; /* not the first finding of its file */
+		size_t end = i;
+		bool missing = false;
+		while (end < out->len && strcmp(out->items[end].uri, f->uri) == 0)
+			missing |= out->items[end++].line_hash == NULL;
+		const walk_file *wf = files->len ? bsearch(f->uri, files->files, files->len,
+							   sizeof(*files->files),
+							   scanner__cmp_file_uri)
+						 : NULL;
+		char *raw = NULL;
+		size_t len = 0;
+		if (!missing || !wf || scanner__raw(wf, s->opts.max_file_size, &raw, &len) < 0)
+			continue;
+		line_hashes lh;
+		line_hashes_compute(&lh, raw, len);
+		free(raw);
+		for (size_t k = i; k < end; k++)
+			if (!out->items[k].line_hash)
+				out->items[k].line_hash =
+					line_hashes_format(&lh, out->items[k].where.start_line);
+		line_hashes_release(&lh);
+	}
+}
+
 static void scanner__file(struct run *run, size_t i, void **workers)
 {
 	const walk_file *f = &run->files->files[i];
@@ -275,6 +354,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			atomic_fetch_add(&run->failed, 1);
 		}
 		atomic_fetch_add(&run->findings, out->len);
+		if (out->len)
+			scanner__line_hashes(run, f, &src, out);
 	}
 	source_release(&src);
 }
@@ -363,6 +444,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	}
 	fact_list_release(&facts);
 	finding_list_sort(out);
+	scanner__post_scan_line_hashes(s, files, out);
 	if (stats) {
 		stats->files = files->len;
 		stats->read = atomic_load(&run.read);

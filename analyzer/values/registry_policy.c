@@ -62,41 +62,45 @@ static const struct {
 };
 
 /* ...\SCHANNEL\Protocols\<version>\{Client,Server} */
-static version_set reg__schannel(const reg__component *c, size_t n, const char *name,
-				 size_t namelen, long long data)
+static bool reg__schannel(const reg__component *c, size_t n, const char *name, size_t namelen,
+			  long long data, version_set *enabled)
 {
 	if (n < 4 || !reg__is(&c[n - 4], "SCHANNEL") || !reg__is(&c[n - 3], "Protocols") ||
 	    !(reg__is(&c[n - 1], "Client") || reg__is(&c[n - 1], "Server")))
-		return 0;
+		return false;
 	version_set v = 0;
 	for (size_t i = 0; i < sizeof(schannel_protocols) / sizeof(schannel_protocols[0]); i++)
 		if (reg__is(&c[n - 2], schannel_protocols[i].component))
 			v = schannel_protocols[i].version;
+	if (!v)
+		return false;
 	if (reg__name_is(name, namelen, "Enabled"))
-		return data != 0 ? v : 0;
-	if (reg__name_is(name, namelen, "DisabledByDefault"))
-		return data == 0 ? v : 0;
-	return 0;
+		*enabled = data != 0 ? v : 0;
+	else if (reg__name_is(name, namelen, "DisabledByDefault"))
+		*enabled = data == 0 ? v : 0;
+	else
+		return false;
+	return true;
 }
 
 /* ...\.NETFramework\v2.0.50727 or v4.0.30319 */
-static version_set reg__netfx(const reg__component *c, size_t n, const char *name, size_t namelen,
-			      long long data)
+static bool reg__netfx(const reg__component *c, size_t n, const char *name, size_t namelen,
+		       long long data, version_set *enabled)
 {
 	if (n < 2 || !reg__is(&c[n - 2], ".NETFramework") ||
 	    !(reg__is(&c[n - 1], "v2.0.50727") || reg__is(&c[n - 1], "v4.0.30319")))
-		return 0;
-	if (data != 0)
-		return 0;
-	if (reg__name_is(name, namelen, "SchUseStrongCrypto") ||
-	    reg__name_is(name, namelen, "SystemDefaultTlsVersions"))
-		return VERSION_SSL3 | VERSION_TLS10;
-	return 0;
+		return false;
+	if (!reg__name_is(name, namelen, "SchUseStrongCrypto") &&
+	    !reg__name_is(name, namelen, "SystemDefaultTlsVersions"))
+		return false;
+	/* 0 keeps the framework's own default, SSL 3.0 + TLS 1.0 on 4.5.2 and older. */
+	*enabled = data == 0 ? (VERSION_SSL3 | VERSION_TLS10) : 0;
+	return true;
 }
 
 /* ...\Internet Settings\WinHttp DefaultSecureProtocols, ...\Internet Settings SecureProtocols */
-static version_set reg__winhttp(const reg__component *c, size_t n, const char *name,
-				size_t namelen, long long data)
+static bool reg__secure_protocols(const reg__component *c, size_t n, const char *name,
+				  size_t namelen, long long data, version_set *enabled)
 {
 	bool winhttp = n >= 2 && reg__is(&c[n - 2], "Internet Settings") &&
 		       reg__is(&c[n - 1], "WinHttp") &&
@@ -104,21 +108,35 @@ static version_set reg__winhttp(const reg__component *c, size_t n, const char *n
 	bool wininet = n >= 1 && reg__is(&c[n - 1], "Internet Settings") &&
 		       reg__name_is(name, namelen, "SecureProtocols");
 	if (!winhttp && !wininet)
-		return 0;
-	version_set v = 0;
+		return false;
+	*enabled = 0;
 	for (size_t i = 0; i < sizeof(winhttp_bits) / sizeof(winhttp_bits[0]); i++)
 		if (data & winhttp_bits[i].bit)
-			v |= winhttp_bits[i].version;
-	return v;
+			*enabled |= winhttp_bits[i].version;
+	return true;
+}
+
+registry_setting registry_policy_classify(const char *key, size_t keylen, const char *name,
+					  size_t namelen, long long data, version_set *enabled)
+{
+	reg__component c[MAX_COMPONENTS];
+	size_t n = 0;
+	*enabled = 0;
+	if (!reg__split(key, keylen, c, &n))
+		return REGISTRY_OTHER;
+	if (reg__schannel(c, n, name, namelen, data, enabled))
+		return REGISTRY_SCHANNEL;
+	if (reg__netfx(c, n, name, namelen, data, enabled))
+		return REGISTRY_NETFX;
+	if (reg__secure_protocols(c, n, name, namelen, data, enabled))
+		return REGISTRY_SECURE_PROTOCOLS;
+	return REGISTRY_OTHER;
 }
 
 version_set registry_policy_versions(const char *key, size_t keylen, const char *name,
 				     size_t namelen, long long data)
 {
-	reg__component c[MAX_COMPONENTS];
-	size_t n = 0;
-	if (!reg__split(key, keylen, c, &n))
-		return 0;
-	return reg__schannel(c, n, name, namelen, data) | reg__netfx(c, n, name, namelen, data) |
-	       reg__winhttp(c, n, name, namelen, data);
+	version_set enabled = 0;
+	registry_policy_classify(key, keylen, name, namelen, data, &enabled);
+	return enabled;
 }

@@ -17,6 +17,19 @@
 
 #include "core/versions.h"
 
+/* The registry settings the catalogue knows (one rule each for .reg files). */
+typedef enum registry_setting {
+	REGISTRY_OTHER = 0,
+	REGISTRY_SCHANNEL,         /* SCHANNEL protocol Enabled / DisabledByDefault (LT-REG-001) */
+	REGISTRY_NETFX,            /* .NET SchUseStrongCrypto / SystemDefaultTlsVersions (LT-REG-002) */
+	REGISTRY_SECURE_PROTOCOLS, /* WinHTTP / WinINet protocol masks (LT-REG-003) */
+} registry_setting;
+
+/* Which setting a write of `data` to value `name` under key `key` is, and in `*enabled` the
+ * legacy versions it enables (0 when it enables none, e.g. an opt-in or a hardening value). */
+registry_setting registry_policy_classify(const char *key, size_t keylen, const char *name,
+					  size_t namelen, long long data, version_set *enabled);
+
 /* The legacy versions that writing `data` to value `name` under key `key` enables; 0 when the
  * write is not one of the above (or turns legacy versions off). */
 version_set registry_policy_versions(const char *key, size_t keylen, const char *name,
