@@ -17,6 +17,7 @@
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "walk/git_tree.h"
+#include "walk/gitwalk.h"
 
 #define MAX_STATE_SIZE (16u << 20)
 
@@ -61,37 +62,19 @@ char *audit_job_digest(const audit_job *job)
 
 char *audit_clean_uri(const char *url)
 {
-	const char *scheme_end = strstr(url, "://");
-	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
-	strbuf sb = STRBUF_INIT;
-	if (scheme_end) {
-		const char *auth = scheme_end + 3;
-		const char *path = auth + strcspn(auth, "/?#");
-		const char *at = NULL;
-		for (const char *p = auth; p < path; p++)
-			if (*p == '@')
-				at = p;
-		strbuf_add(&sb, url, (size_t)(auth - url));
-		const char *host = at ? at + 1 : auth;
-		strbuf_add(&sb, host, (size_t)(path - host));
-		strbuf_add(&sb, path, strcspn(path, "?#"));
-	} else if (colon && colon != url && (!slash || colon < slash)) {
-		/* scp-like: [user@]host:path */
-		const char *at = memchr(url, '@', (size_t)(colon - url));
-		const char *host = at ? at + 1 : url;
-		strbuf_adds(&sb, "ssh://");
-		strbuf_add(&sb, host, (size_t)(colon - host));
-		if (colon[1] != '/')
-			strbuf_addc(&sb, '/');
-		strbuf_adds(&sb, colon + 1);
-	} else {
-		char *real = realpath(url, NULL);
-		char *enc = report_uri_encode(real ? real : url);
-		strbuf_addf(&sb, "file://%s%s", enc[0] == '/' ? "" : "/", enc);
-		free(enc);
-		free(real);
+	/* Remote addresses are cleaned as `scan` cleans them; a local path becomes a file:// URI,
+	 * absolute and percent-encoded (SARIF wants a valid URI). */
+	if (url[0] != '/' && access(url, F_OK) != 0) {
+		char *remote = gitwalk_clean_remote(url);
+		if (remote)
+			return remote;
 	}
-	return strbuf_detach(&sb);
+	char *real = realpath(url, NULL);
+	char *enc = report_uri_encode(real ? real : url);
+	char *uri = xasprintf("file://%s%s", enc[0] == '/' ? "" : "/", enc);
+	free(enc);
+	free(real);
+	return uri;
 }
 
 static void repo__fail(audit_record *rec, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
