@@ -215,7 +215,8 @@ int cmd_test(int argc, char **argv)
 	char *base = walk_choose_base(argv[optind]);
 	fe.root = base;
 	scan_options sopts = { .jobs = jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
-			       .enabled = all, .nenabled = cat.len, .fe = fe };
+			       .enabled = all, .nenabled = cat.len,
+			       .prepare_all = true, .fe = fe };
 	char err[1024];
 	scanner *s = NULL;
 	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {

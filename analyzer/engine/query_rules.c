@@ -1,11 +1,14 @@
 /* query_rules.c: compiling rule queries and running them on parsed files. */
 #include "query_rules.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "project/facts.h"
 #include "util/alloc.h"
@@ -40,19 +43,26 @@ static unsigned query_rules__line_of(const rule *r, uint32_t offset)
 	return line;
 }
 
-int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
+/* Compiles a rule's query: the expensive step, safe to run on several threads at once (the
+ * grammar is only read). On error writes the message and returns NULL. */
+static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, char *err,
+				     size_t errlen)
 {
 	uint32_t offset = 0;
 	TSQueryError qerr = TSQueryErrorNone;
-	TSQuery *q = ts_query_new(set->grammar, r->pattern, (uint32_t)strlen(r->pattern), &offset,
-				  &qerr);
-	if (!q) {
+	TSQuery *q = ts_query_new(grammar, r->pattern, (uint32_t)strlen(r->pattern), &offset, &qerr);
+	if (!q)
 		snprintf(err, errlen, "%s:%u: query %s", r->source_path,
 			 query_rules__line_of(r, offset),
 			 qerr < sizeof(query_errors) / sizeof(query_errors[0]) ? query_errors[qerr]
 									      : "error");
-		return -1;
-	}
+	return q;
+}
+
+/* Checks a compiled query against its rule's header and appends it (takes `q`). */
+static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char *err,
+			       size_t errlen)
+{
 	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
 			     .report_capture = NO_CAPTURE };
 	char perr[400];
@@ -104,6 +114,67 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
 	set->rules[set->len++] = cr;
 	return 0;
+}
+
+int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
+{
+	TSQuery *q = query_rules__compile(set->grammar, r, err, errlen);
+	return q ? query_rules__append(set, r, q, err, errlen) : -1;
+}
+
+struct compile_job {
+	const TSLanguage *grammar;
+	const rule *const *rules;
+	TSQuery **queries;
+	char (*errors)[512];
+	size_t n;
+	atomic_size_t next;
+};
+
+static void *query_rules__compile_worker(void *arg)
+{
+	struct compile_job *job = arg;
+	for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->n;)
+		job->queries[i] = query_rules__compile(job->grammar, job->rules[i], job->errors[i],
+						       sizeof(job->errors[i]));
+	return NULL;
+}
+
+int ts_ruleset_add_all(ts_ruleset *set, const rule *const *rules, size_t n, char *err,
+		       size_t errlen)
+{
+	struct compile_job job = { .grammar = set->grammar, .rules = rules, .n = n };
+	job.queries = xcalloc(n ? n : 1, sizeof(*job.queries));
+	job.errors = xcalloc(n ? n : 1, sizeof(*job.errors));
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nthreads = cores > 1 ? (size_t)cores : 1;
+	if (nthreads > n)
+		nthreads = n;
+	pthread_t *threads = xcalloc(nthreads ? nthreads : 1, sizeof(*threads));
+	size_t started = 0;
+	for (size_t t = 1; t < nthreads; t++) /* this thread is the first worker */
+		if (pthread_create(&threads[started], NULL, query_rules__compile_worker, &job) == 0)
+			started++;
+	query_rules__compile_worker(&job);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	free(threads);
+	/* Validate and append in rule order, so the first error reported never depends on
+	 * thread timing. */
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && !job.queries[i]) {
+			snprintf(err, errlen, "%s", job.errors[i]);
+			rc = -1;
+		} else if (rc == 0) {
+			rc = query_rules__append(set, rules[i], job.queries[i], err, errlen);
+		} else if (job.queries[i]) {
+			ts_query_delete(job.queries[i]);
+		}
+	}
+	free(job.queries);
+	free(job.errors);
+	return rc;
 }
 
 void ts_ruleset_release(ts_ruleset *set)

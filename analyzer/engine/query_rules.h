@@ -39,6 +39,10 @@ typedef struct ts_worker {
 
 /* Compiles `rule` for `set`; on error writes "file:line: message" into `err`. */
 int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen);
+/* The same for `n` rules, compiling their queries on as many threads as there are cores; the
+ * rules keep their order, and an error names the first rule (in order) that failed. */
+int ts_ruleset_add_all(ts_ruleset *set, const rule *const *rules, size_t n, char *err,
+		       size_t errlen);
 void ts_ruleset_release(ts_ruleset *set);
 
 void ts_worker_init(ts_worker *w, unsigned timeout_ms);

@@ -19,12 +19,10 @@ static int ts_fe__prepare(void **state, language lang, const rule *const *rules,
 		free(set);
 		return -1;
 	}
-	for (size_t i = 0; i < nrules; i++) {
-		if (ts_ruleset_add(set, rules[i], err, errlen) < 0) {
-			ts_ruleset_release(set);
-			free(set);
-			return -1;
-		}
+	if (ts_ruleset_add_all(set, rules, nrules, err, errlen) < 0) {
+		ts_ruleset_release(set);
+		free(set);
+		return -1;
 	}
 	*state = set;
 	return 0;

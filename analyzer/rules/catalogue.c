@@ -30,6 +30,8 @@ int catalogue_load_builtin(catalogue *c, char *err, size_t errlen)
 	for (size_t i = 0; i < embedded_rules_count; i++) {
 		char *text = xstrndup((const char *)embedded_rules[i].data, embedded_rules[i].size);
 		int rc = catalogue__add(c, text, embedded_rules[i].path, err, errlen);
+		if (rc == 0)
+			c->rules[c->len - 1]->builtin = true;
 		free(text);
 		if (rc < 0)
 			return -1;

@@ -65,6 +65,7 @@ typedef struct rule {
 	value_spelling spelling;
 	char *report_capture;  /* capture that locates the finding (default: value, else first) */
 	bool enabled_by_default;
+	bool builtin;          /* compiled into the binary (and checked by its test suite) */
 
 	char *pattern;         /* the body after the header */
 	unsigned pattern_line; /* line of the file where the pattern starts */

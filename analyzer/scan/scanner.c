@@ -28,6 +28,7 @@ struct lang_slot {
 	const rule **rules;
 	size_t nrules;
 	bool facts; /* a post-scan analyzer needs this language's facts */
+	bool prepared;
 };
 
 struct post_slot {
@@ -122,6 +123,46 @@ static void scanner__add_evidence_rules(scanner *s)
 	}
 }
 
+/* Compiles a language's rules into its front end's state. */
+static int scanner__prepare(scanner *s, language lang, char *err, size_t errlen)
+{
+	struct lang_slot *slot = &s->langs[lang];
+	if (slot->prepared || !slot->fe)
+		return 0;
+	if (slot->fe->prepare(&slot->state, lang, slot->rules, slot->nrules, err, errlen) < 0) {
+		slot->fe = NULL;
+		return -1;
+	}
+	slot->prepared = true;
+	if (slot->fe->configure && slot->fe->configure(slot->state, &s->opts.fe, err, errlen) < 0)
+		return -1;
+	return 0;
+}
+
+/* Prepares the languages of `files` that are not prepared yet. A failure (a built-in rule
+ * that does not compile, which the test suite rules out) turns that language off and becomes
+ * an error notification. */
+static void scanner__prepare_for(scanner *s, const walk_list *files, finding_list *out)
+{
+	bool present[LANG_COUNT] = { false };
+	for (size_t i = 0; i < files->len; i++)
+		present[files->files[i].lang] = true;
+	for (int l = 1; l < LANG_COUNT; l++) {
+		char err[1024];
+		if (!present[l] || s->langs[l].prepared || !s->langs[l].fe)
+			continue;
+		if (scanner__prepare(s, (language)l, err, sizeof(err)) < 0) {
+			finding_list_note(out, LEVEL_ERROR, NULL, NULL,
+					  "%s files were not analysed: %s", language_name((language)l),
+					  err);
+			if (s->langs[l].fe && s->langs[l].state)
+				s->langs[l].fe->release(s->langs[l].state);
+			s->langs[l].state = NULL;
+			s->langs[l].fe = NULL;
+		}
+	}
+}
+
 int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, char *err,
 		size_t errlen)
 {
@@ -175,14 +216,13 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			scanner_free(s);
 			return -1;
 		}
-		if (slot->fe->prepare(&slot->state, (language)l, slot->rules, slot->nrules, err,
-				      errlen) < 0) {
-			slot->fe = NULL;
-			scanner_free(s);
-			return -1;
-		}
-		if (slot->fe->configure &&
-		    slot->fe->configure(slot->state, &s->opts.fe, err, errlen) < 0) {
+		bool user_rules = false;
+		for (size_t i = 0; i < slot->nrules; i++)
+			user_rules |= !slot->rules[i]->builtin;
+		/* Compiling queries is most of start-up: built-in rules wait until a file of
+		 * their language is scanned; a user's rule files are checked now. */
+		if ((s->opts.prepare_all || user_rules) &&
+		    scanner__prepare(s, (language)l, err, errlen) < 0) {
 			scanner_free(s);
 			return -1;
 		}
@@ -197,7 +237,7 @@ void scanner_free(scanner *s)
 		return;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
-		if (slot->fe && slot->state)
+		if (slot->fe && slot->prepared && slot->state)
 			slot->fe->release(slot->state);
 		prefilter_release(&slot->filter);
 		free(slot->rules);
@@ -399,6 +439,7 @@ static void scanner__progress(struct run *run, double start, bool final)
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
 {
 	double start = scanner__now();
+	scanner__prepare_for(s, files, out);
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
