@@ -44,6 +44,8 @@ struct scanner {
 	size_t npost;
 	const rule **evidence_only; /* disabled rules run for a post-scan analyzer's facts */
 	size_t nevidence_only;
+	pthread_mutex_t prepare_lock; /* languages are prepared lazily, by whichever of several
+					 concurrent scanner_run() calls (audit) needs one first */
 };
 
 static bool scanner__listed(char *const *ids, size_t n, const char *id)
@@ -167,6 +169,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		size_t errlen)
 {
 	scanner *s = xcalloc(1, sizeof(*s));
+	pthread_mutex_init(&s->prepare_lock, NULL);
 	s->opts = *opts;
 	s->cat = cat;
 	if (!s->opts.jobs) {
@@ -244,6 +247,7 @@ void scanner_free(scanner *s)
 	}
 	free(s->post);
 	free(s->evidence_only);
+	pthread_mutex_destroy(&s->prepare_lock);
 	free(s);
 }
 
@@ -439,7 +443,9 @@ static void scanner__progress(struct run *run, double start, bool final)
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
 {
 	double start = scanner__now();
+	pthread_mutex_lock(&s->prepare_lock);
 	scanner__prepare_for(s, files, out);
+	pthread_mutex_unlock(&s->prepare_lock);
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
