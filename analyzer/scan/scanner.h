@@ -4,8 +4,9 @@
  * compilation); scanner_run() reads, prefilters and analyses the files in parallel, gathers the
  * facts front ends recorded in file order, runs the post-scan analyzers of the enabled rules
  * over them (project/post_scan.h), and returns findings and notifications sorted, so the output
- * never depends on thread timing. A scanner is read-only once made: several threads may call
- * scanner_run() on it at once (`audit` scans one repository per thread). */
+ * never depends on thread timing. Several threads may call scanner_run() on one scanner at
+ * once (`audit` scans one repository per thread): a language's rules are compiled on first
+ * use under a lock, and nothing else in the scanner changes after scanner_new(). */
 #ifndef TLSLINT_SCANNER_H
 #define TLSLINT_SCANNER_H
 
