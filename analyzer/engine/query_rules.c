@@ -320,7 +320,10 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
-		if (ctx->facts && (v.versions & VERSION_TLS12))
+		/* Only SecurityProtocolType sets the process-wide default that LT-NET-004 is about;
+		 * an SslProtocols value configures one stream or handler, not the runtime. */
+		if (ctx->facts && (v.versions & VERSION_TLS12) &&
+		    strcmp(cr->value_type->name, "SecurityProtocolType") == 0)
 			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
 				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		TSNode cap;
