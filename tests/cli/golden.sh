@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # golden.sh: scans the demo tree and compares the SARIF log (normalised: no absolute paths,
-# command line or version; rule metadata reduced to ids) and the text report with the files
+# command line, version or version-control provenance, which depend on the checkout; rule
+# metadata reduced to ids) and the text report with the files
 # in tests/golden/. UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,7 +11,8 @@ normalise() {
       | .runs[0].originalUriBaseIds["%SRCROOT%"].uri = "file:///SRCROOT/"
       | .runs[0].tool.driver.version = "VERSION"
       | .runs[0].tool.driver.semanticVersion = "VERSION"
-      | .runs[0].tool.driver.rules |= map(.id)'
+      | .runs[0].tool.driver.rules |= map(.id)
+      | del(.runs[0].versionControlProvenance)'
 }
 
 "$TLSLINT" scan --fail-on none -f sarif fixtures/demo | normalise > "$WORK/demo.sarif.json"
