@@ -6,6 +6,8 @@
 # OTHERS files without any TLS token (read, never parsed). Then scans it three ways:
 #   - with a compilation database (each TU with its flags, real system headers);
 #   - without one (system headers found on the default paths, shims for the rest);
+#   - without a database (the default: shims and the token fallback, no system headers);
+#   - without a database but reading the installed headers (--system-headers);
 #   - with no headers at all (--no-system-headers: shims and the token fallback only).
 #   bench/c_bench.sh [path/to/tlslint] [SOURCES] [OTHERS] [JOBS]
 set -euo pipefail
@@ -122,5 +124,6 @@ run() {
 echo "corpus: $sources TLS sources, $((sources / 10)) headers, $others files without TLS tokens; $jobs jobs"
 echo "(wall time depends on the load of the machine; CPU time much less)"
 run "with compile_commands.json" --compile-commands "$dir/build/db.json"
-run "without (system headers, shims)"
+run "without a database (default: shims)"
+run "without, reading system headers" --system-headers
 run "no headers at all (--no-system-headers)" --no-system-headers

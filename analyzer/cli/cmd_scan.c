@@ -62,7 +62,9 @@ static void scan__usage(FILE *out)
 		"C and C++:\n"
 		"      --compile-commands FILE  flags per file from this compilation database\n"
 		"                         (default: compile_commands.json in the scan root or build/)\n"
-		"      --no-system-headers  parse as if no header were installed (shims only)\n"
+		"      --system-headers   C/C++: read the installed system headers even for files\n"
+		"                         with no compilation database entry (slower)\n"
+		"      --no-system-headers  C/C++: never read them, even with a database\n"
 		"  -v, --verbose          print what was scanned and how fast\n"
 		"  -q, --quiet            no progress line\n"
 		"  -h, --help             show this help\n\n"
@@ -97,7 +99,7 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 	enum { O_SARIF = 256, O_COLOR, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE, O_RULES,
 	       O_DISABLE, O_ENABLE, O_TIMEOUT, O_CATEGORY, O_NO_SUPPRESSED, O_BASELINE,
 	       O_FAIL_ON_NEW, O_STAGED, O_DIFF, O_CONFIG, O_NO_CONFIG, O_COMPILE_COMMANDS,
-	       O_NO_SYSTEM_HEADERS };
+	       O_NO_SYSTEM_HEADERS, O_SYSTEM_HEADERS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
@@ -123,6 +125,7 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
 		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
+		{ "system-headers", no_argument, NULL, O_SYSTEM_HEADERS },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -215,7 +218,10 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 			st->sopts.fe.compile_commands = optarg;
 			break;
 		case O_NO_SYSTEM_HEADERS:
-			st->sopts.fe.no_system_headers = true;
+			st->sopts.fe.system_headers = SYSTEM_HEADERS_NEVER;
+			break;
+		case O_SYSTEM_HEADERS:
+			st->sopts.fe.system_headers = SYSTEM_HEADERS_ALWAYS;
 			break;
 		case 'v':
 			st->verbose = true;

@@ -36,6 +36,7 @@ static void test__usage(FILE *out)
 		     "  -j, --jobs N     worker threads\n"
 		     "  --compile-commands FILE  C/C++ flags from this compilation database\n"
 		     "  --no-system-headers      C/C++: parse as if no header were installed\n"
+		     "  --system-headers         C/C++: read installed headers without a database too\n"
 		     "  --no-shims               C/C++: without the TLS API declaration shims\n"
 		     "  --no-fallback            C/C++: without the token fallback\n"
 		     "                           (the last two measure what each adds to recall)\n"
@@ -136,7 +137,7 @@ static void test__file(const walk_file *wf, finding *first, finding *last, const
 
 int cmd_test(int argc, char **argv)
 {
-	enum { O_RULES = 256, O_EXCLUDE, O_REQUIRE_ALL, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS,
+	enum { O_RULES = 256, O_EXCLUDE, O_REQUIRE_ALL, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS, O_SYSTEM_HEADERS,
 	       O_NO_SHIMS, O_NO_FALLBACK };
 	static const struct option opts[] = {
 		{ "rules", required_argument, NULL, O_RULES },
@@ -144,6 +145,7 @@ int cmd_test(int argc, char **argv)
 		{ "require-all", no_argument, NULL, O_REQUIRE_ALL },
 		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
 		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
+		{ "system-headers", no_argument, NULL, O_SYSTEM_HEADERS },
 		{ "no-shims", no_argument, NULL, O_NO_SHIMS },
 		{ "no-fallback", no_argument, NULL, O_NO_FALLBACK },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -175,7 +177,10 @@ int cmd_test(int argc, char **argv)
 			fe.compile_commands = optarg;
 			break;
 		case O_NO_SYSTEM_HEADERS:
-			fe.no_system_headers = true;
+			fe.system_headers = SYSTEM_HEADERS_NEVER;
+			break;
+		case O_SYSTEM_HEADERS:
+			fe.system_headers = SYSTEM_HEADERS_ALWAYS;
 			break;
 		case O_NO_SHIMS:
 			fe.no_shims = true;

@@ -14,11 +14,18 @@
 #include "rules/rule.h"
 #include "walk/classify.h"
 
+/* Whether C/C++ parsing reads the installed system headers. */
+typedef enum system_headers_mode {
+	SYSTEM_HEADERS_AUTO = 0, /* only for files whose flags come from a compilation database */
+	SYSTEM_HEADERS_ALWAYS,   /* --system-headers */
+	SYSTEM_HEADERS_NEVER,    /* --no-system-headers: as if no header were installed */
+} system_headers_mode;
+
 /* Scan-wide settings a front end may take (only the C/C++ front end does so far). */
 typedef struct frontend_config {
 	const char *compile_commands; /* --compile-commands; NULL: look in the root and build/ */
 	const char *root;             /* the scan base directory */
-	bool no_system_headers;       /* parse as if no header were installed (tests) */
+	system_headers_mode system_headers;
 	bool no_shims;                /* no declaration shims (to measure what they add) */
 	bool no_fallback;             /* no token fallback (to measure what it adds) */
 } frontend_config;

@@ -3,7 +3,9 @@
 #    paths must be absolute) over the installed OpenSSL and libcurl headers; its entries also
 #    carry flags that would load code, which tlslint drops (c-compdb checks that flag by flag:
 #    libclang 14 itself ignores most of them silently, so the scan alone would not tell);
-#  - with no headers at all (--no-system-headers: shims and the token fallback only).
+#  - with no headers at all (--no-system-headers: shims and the token fallback only);
+#  - with the installed headers but no database (--system-headers; the default without a
+#    database is to leave them out, which the main fixtures run covers).
 # c-recall prints what the shims and the token fallback each add, measured on the fixtures.
 set(C_FIXTURE_DB ${CMAKE_BINARY_DIR}/c-fixtures/compile_commands.json)
 file(GLOB C_FIXTURES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fixtures/c/*.c
@@ -39,6 +41,9 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   add_test(NAME ${bin}/c-fixtures-no-headers
            COMMAND $<TARGET_FILE:${bin}> test --no-system-headers fixtures/c
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  add_test(NAME ${bin}/c-fixtures-system-headers
+           COMMAND $<TARGET_FILE:${bin}> test --system-headers fixtures/c
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   add_test(NAME ${bin}/c-recall
            COMMAND ${CMAKE_SOURCE_DIR}/tests/c/recall.sh $<TARGET_FILE:${bin}>
