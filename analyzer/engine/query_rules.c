@@ -111,6 +111,8 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 			return -1;
 		}
 	}
+	cr.keywords.nocase = language_ignores_case(set->lang);
+	prefilter_add(&cr.keywords, (const char *const *)r->keywords, r->nkeywords);
 	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
 	set->rules[set->len++] = cr;
 	return 0;
@@ -181,6 +183,7 @@ void ts_ruleset_release(ts_ruleset *set)
 {
 	for (size_t i = 0; i < set->len; i++) {
 		predicates_release(&set->rules[i].predicates);
+		prefilter_release(&set->rules[i].keywords);
 		ts_query_delete(set->rules[i].query);
 	}
 	free(set->rules);
@@ -380,6 +383,10 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
+			continue;
+		/* The file passed the language's prefilter for some rule; this one may still have
+		 * none of its keywords here, and then cannot match: skip its walk of the tree. */
+		if (!prefilter_pass(&cr->keywords, ctx->src->text, ctx->src->len))
 			continue;
 		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
 		TSQueryMatch m;

@@ -11,6 +11,7 @@
 
 #include "engine/emit.h"
 #include "engine/predicates.h"
+#include "scan/prefilter.h"
 #include "rules/rule.h"
 #include "values/value_types.h"
 
@@ -21,6 +22,7 @@ typedef struct compiled_rule {
 	uint32_t value_capture;  /* UINT32_MAX when the rule evaluates no value */
 	uint32_t report_capture; /* UINT32_MAX: report at the value, else the first capture */
 	const value_type *value_type;
+	prefilter keywords;      /* the rule's own keywords: no query run without one of them */
 } compiled_rule;
 
 typedef struct ts_ruleset {

@@ -204,8 +204,8 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		scanner__add_to_slots(s, r, langs, n);
 	}
 	scanner__add_evidence_rules(s);
-	/* PowerShell names ignore case: [net.servicepointmanager]::securityprotocol */
-	s->langs[LANG_POWERSHELL].filter.nocase = true;
+	for (int l = 1; l < LANG_COUNT; l++)
+		s->langs[l].filter.nocase = language_ignores_case((language)l);
 	for (int l = 1; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
 		if (!slot->nrules && !slot->facts)

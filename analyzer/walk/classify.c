@@ -61,3 +61,8 @@ bool language_parse(const char *name, language *out)
 	}
 	return false;
 }
+
+bool language_ignores_case(language lang)
+{
+	return lang == LANG_POWERSHELL; /* [net.servicepointmanager]::securityprotocol */
+}

@@ -23,5 +23,7 @@ language classify_path(const char *name);
 /* The name rule files use for a language ("csharp", "python", ...). */
 const char *language_name(language lang);
 bool language_parse(const char *name, language *out);
+/* True for languages whose names ignore ASCII case (PowerShell), so keyword prefilters must. */
+bool language_ignores_case(language lang);
 
 #endif
