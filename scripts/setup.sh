@@ -14,7 +14,7 @@ packages=(
   libcjson-dev libgit2-dev libpcre2-dev libclang-dev
   libssl-dev libcurl4-openssl-dev   # headers for the C fixtures' "headers resolved" run
   jq                                # tests: normalising SARIF for golden comparisons
-  ripgrep hyperfine                 # the peer and timer used by bench/
+  ripgrep hyperfine bc              # the peer, timer and arithmetic of bench/
   chromium                          # renders the audit report in tests (headless)
   time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
 )
