@@ -28,8 +28,10 @@ struct lang_slot {
 	const rule **rules;
 	size_t nrules;
 	bool facts; /* a post-scan analyzer needs this language's facts */
-	bool prepared;
+	atomic_int status; /* SLOT_UNPREPARED until the first file that passes the prefilter */
 };
+
+enum { SLOT_UNPREPARED = 0, SLOT_READY, SLOT_FAILED };
 
 struct post_slot {
 	const post_scan_analyzer *pa;
@@ -125,44 +127,46 @@ static void scanner__add_evidence_rules(scanner *s)
 	}
 }
 
-/* Compiles a language's rules into its front end's state. */
+/* Compiles a language's rules into its front end's state. Called with prepare_lock held, or
+ * before any worker runs. */
 static int scanner__prepare(scanner *s, language lang, char *err, size_t errlen)
 {
 	struct lang_slot *slot = &s->langs[lang];
-	if (slot->prepared || !slot->fe)
-		return 0;
+	if (atomic_load(&slot->status) != SLOT_UNPREPARED || !slot->fe)
+		return atomic_load(&slot->status) == SLOT_FAILED ? -1 : 0;
 	if (slot->fe->prepare(&slot->state, lang, slot->rules, slot->nrules, err, errlen) < 0) {
-		slot->fe = NULL;
+		slot->state = NULL;
+		atomic_store(&slot->status, SLOT_FAILED);
 		return -1;
 	}
-	slot->prepared = true;
-	if (slot->fe->configure && slot->fe->configure(slot->state, &s->opts.fe, err, errlen) < 0)
+	if (slot->fe->configure && slot->fe->configure(slot->state, &s->opts.fe, err, errlen) < 0) {
+		slot->fe->release(slot->state);
+		slot->state = NULL;
+		atomic_store(&slot->status, SLOT_FAILED);
 		return -1;
+	}
+	atomic_store(&slot->status, SLOT_READY);
 	return 0;
 }
 
-/* Prepares the languages of `files` that are not prepared yet. A failure (a built-in rule
- * that does not compile, which the test suite rules out) turns that language off and becomes
- * an error notification. */
-static void scanner__prepare_for(scanner *s, const walk_list *files, finding_list *out)
+/* Compiling queries is most of start-up, so a language is prepared when the first of its
+ * files passes the prefilter: a commit that touches no TLS code compiles nothing. A failure
+ * (a built-in rule that does not compile, which the test suite rules out) turns the language
+ * off and becomes one error notification. */
+static bool scanner__ensure_prepared(scanner *s, language lang, finding_list *out)
 {
-	bool present[LANG_COUNT] = { false };
-	for (size_t i = 0; i < files->len; i++)
-		present[files->files[i].lang] = true;
-	for (int l = 1; l < LANG_COUNT; l++) {
-		char err[1024];
-		if (!present[l] || s->langs[l].prepared || !s->langs[l].fe)
-			continue;
-		if (scanner__prepare(s, (language)l, err, sizeof(err)) < 0) {
-			finding_list_note(out, LEVEL_ERROR, NULL, NULL,
-					  "%s files were not analysed: %s", language_name((language)l),
-					  err);
-			if (s->langs[l].fe && s->langs[l].state)
-				s->langs[l].fe->release(s->langs[l].state);
-			s->langs[l].state = NULL;
-			s->langs[l].fe = NULL;
-		}
-	}
+	struct lang_slot *slot = &s->langs[lang];
+	int status = atomic_load(&slot->status);
+	if (status != SLOT_UNPREPARED)
+		return status == SLOT_READY;
+	pthread_mutex_lock(&s->prepare_lock);
+	char err[1024];
+	if (atomic_load(&slot->status) == SLOT_UNPREPARED &&
+	    scanner__prepare(s, lang, err, sizeof(err)) < 0)
+		finding_list_note(out, LEVEL_ERROR, NULL, NULL, "%s files were not analysed: %s",
+				  language_name(lang), err);
+	pthread_mutex_unlock(&s->prepare_lock);
+	return atomic_load(&slot->status) == SLOT_READY;
 }
 
 int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, char *err,
@@ -240,7 +244,7 @@ void scanner_free(scanner *s)
 		return;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
-		if (slot->fe && slot->prepared && slot->state)
+		if (slot->fe && atomic_load(&slot->status) == SLOT_READY && slot->state)
 			slot->fe->release(slot->state);
 		prefilter_release(&slot->filter);
 		free(slot->rules);
@@ -385,7 +389,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 	if (src.encoding == ENCODING_LATIN1)
 		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
-	if (prefilter_pass(&slot->filter, src.text, src.len)) {
+	if (prefilter_pass(&slot->filter, src.text, src.len) &&
+	    scanner__ensure_prepared(run->s, f->lang, out)) {
 		atomic_fetch_add(&run->parsed, 1);
 		if (!workers[f->lang] && slot->fe->worker_new)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
@@ -443,9 +448,6 @@ static void scanner__progress(struct run *run, double start, bool final)
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
 {
 	double start = scanner__now();
-	pthread_mutex_lock(&s->prepare_lock);
-	scanner__prepare_for(s, files, out);
-	pthread_mutex_unlock(&s->prepare_lock);
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
