@@ -198,6 +198,36 @@ void ts_worker_init(ts_worker *w, unsigned timeout_ms)
 	w->timeout_ms = timeout_ms;
 }
 
+void *ts_worker_new(unsigned timeout_ms)
+{
+	ts_worker *w = xcalloc(1, sizeof(*w));
+	ts_worker_init(w, timeout_ms);
+	return w;
+}
+
+void ts_worker_free(void *worker)
+{
+	ts_worker_release(worker);
+	free(worker);
+}
+
+int ts_run_status_explain(ts_run_status status, const ts_worker *w, language lang, char *why,
+			  size_t whylen)
+{
+	switch (status) {
+	case TS_RUN_OK:
+		return 0;
+	case TS_RUN_TIMEOUT:
+		snprintf(why, whylen, "analysis stopped after %u ms; findings after that point may "
+				      "be missing", w->timeout_ms);
+		return -1;
+	case TS_RUN_PARSE_FAILED:
+		snprintf(why, whylen, "the %s parser could not parse the file", language_name(lang));
+		return -1;
+	}
+	return 0;
+}
+
 void ts_worker_release(ts_worker *w)
 {
 	ts_parser_delete(w->parser);

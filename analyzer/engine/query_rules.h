@@ -49,11 +49,19 @@ void ts_ruleset_release(ts_ruleset *set);
 
 void ts_worker_init(ts_worker *w, unsigned timeout_ms);
 void ts_worker_release(ts_worker *w);
+/* Allocating forms, with the signatures of frontend.worker_new / worker_free. */
+void *ts_worker_new(unsigned timeout_ms);
+void ts_worker_free(void *worker);
 
 typedef enum ts_run_status { TS_RUN_OK, TS_RUN_TIMEOUT, TS_RUN_PARSE_FAILED } ts_run_status;
 
 /* Parses the file and runs every rule of `set`, adding findings to ctx->out. Syntax errors in
  * the file are tolerated (tree-sitter recovers); `*had_errors` tells whether there were any. */
+/* Turns a run status into a front end's answer: 0, or -1 with the sentence for the file's
+ * notification in `why`. */
+int ts_run_status_explain(ts_run_status status, const ts_worker *w, language lang, char *why,
+			  size_t whylen);
+
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 			     bool *had_errors);
 

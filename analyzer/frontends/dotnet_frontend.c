@@ -82,45 +82,22 @@ static void dotnet__release(void *state)
 	free(st);
 }
 
-static void *dotnet__worker_new(unsigned timeout_ms)
-{
-	ts_worker *w = xcalloc(1, sizeof(*w));
-	ts_worker_init(w, timeout_ms);
-	return w;
-}
-
-static void dotnet__worker_free(void *worker)
-{
-	ts_worker_release(worker);
-	free(worker);
-}
-
 static int dotnet__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			   size_t whylen)
 {
 	const dotnet_state *st = state;
 	bool had_errors = false;
 	ts_worker *w = worker;
-	switch (ts_ruleset_run_with(&st->queries, w, ctx, &had_errors, dotnet_checks_run,
-				    &st->native)) {
-	case TS_RUN_OK:
-		return 0;
-	case TS_RUN_TIMEOUT:
-		snprintf(why, whylen, "analysis stopped after %u ms; findings after that point may "
-				      "be missing", w->timeout_ms);
-		return -1;
-	case TS_RUN_PARSE_FAILED:
-		snprintf(why, whylen, "the XML parser could not parse the file");
-		return -1;
-	}
-	return 0;
+	ts_run_status status = ts_ruleset_run_with(&st->queries, w, ctx, &had_errors,
+						   dotnet_checks_run, &st->native);
+	return ts_run_status_explain(status, w, ctx->lang, why, whylen);
 }
 
 const frontend dotnet_frontend = {
 	.name = "dotnet-xml",
 	.prepare = dotnet__prepare,
 	.release = dotnet__release,
-	.worker_new = dotnet__worker_new,
-	.worker_free = dotnet__worker_free,
+	.worker_new = ts_worker_new,
+	.worker_free = ts_worker_free,
 	.analyze = dotnet__analyze,
 };

@@ -34,19 +34,6 @@ static void ts_fe__release(void *state)
 	free(state);
 }
 
-static void *ts_fe__worker_new(unsigned timeout_ms)
-{
-	ts_worker *w = xcalloc(1, sizeof(*w));
-	ts_worker_init(w, timeout_ms);
-	return w;
-}
-
-static void ts_fe__worker_free(void *worker)
-{
-	ts_worker_release(worker);
-	free(worker);
-}
-
 /* Facts for the post-scan analyzers, read from the same tree as the query rules. */
 static ts_tree_visitor ts_fe__facts_for(language lang)
 {
@@ -68,26 +55,15 @@ static int ts_fe__analyze(const void *state, void *worker, const file_ctx *ctx, 
 	bool had_errors = false;
 	ts_worker *w = worker;
 	ts_tree_visitor facts = ctx->facts ? ts_fe__facts_for(ctx->lang) : NULL;
-	switch (ts_ruleset_run_with(state, w, ctx, &had_errors, facts, NULL)) {
-	case TS_RUN_OK:
-		return 0;
-	case TS_RUN_TIMEOUT:
-		snprintf(why, whylen, "analysis stopped after %u ms; findings after that point may "
-				      "be missing", w->timeout_ms);
-		return -1;
-	case TS_RUN_PARSE_FAILED:
-		snprintf(why, whylen, "the %s parser could not parse the file",
-			 language_name(ctx->lang));
-		return -1;
-	}
-	return 0;
+	ts_run_status status = ts_ruleset_run_with(state, w, ctx, &had_errors, facts, NULL);
+	return ts_run_status_explain(status, w, ctx->lang, why, whylen);
 }
 
 const frontend treesitter_frontend = {
 	.name = "tree-sitter",
 	.prepare = ts_fe__prepare,
 	.release = ts_fe__release,
-	.worker_new = ts_fe__worker_new,
-	.worker_free = ts_fe__worker_free,
+	.worker_new = ts_worker_new,
+	.worker_free = ts_worker_free,
 	.analyze = ts_fe__analyze,
 };
