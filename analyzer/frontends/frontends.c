@@ -5,6 +5,7 @@ extern const frontend treesitter_frontend;
 extern const frontend clang_frontend;
 extern const frontend dotnet_frontend;
 extern const frontend reg_frontend;
+extern const frontend installer_frontend;
 
 static const struct {
 	language lang;
@@ -17,6 +18,7 @@ static const struct {
 	{ LANG_DOTNET_CONFIG, &dotnet_frontend },
 	{ LANG_JSON, &treesitter_frontend },
 	{ LANG_REG, &reg_frontend },
+	{ LANG_INSTALLER, &installer_frontend },
 	{ LANG_C, &clang_frontend },
 	{ LANG_CPP, &clang_frontend },
 };

@@ -9,7 +9,7 @@ void cs006_run(const post_scan_ctx *ctx);
 /* The files whose front ends record project facts themselves (C# code contributes through
  * the evidence rules below), and the words such a file must contain. */
 static const language project_langs[] = { LANG_MSBUILD, LANG_DOTNET_CONFIG, LANG_REG,
-					  LANG_POWERSHELL, LANG_NONE };
+					  LANG_POWERSHELL, LANG_INSTALLER, LANG_NONE };
 static const char *const project_keywords[] = {
 	"TargetFramework", "targetFramework", "supportedRuntime", "AppContextSwitchOverrides",
 	"SystemDefaultTlsVersions", "SchUseStrongCrypto", NULL,

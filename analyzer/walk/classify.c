@@ -15,6 +15,7 @@ static const char *const language_names[LANG_COUNT] = {
 	[LANG_DOTNET_CONFIG] = "dotnet-config",
 	[LANG_JSON] = "json",
 	[LANG_REG] = "reg",
+	[LANG_INSTALLER] = "installer",
 };
 
 static const struct {
@@ -31,6 +32,8 @@ static const struct {
 	{ ".props", LANG_MSBUILD }, { ".targets", LANG_MSBUILD },
 	{ ".config", LANG_DOTNET_CONFIG },
 	{ ".json", LANG_JSON },    { ".reg", LANG_REG },
+	{ ".wxs", LANG_INSTALLER }, { ".wxi", LANG_INSTALLER }, { ".iss", LANG_INSTALLER },
+	{ ".bat", LANG_INSTALLER }, { ".cmd", LANG_INSTALLER },
 };
 
 language classify_path(const char *name)

@@ -15,6 +15,7 @@ typedef enum language {
 	LANG_DOTNET_CONFIG, /* app/web.config, *.exe.config, packages.config, ... */
 	LANG_JSON,
 	LANG_REG,           /* Windows registry exports */
+	LANG_INSTALLER,     /* installer and batch scripts: WiX, Inno Setup, .bat/.cmd */
 	LANG_COUNT
 } language;
 

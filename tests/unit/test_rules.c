@@ -229,6 +229,9 @@ void test_classify(void)
 	CHECK(classify_path("a.hpp") == LANG_CPP);
 	CHECK(classify_path("a.h") == LANG_C);
 	CHECK(classify_path("setup.ps1") == LANG_POWERSHELL);
+	CHECK(classify_path("Setup/Product.wxs") == LANG_INSTALLER);
+	CHECK(classify_path("setup.iss") == LANG_INSTALLER);
+	CHECK(classify_path("deploy/tls.CMD") == LANG_INSTALLER);
 	CHECK(classify_path("README.md") == LANG_NONE);
 	CHECK(classify_path(".cs") == LANG_NONE);
 	CHECK(classify_path("Makefile") == LANG_NONE);
