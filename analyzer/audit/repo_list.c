@@ -1,7 +1,6 @@
 /* repo_list.c: reading the repository list, expanding directories, identities and shards. */
 #include "repo_list.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,29 +116,13 @@ static void list__add(audit_repo_list *out, const char *path)
 	audit_repo_init(&out->items[out->len++], path);
 }
 
-static int list__cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Adds the repositories below directory `dir` (not itself a repository); returns how many. */
 static size_t list__expand(audit_repo_list *out, const char *dir, unsigned depth)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
 	char **names = NULL;
-	size_t n = 0, cap = 0, found = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		GROW(names, cap, n + 1);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), list__cmp_names);
+	size_t n = 0, found = 0;
+	if (dir_list_sorted(dir, &names, &n) < 0)
+		return 0;
 	for (size_t i = 0; i < n; i++) {
 		char *child = strcmp(dir, "/") == 0 ? xasprintf("/%s", names[i])
 						    : xasprintf("%s/%s", dir, names[i]);
@@ -152,9 +135,8 @@ static size_t list__expand(audit_repo_list *out, const char *dir, unsigned depth
 			}
 		}
 		free(child);
-		free(names[i]);
 	}
-	free(names);
+	dir_names_free(names, n);
 	return found;
 }
 

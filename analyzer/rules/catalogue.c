@@ -1,7 +1,6 @@
 /* catalogue.c: loading rule files from the binary and from directories. */
 #include "catalogue.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,11 +38,6 @@ int catalogue_load_builtin(catalogue *c, char *err, size_t errlen)
 	return 0;
 }
 
-static int catalogue__cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool catalogue__is_rule_file(const char *name)
 {
 	size_t n = strlen(name);
@@ -53,24 +47,12 @@ static bool catalogue__is_rule_file(const char *name)
 
 int catalogue_load_dir(catalogue *c, const char *dir, char *err, size_t errlen)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
+	char **names = NULL;
+	size_t n = 0;
+	if (dir_list_sorted(dir, &names, &n) < 0) { /* sorted: load order is deterministic */
 		snprintf(err, errlen, "%s: cannot open rule directory: %s", dir, strerror(errno));
 		return -1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		GROW(names, cap, n + 1);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), catalogue__cmp_names); /* load order is deterministic */
-
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
@@ -91,9 +73,7 @@ int catalogue_load_dir(catalogue *c, const char *dir, char *err, size_t errlen)
 		}
 		free(path);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	dir_names_free(names, n);
 	return rc;
 }
 

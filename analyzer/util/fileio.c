@@ -1,6 +1,7 @@
 /* fileio.c: bounded whole-file reads, atomic writes, directory creation. */
 #include "fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -131,4 +132,37 @@ int file_mkdirs(const char *path)
 	int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
 	free(p);
 	return rc;
+}
+
+static int fileio__cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dir_list_sorted(const char *dir, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		GROW(*names, cap, *n + 1);
+		(*names)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), fileio__cmp_names);
+	return 0;
+}
+
+void dir_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }

@@ -16,4 +16,10 @@ int file_write_atomic(const char *path, const char *data, size_t len);
 /* Creates directory `path` and its missing parents. Returns 0 or -1 with errno set. */
 int file_mkdirs(const char *path);
 
+/* Lists the names in directory `dir` that do not start with '.', sorted bytewise, so that
+ * anything built from them is deterministic. Returns 0 with an owned array of owned strings
+ * (free with dir_names_free), or -1 with errno set. */
+int dir_list_sorted(const char *dir, char ***names, size_t *n);
+void dir_names_free(char **names, size_t n);
+
 #endif
