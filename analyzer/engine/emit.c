@@ -65,6 +65,7 @@ static const char *const *emit__comment_openers(language lang)
 	static const char *const json[] = { "//", "/*", NULL }; /* JSON with comments (appsettings) */
 	switch (lang) {
 	case LANG_PYTHON:
+	case LANG_NGINX:
 		return hash;
 	case LANG_POWERSHELL:
 		return powershell;

@@ -6,6 +6,7 @@ extern const frontend clang_frontend;
 extern const frontend dotnet_frontend;
 extern const frontend reg_frontend;
 extern const frontend installer_frontend;
+extern const frontend nginx_frontend;
 
 static const struct {
 	language lang;
@@ -19,6 +20,7 @@ static const struct {
 	{ LANG_JSON, &treesitter_frontend },
 	{ LANG_REG, &reg_frontend },
 	{ LANG_INSTALLER, &installer_frontend },
+	{ LANG_NGINX, &nginx_frontend },
 	{ LANG_C, &clang_frontend },
 	{ LANG_CPP, &clang_frontend },
 };

@@ -16,6 +16,7 @@ static const char *const language_names[LANG_COUNT] = {
 	[LANG_JSON] = "json",
 	[LANG_REG] = "reg",
 	[LANG_INSTALLER] = "installer",
+	[LANG_NGINX] = "nginx",
 };
 
 static const struct {
@@ -34,6 +35,10 @@ static const struct {
 	{ ".json", LANG_JSON },    { ".reg", LANG_REG },
 	{ ".wxs", LANG_INSTALLER }, { ".wxi", LANG_INSTALLER }, { ".iss", LANG_INSTALLER },
 	{ ".bat", LANG_INSTALLER }, { ".cmd", LANG_INSTALLER },
+	/* Configuration that may be nginx's: lang/nginx decides by path and content. */
+	{ ".conf", LANG_NGINX },    { ".template", LANG_NGINX }, { ".tmpl", LANG_NGINX },
+	{ ".j2", LANG_NGINX },      { ".jinja", LANG_NGINX },    { ".jinja2", LANG_NGINX },
+	{ ".erb", LANG_NGINX },
 };
 
 language classify_path(const char *name)

@@ -16,6 +16,7 @@ typedef enum language {
 	LANG_JSON,
 	LANG_REG,           /* Windows registry exports */
 	LANG_INSTALLER,     /* installer and batch scripts: WiX, Inno Setup, .bat/.cmd */
+	LANG_NGINX,         /* .conf and templates; the front end decides by path and content */
 	LANG_COUNT
 } language;
 

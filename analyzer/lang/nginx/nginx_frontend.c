@@ -1,0 +1,138 @@
+/* nginx_frontend.c: nginx configuration: LT-NGX-001.
+ *
+ * Files reach this front end by extension (.conf and the template extensions, see
+ * walk/classify.c); whether a file is nginx configuration is decided here, by its path and
+ * then its content (nginx__is_nginx). Its rule is a native check (a `.rule` file
+ * without a pattern): an `ssl_protocols` directive, or the proxy/grpc/uwsgi one, whose literal
+ * arguments name a legacy version. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "frontends/frontend.h"
+#include "lang/nginx/nginx_reader.h"
+#include "util/alloc.h"
+
+struct nginx_walk {
+	const rule *protocols; /* LT-NGX-001 */
+	const file_ctx *ctx;
+};
+
+static bool nginx__word_nocase(const char *buf, const nginx_word *w, const char *s)
+{
+	size_t n = strlen(s);
+	return w->vend - w->vstart == n && strncasecmp(buf + w->vstart, s, n) == 0;
+}
+
+/* The legacy version a protocol word names (nginx compares them ignoring case), or 0. */
+static version_set nginx__legacy(const char *buf, const nginx_word *w)
+{
+	static const struct {
+		const char *name;
+		version_set v;
+	} names[] = {
+		{ "SSLv2", VERSION_SSL2 },
+		{ "SSLv3", VERSION_SSL3 },
+		{ "TLSv1", VERSION_TLS10 },
+		{ "TLSv1.1", VERSION_TLS11 },
+	};
+	if (w->templated)
+		return 0; /* part of a computed word: not a literal name */
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (nginx__word_nocase(buf, w, names[i].name))
+			return names[i].v;
+	return 0;
+}
+
+static bool nginx__protocols_directive(const char *buf, const nginx_word *name)
+{
+	static const char *const names[] = { "ssl_protocols", "proxy_ssl_protocols",
+					     "grpc_ssl_protocols", "uwsgi_ssl_protocols" };
+	if (name->quoted || name->templated)
+		return false;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t n = strlen(names[i]);
+		if (name->vend - name->vstart == n && memcmp(buf + name->vstart, names[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void nginx__directive(void *arg, const char *buf, const nginx_directive *d)
+{
+	const struct nginx_walk *w = arg;
+	if (!w->protocols || d->opens_block || !nginx__protocols_directive(buf, &d->name))
+		return;
+	version_set enabled = 0;
+	for (size_t i = 0; i < d->nargs; i++)
+		enabled |= nginx__legacy(buf, &d->args[i]);
+	if (!enabled)
+		return;
+	size_t start = d->args[0].start, end = d->args[d->nargs - 1].end;
+	message_args args = { .versions = enabled, .value_text = buf + start,
+			      .value_len = end - start };
+	emit_finding(w->ctx, w->protocols, start, end, &args);
+}
+
+/* Does the path name nginx configuration: a directory or base name with "nginx" in it, or
+ * the official image's `*.conf.template`? */
+static bool nginx__path_is_nginx(const char *path)
+{
+	size_t n = strlen(path);
+	static const char tmpl[] = ".conf.template";
+	if (n >= sizeof(tmpl) - 1 && strcasecmp(path + n - (sizeof(tmpl) - 1), tmpl) == 0)
+		return true;
+	for (const char *p = path; *p; p++)
+		if (strncasecmp(p, "nginx", 5) == 0)
+			return true;
+	return false;
+}
+
+static bool nginx__is_nginx(const char *path, const char *text, size_t len)
+{
+	return nginx__path_is_nginx(path) || nginx_reader_looks_like_nginx(text, len);
+}
+
+static int nginx_fe__prepare(void **state, language lang, const rule *const *rules,
+			     size_t nrules, char *err, size_t errlen)
+{
+	(void)lang;
+	struct nginx_walk *nw = xcalloc(1, sizeof(*nw));
+	for (size_t i = 0; i < nrules; i++) {
+		if (strcmp(rules[i]->id, "LT-NGX-001") == 0) {
+			nw->protocols = rules[i];
+		} else {
+			snprintf(err, errlen, "%s: %s is not a built-in check of nginx files",
+				 rules[i]->source_path, rules[i]->id);
+			free(nw);
+			return -1;
+		}
+	}
+	*state = nw;
+	return 0;
+}
+
+static void nginx_fe__release(void *state)
+{
+	free(state);
+}
+
+static int nginx_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
+			     size_t whylen)
+{
+	(void)worker, (void)why, (void)whylen;
+	if (!nginx__is_nginx(ctx->display_path, ctx->src->text, ctx->src->len))
+		return 0;
+	struct nginx_walk w = *(const struct nginx_walk *)state;
+	w.ctx = ctx;
+	nginx_reader_parse(ctx->src->text, ctx->src->len, nginx__directive, &w);
+	return 0;
+}
+
+const frontend nginx_frontend = {
+	.name = "nginx",
+	.prepare = nginx_fe__prepare,
+	.release = nginx_fe__release,
+	.analyze = nginx_fe__analyze,
+};
