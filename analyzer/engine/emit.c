@@ -62,6 +62,7 @@ static const char *const *emit__comment_openers(language lang)
 	static const char *const powershell[] = { "#", "<#", NULL };
 	static const char *const xml[] = { "<!--", NULL };
 	static const char *const reg[] = { ";", NULL };
+	static const char *const hcl[] = { "#", "//", "/*", NULL };
 	static const char *const json[] = { "//", "/*", NULL }; /* JSON with comments (appsettings) */
 	switch (lang) {
 	case LANG_PYTHON:
@@ -76,6 +77,8 @@ static const char *const *emit__comment_openers(language lang)
 		return reg;
 	case LANG_JSON:
 		return json;
+	case LANG_TERRAFORM:
+		return hcl;
 	default:
 		return c_like;
 	}

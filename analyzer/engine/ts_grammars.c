@@ -8,6 +8,7 @@ const TSLanguage *tree_sitter_python(void);
 const TSLanguage *tree_sitter_powershell(void);
 const TSLanguage *tree_sitter_xml(void);
 const TSLanguage *tree_sitter_json(void);
+const TSLanguage *tree_sitter_hcl(void);
 
 static const struct {
 	language lang;
@@ -19,6 +20,7 @@ static const struct {
 	{ LANG_MSBUILD, tree_sitter_xml },
 	{ LANG_DOTNET_CONFIG, tree_sitter_xml },
 	{ LANG_JSON, tree_sitter_json },
+	{ LANG_TERRAFORM, tree_sitter_hcl },
 };
 
 const TSLanguage *ts_grammar_for(language lang)

@@ -7,6 +7,7 @@ extern const frontend dotnet_frontend;
 extern const frontend reg_frontend;
 extern const frontend installer_frontend;
 extern const frontend nginx_frontend;
+extern const frontend terraform_frontend;
 
 static const struct {
 	language lang;
@@ -21,6 +22,7 @@ static const struct {
 	{ LANG_REG, &reg_frontend },
 	{ LANG_INSTALLER, &installer_frontend },
 	{ LANG_NGINX, &nginx_frontend },
+	{ LANG_TERRAFORM, &terraform_frontend },
 	{ LANG_C, &clang_frontend },
 	{ LANG_CPP, &clang_frontend },
 };

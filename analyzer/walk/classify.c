@@ -17,6 +17,7 @@ static const char *const language_names[LANG_COUNT] = {
 	[LANG_REG] = "reg",
 	[LANG_INSTALLER] = "installer",
 	[LANG_NGINX] = "nginx",
+	[LANG_TERRAFORM] = "terraform",
 };
 
 static const struct {
@@ -39,6 +40,7 @@ static const struct {
 	{ ".conf", LANG_NGINX },    { ".template", LANG_NGINX }, { ".tmpl", LANG_NGINX },
 	{ ".j2", LANG_NGINX },      { ".jinja", LANG_NGINX },    { ".jinja2", LANG_NGINX },
 	{ ".erb", LANG_NGINX },
+	{ ".tf", LANG_TERRAFORM },
 };
 
 language classify_path(const char *name)

@@ -17,6 +17,7 @@ typedef enum language {
 	LANG_REG,           /* Windows registry exports */
 	LANG_INSTALLER,     /* installer and batch scripts: WiX, Inno Setup, .bat/.cmd */
 	LANG_NGINX,         /* .conf and templates; the front end decides by path and content */
+	LANG_TERRAFORM,     /* .tf */
 	LANG_COUNT
 } language;
 
