@@ -1,7 +1,7 @@
 /* nginx_frontend.c: nginx configuration: LT-NGX-001.
  *
- * Files reach this front end by extension (.conf and the template extensions, see
- * walk/classify.c); whether a file is nginx configuration is decided here, by its path and
+ * Files reach this front end by extension (.conf and the template extensions: its row in
+ * lang/languages.c); whether a file is nginx configuration is decided here, by its path and
  * then its content (nginx__is_nginx). Its rule is a native check (a `.rule` file
  * without a pattern): an `ssl_protocols` directive, or the proxy/grpc/uwsgi one, whose literal
  * arguments name a legacy version. */
