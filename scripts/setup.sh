@@ -42,3 +42,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   (cd grammars && npm ci --no-audit --no-fund --loglevel=error)
   echo "$want" > "$stamp"
 fi
+
+# The SARIF validator of the tests (tests/tools/validate-sarif): ajv and the SARIF Multitool's
+# package, which carries the SARIF 2.1.0 schema. Install scripts are off (tests/tools/sarif/.npmrc);
+# the one they would run makes the Multitool executable, done here.
+stamp=tests/tools/sarif/node_modules/.tlslint-lock.sha256
+want=$(sha256sum tests/tools/sarif/package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing the pinned SARIF validator packages (npm ci)"
+  (cd tests/tools/sarif && npm ci --no-audit --no-fund --loglevel=error)
+  chmod u+x tests/tools/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+  echo "$want" > "$stamp"
+fi

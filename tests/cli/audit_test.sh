@@ -137,7 +137,7 @@ basic)
 			fail "failed repositories' SARIF logs are valid"
 		fi
 		check "failed repositories' logs warn only that the execution failed" \
-			bash -c "! grep ': warning ' validate-bad.txt | grep -v GH-EXECUTION"
+			bash -c "! grep ': warning ' validate-bad.txt | grep -v ': warning github/execution: '"
 		check "failed repositories' logs carry the reason" \
 			test "$(json "${bad[1]}" 'd.runs[0].invocations[0].toolExecutionNotifications.map(n => n.level).join()')" = error
 	fi
