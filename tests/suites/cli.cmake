@@ -15,3 +15,6 @@ set_tests_properties(tlslint/cli/validate PROPERTIES TIMEOUT 900)
 add_test(NAME tlslint/install
          COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && test -x \"$1/bin/tlslint\" && test -s \"$1/share/man/man1/tlslint.1\" && \"$1/bin/tlslint\" --version"
                  sh ${CMAKE_BINARY_DIR}/install-test ${CMAKE_BINARY_DIR})
+
+# scripts/setup.sh: `make scan` installs what building and scanning need, `make test` more.
+add_test(NAME setup-modes COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/setup_modes.sh ${CMAKE_SOURCE_DIR})
