@@ -3,9 +3,10 @@
 # Debian packages of that mode, one a line, and install nothing).
 #   scan (the default)  what building tlslint and scanning need: compiler, CMake, the libraries
 #                       it links (libgit2, cJSON, PCRE2), libclang (loaded at run time for
-#                       C/C++), Node.js and npm for the pinned grammar sources
+#                       C/C++), Node.js and npm for the pinned grammar sources, and what
+#                       `make package` needs (dpkg-dev, file)
 #   test                that, plus what the test suite and the benchmarks use: jq, ripgrep,
-#                       hyperfine, bc, time, chromium (renders the audit report), OpenSSL and
+#                       hyperfine, bc, time, chromium (renders the audit report), zsh, OpenSSL and
 #                       libcurl headers (C fixtures), and the SARIF validator's npm packages
 #
 # Debian packages come from apt (as root, or through sudo); npm packages from the npm registry,
@@ -25,6 +26,7 @@ esac
 packages=(
   build-essential cmake pkg-config git ca-certificates
   libcjson-dev libgit2-dev libpcre2-dev libclang-dev
+  dpkg-dev file                     # make package: CPack's DEB generator and dpkg-shlibdeps
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -35,6 +37,7 @@ if [ "$mode" = test ]; then
     ripgrep hyperfine bc              # the peer, timer and arithmetic of bench/
     chromium                          # renders the audit report in tests (headless)
     time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
+    zsh                               # runs the packaged zsh completion
   )
 fi
 if [ "$list" = 1 ]; then printf '%s\n' "${packages[@]}"; exit 0; fi

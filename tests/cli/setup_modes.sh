@@ -13,7 +13,10 @@ default=$("$setup" --list) || fail "setup.sh --list failed"
 for p in build-essential cmake pkg-config libcjson-dev libgit2-dev libpcre2-dev libclang-dev; do
   has "$scan" "$p" scan; has "$test" "$p" test
 done
-for p in chromium jq ripgrep hyperfine bc time libssl-dev libcurl4-openssl-dev; do
+for p in dpkg-dev file; do
+  has "$scan" "$p" scan; has "$test" "$p" test
+done
+for p in chromium jq ripgrep hyperfine bc time zsh libssl-dev libcurl4-openssl-dev; do
   lacks "$scan" "$p" scan; has "$test" "$p" test
 done
 if [ "$default" = "$scan" ]; then passed=$((passed + 1)); else fail "the default mode is not scan"; fi

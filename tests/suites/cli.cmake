@@ -13,7 +13,7 @@ set_tests_properties(tlslint/cli/validate PROPERTIES TIMEOUT 900)
 
 # `cmake --install` puts the program and its man page in place.
 add_test(NAME tlslint/install
-         COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && test -x \"$1/bin/tlslint\" && test -s \"$1/share/man/man1/tlslint.1\" && \"$1/bin/tlslint\" --version"
+         COMMAND sh -c "rm -rf \"$1\" && ${CMAKE_COMMAND} --install \"$2\" --prefix \"$1\" >/dev/null && test -x \"$1/bin/tlslint\" && test -s \"$1/share/man/man1/tlslint.1.gz\" && test -s \"$1/share/bash-completion/completions/tlslint\" && test -s \"$1/share/zsh/vendor-completions/_tlslint\" && \"$1/bin/tlslint\" --version"
                  sh ${CMAKE_BINARY_DIR}/install-test ${CMAKE_BINARY_DIR})
 
 # scripts/setup.sh: `make scan` installs what building and scanning need, `make test` more.
