@@ -1,34 +1,47 @@
 # Thin wrapper over CMake: the two commands of the README, plus the plain build.
 #   make              build build/tlslint (dependencies must already be installed)
-#   make scan         install what is missing, build, scan TARGET (default: the demo tree)
-#   make test         install what is missing, build, run the whole test suite under ctest
+#   make scan         install what building and scanning need, build tlslint, scan TARGET
+#                     (default: the demo tree)
+#   make test         install that and the test tools, build everything, run the test suite
+#   make package      install what building needs, build the Debian package (build/*.deb)
 #   make docs         regenerate docs/rules/ (one page per rule) from the rule files
 BUILD  ?= build
 TARGET ?= fixtures/demo
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all build setup scan test bench docs clean
+.PHONY: all build configure setup setup-test scan test package bench docs clean
 
 all: build
 
-build:
+configure:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 setup:
-	./scripts/setup.sh
+	./scripts/setup.sh scan
 
-scan: setup build
+setup-test:
+	./scripts/setup.sh test
+
+scan: setup configure
+	cmake --build $(BUILD) -j $(JOBS) --target tlslint
 	$(BUILD)/tlslint scan --fail-on none --sarif tlslint.sarif $(TARGET)
 	@echo "SARIF written to tlslint.sarif"
 
-test: setup build
+test: setup-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+package: setup configure
+	cmake --build $(BUILD) -j $(JOBS) --target tlslint
+	cd $(BUILD) && cpack -G DEB
+	@ls $(BUILD)/*.deb
 
 docs: build
 	$(BUILD)/tlslint rules --format markdown --output-dir docs/rules
 
-bench: setup build
+bench: setup-test build
 	./bench/run.sh
 
 clean:

@@ -66,7 +66,7 @@ void audit_html_begin(strbuf *sb, const char *title)
 		    "#findings td:nth-child(-n+3){white-space:nowrap}\n"
 		    "pre{margin:0;white-space:pre-wrap}\n"
 		    ".error{color:#cf222e}.warning{color:#9a6700}.note{color:#0969da}\n"
-		    ".failed{color:#cf222e;font-weight:600}\n"
+		    ".failed{color:#cf222e;font-weight:600}.empty{color:#9a6700;font-weight:600}\n"
 		    "</style>\n</head>\n<body>\n");
 }
 
@@ -84,12 +84,14 @@ static void html__row_cell(strbuf *sb, const char *cls, const char *text)
 char *audit_html_repo_page(const audit_record *r, const finding_list *fl)
 {
 	strbuf sb = STRBUF_INIT;
-	char *title = xasprintf("tlslint: %s", r->repository);
+	char *title = xasprintf("tlslint: %s", r->name ? r->name : r->repository);
 	audit_html_begin(&sb, title);
 	free(title);
 	strbuf_adds(&sb, "<p><a href=\"../report.html\">&larr; all repositories</a></p>\n<h1>");
+	audit_html_escape(&sb, r->name ? r->name : r->repository);
+	strbuf_adds(&sb, "</h1>\n<p class=\"meta\"><code>");
 	audit_html_escape(&sb, r->repository);
-	strbuf_adds(&sb, "</h1>\n<p class=\"meta\">");
+	strbuf_addf(&sb, "</code> &middot; %s &middot; ", audit_status_name(r->status));
 	if (r->uri) {
 		audit_html_escape(&sb, r->uri);
 		strbuf_adds(&sb, " &middot; ");
@@ -107,7 +109,8 @@ char *audit_html_repo_page(const audit_record *r, const finding_list *fl)
 	strbuf_addf(&sb, "%zu files &middot; <a href=\"%s.sarif\">SARIF log</a></p>\n",
 		    r->files, r->slug);
 	if (r->error) {
-		strbuf_adds(&sb, "<p class=\"failed\">Not audited completely: ");
+		strbuf_addf(&sb, "<p class=\"failed\">%s: ",
+			    audit_record_incomplete(r) ? "Not audited completely" : "Nothing scanned");
 		audit_html_escape(&sb, r->error);
 		strbuf_adds(&sb, "</p>\n");
 	}

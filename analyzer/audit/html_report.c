@@ -143,7 +143,7 @@ static void html__charts(strbuf *sb, const audit_summary *s)
 	for (size_t i = 0; i < ntop; i++) {
 		const audit_record *rec = &s->records[top[i]];
 		hrefs[i] = xasprintf("#repo-%s", rec->slug);
-		repo_bars[i] = (bar){ .label = rec->repository, .href = hrefs[i],
+		repo_bars[i] = (bar){ .label = rec->name ? rec->name : rec->repository, .href = hrefs[i],
 				      .value = rec->findings, .color = "#8250df" };
 	}
 	char *note = with > ntop ? xasprintf("The %zu of %zu repositories with findings that "
@@ -207,14 +207,17 @@ static void html__table(strbuf *sb, const audit_summary *s)
 	strbuf_adds(sb, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < s->len; i++) {
 		const audit_record *r = &s->records[i];
-		strbuf_addf(sb, "<tr id=\"repo-%s\"><td><a href=\"repos/%s.html\">", r->slug,
+		strbuf_addf(sb, "<tr id=\"repo-%s\"><td><a href=\"repos/%s.html\" title=\"", r->slug,
 			    r->slug);
 		audit_html_escape(sb, r->repository);
+		strbuf_adds(sb, "\">");
+		audit_html_escape(sb, r->name ? r->name : r->repository);
 		strbuf_adds(sb, "</a></td>");
 		if (r->error) {
-			strbuf_adds(sb, "<td class=\"failed\" title=\"");
+			strbuf_addf(sb, "<td class=\"%s\" title=\"",
+				    audit_record_incomplete(r) ? "failed" : "empty");
 			audit_html_escape(sb, r->error);
-			strbuf_adds(sb, "\">failed: ");
+			strbuf_addf(sb, "\">%s: ", audit_status_name(r->status));
 			audit_html_escape(sb, r->error);
 			strbuf_adds(sb, "</td>");
 		} else {
@@ -247,9 +250,11 @@ char *audit_summary_html(const audit_summary *s)
 {
 	strbuf sb = STRBUF_INIT;
 	audit_html_begin(&sb, "tlslint audit");
-	size_t failed = 0, findings = 0, with = 0;
+	size_t failed = 0, partial = 0, empty = 0, findings = 0, with = 0;
 	for (size_t i = 0; i < s->len; i++) {
-		failed += s->records[i].error != NULL;
+		failed += s->records[i].status == AUDIT_FAILED;
+		partial += s->records[i].status == AUDIT_PARTIAL;
+		empty += s->records[i].status == AUDIT_EMPTY;
 		findings += s->records[i].findings;
 		with += s->records[i].findings > 0;
 	}
@@ -265,6 +270,8 @@ char *audit_summary_html(const audit_summary *s)
 	html__card(&sb, "with findings", with, with ? "warning" : NULL);
 	html__card(&sb, "findings", findings, findings ? "warning" : NULL);
 	html__card(&sb, "failed to audit", failed, failed ? "error" : NULL);
+	html__card(&sb, "partly audited", partial, partial ? "error" : NULL);
+	html__card(&sb, "nothing to scan", empty, empty ? "warning" : NULL);
 	strbuf_adds(&sb, "</div>\n");
 	html__charts(&sb, s);
 	strbuf_adds(&sb, "<h2>Repositories</h2>\n");

@@ -2,10 +2,86 @@
 #include "record.h"
 
 #include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+
+static const char *const record__status_names[] = { "scanned", "empty", "partial", "failed" };
+
+const char *audit_status_name(audit_status s)
+{
+	return record__status_names[s];
+}
+
+bool audit_status_parse(const char *name, audit_status *out)
+{
+	for (size_t i = 0; i < sizeof(record__status_names) / sizeof(record__status_names[0]); i++) {
+		if (strcmp(name, record__status_names[i]) == 0) {
+			*out = (audit_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void audit_record_set_status(audit_record *r, audit_status s, const char *fmt, ...)
+{
+	if (s > r->status)
+		r->status = s;
+	if (r->error)
+		return;
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	r->error = xstrdup(msg);
+}
+
+bool audit_record_incomplete(const audit_record *r)
+{
+	return r->status == AUDIT_PARTIAL || r->status == AUDIT_FAILED;
+}
+
+static bool record__ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len > n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* `s` (of `len` bytes) without trailing slashes, then one trailing "/.git", ".git" or "/repo". */
+static char *record__strip(const char *s, size_t len)
+{
+	while (len > 1 && s[len - 1] == '/')
+		len--;
+	if (record__ends_with(s, len, "/.git") || record__ends_with(s, len, "/repo"))
+		len -= 5;
+	else if (record__ends_with(s, len, ".git"))
+		len -= 4;
+	return xstrndup(s, len);
+}
+
+char *audit_repo_name(const char *path, const char *uri)
+{
+	/* scheme://host/path, where host is not empty (file:///x names no host) */
+	const char *sep = uri ? strstr(uri, "://") : NULL;
+	if (sep && strncmp(uri, "file:", 5) != 0 && sep[3] && sep[3] != '/') {
+		const char *p = strchr(sep + 3, '/');
+		while (p && *p == '/')
+			p++;
+		if (p && *p) {
+			size_t len = strcspn(p, "?#");
+			char *name = record__strip(p, len);
+			if (name[0])
+				return name;
+			free(name);
+		}
+	}
+	return record__strip(path, strlen(path));
+}
 
 void audit_record_count(audit_record *r, const char *rule_id, level lvl)
 {
@@ -56,12 +132,13 @@ cJSON *audit_record_to_json(const audit_record *r)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "repository", r->repository);
+	record__add_string(o, "name", r->name);
 	cJSON_AddStringToObject(o, "slug", r->slug);
 	record__add_string(o, "kind", r->kind);
 	record__add_string(o, "uri", r->uri);
 	record__add_string(o, "commit", r->commit);
 	record__add_string(o, "branch", r->branch);
-	cJSON_AddStringToObject(o, "status", r->error ? "failed" : "scanned");
+	cJSON_AddStringToObject(o, "status", audit_status_name(r->status));
 	record__add_string(o, "error", r->error);
 	cJSON_AddNumberToObject(o, "files", (double)r->files);
 	cJSON_AddNumberToObject(o, "notifications", (double)r->notifications);
@@ -105,8 +182,12 @@ int audit_record_from_json(audit_record *out, const cJSON *j)
 {
 	memset(out, 0, sizeof(*out));
 	const cJSON *counts = cJSON_GetObjectItemCaseSensitive(j, "counts");
+	const cJSON *status = cJSON_GetObjectItemCaseSensitive(j, "status");
 	bool ok = cJSON_IsObject(j) && record__get_string(j, "repository", &out->repository) &&
-		  out->repository && record__get_string(j, "slug", &out->slug) && out->slug &&
+		  out->repository && record__get_string(j, "name", &out->name) &&
+		  out->name && cJSON_IsString(status) &&
+		  audit_status_parse(status->valuestring, &out->status) &&
+		  record__get_string(j, "slug", &out->slug) && out->slug &&
 		  record__get_string(j, "kind", &out->kind) &&
 		  record__get_string(j, "uri", &out->uri) &&
 		  record__get_string(j, "commit", &out->commit) &&
@@ -148,6 +229,7 @@ void audit_record_copy(audit_record *dst, const audit_record *src)
 {
 	*dst = *src;
 	dst->repository = record__dup(src->repository);
+	dst->name = record__dup(src->name);
 	dst->slug = record__dup(src->slug);
 	dst->kind = record__dup(src->kind);
 	dst->uri = record__dup(src->uri);
@@ -165,6 +247,7 @@ void audit_record_copy(audit_record *dst, const audit_record *src)
 void audit_record_release(audit_record *r)
 {
 	free(r->repository);
+	free(r->name);
 	free(r->slug);
 	free(r->kind);
 	free(r->uri);

@@ -5,10 +5,10 @@
 #include <errno.h>
 #include <git2.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit/html.h"
@@ -77,17 +77,43 @@ char *audit_clean_uri(const char *url)
 	return uri;
 }
 
-static void repo__fail(audit_record *rec, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void repo__fail(audit_record *rec, const char *fmt, ...)
+#define repo__fail(rec, ...) audit_record_set_status((rec), AUDIT_FAILED, __VA_ARGS__)
+
+static bool repo__exists(const char *dir, const char *name, bool want_dir)
 {
-	if (rec->error)
-		return; /* the first problem is the one to tell */
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	rec->error = xstrdup(msg);
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	bool yes = stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+	free(path);
+	return yes;
+}
+
+/* Opens the repository at `path`. A git directory without a `config` file (HEAD, objects/ and
+ * refs/ only, as some mirroring tools write it) is bare by its layout: libgit2 would otherwise
+ * take it for the git directory of a work tree in its parent directory and scan that. */
+static int repo__open(git_repository **out, const char *path)
+{
+	struct stat st;
+	char *dotgit = xasprintf("%s/.git", path);
+	bool has_dotgit = lstat(dotgit, &st) == 0;
+	free(dotgit);
+	if (!has_dotgit && repo__exists(path, "HEAD", false) && repo__exists(path, "objects", true) &&
+	    repo__exists(path, "refs", true) && !repo__exists(path, "config", false))
+		return git_repository_open_bare(out, path);
+	return git_repository_open_ext(out, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+}
+
+/* True when the repository has no reference at all (a mirror of an empty repository). */
+static bool repo__no_refs(git_repository *gr)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *r = NULL;
+	if (git_reference_iterator_new(&it, gr) < 0)
+		return false;
+	bool none = git_reference_next(&r, it) == GIT_ITEROVER;
+	git_reference_free(r);
+	git_reference_iterator_free(it);
+	return none;
 }
 
 static const char *repo__git_error(void)
@@ -170,7 +196,8 @@ static bool repo__previous(audit_record *rec, const audit_job *job, const audit_
 	    !cJSON_IsString(digest) || strcmp(digest->valuestring, job->digest) != 0 ||
 	    audit_record_from_json(&old, cJSON_GetObjectItemCaseSensitive(root, "record")) < 0)
 		goto cleanup;
-	if (!old.error && repo__same(old.repository, rec->repository) &&
+	if (!audit_record_incomplete(&old) && repo__same(old.repository, rec->repository) &&
+	    repo__same(old.name, rec->name) &&
 	    repo__same(old.commit, rec->commit) && repo__same(old.branch, rec->branch) &&
 	    repo__same(old.uri, rec->uri) && repo__same(old.kind, rec->kind)) {
 		audit_record_release(rec);
@@ -204,7 +231,7 @@ static void repo__write_all(audit_record *rec, const audit_job *job, const audit
 			   .branch = rec->branch };
 	report_input in = { .cat = job->cat, .findings = results, .stats = stats, .base = base,
 			    .tool_version = job->tool_version,
-			    .execution_successful = rec->error == NULL,
+			    .execution_successful = !audit_record_incomplete(rec),
 			    .vcs = rec->uri ? &vcs : NULL };
 	char *sarif = report_sarif(&in);
 	repo__write(rec, job, repo, "sarif", sarif);
@@ -241,21 +268,29 @@ bool audit_repo_scan(audit_record *rec, const audit_job *job, const audit_repo *
 	char *base = NULL;
 	bool reused = false;
 
-	if (git_repository_open_ext(&gr, repo->path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+	if (repo__open(&gr, repo->path) < 0) {
 		repo__fail(rec, "cannot open the repository: %s", repo__git_error());
+		rec->name = audit_repo_name(repo->path, NULL);
 		goto report;
 	}
 	bool bare = git_repository_is_bare(gr);
 	rec->kind = xstrdup(bare ? "bare" : "worktree");
 	rec->uri = repo__uri(gr);
+	rec->name = audit_repo_name(repo->path, rec->uri);
 	const char *spec = job->ref ? job->ref : "HEAD";
 	if (!job->ref && git_repository_head_unborn(gr) == 1) {
 		git_reference *head = NULL;
 		const char *name = git_reference_lookup(&head, gr, "HEAD") == 0
 					   ? git_reference_symbolic_target(head)
 					   : NULL;
-		repo__fail(rec, "HEAD names '%s', which does not exist (an empty repository?)",
-			   name ? name : "a branch");
+		if (repo__no_refs(gr))
+			audit_record_set_status(rec, AUDIT_EMPTY,
+						"nothing to scan: the repository has no commit "
+						"(HEAD names '%s' and there is no branch or tag)",
+						name ? name : "a branch");
+		else
+			repo__fail(rec, "HEAD names '%s', which does not exist",
+				   name ? name : "a branch");
 		git_reference_free(head);
 		goto report;
 	}
@@ -307,9 +342,21 @@ bool audit_repo_scan(audit_record *rec, const audit_job *job, const audit_repo *
 	finding_list_take(&results, &scanned);
 	finding_list_sort(&results);
 	rec->files = files.len;
-	if (stats.unreadable)
-		repo__fail(rec, "%zu file%s could not be read (missing or corrupt objects)",
-			   stats.unreadable, stats.unreadable == 1 ? "" : "s");
+	if (files.len == 0 && tree && git_tree_entrycount(tree) == 0)
+		audit_record_set_status(rec, AUDIT_EMPTY, "nothing to scan: the tree of commit %s "
+							  "is empty", hex);
+	else if (files.len == 0)
+		audit_record_set_status(rec, AUDIT_EMPTY, "nothing to scan: no file %s is in a "
+							  "language tlslint reads",
+					from_tree ? "of the commit" : "of the work tree");
+	else if (stats.unreadable >= files.len)
+		repo__fail(rec, "none of the %zu files could be read (missing or corrupt objects)",
+			   files.len);
+	else if (stats.unreadable)
+		audit_record_set_status(rec, AUDIT_PARTIAL,
+					"%zu of %zu files could not be read (missing or corrupt "
+					"objects); the others were scanned",
+					stats.unreadable, files.len);
 
 report:
 	rec->notifications = results.nnotes;
@@ -324,8 +371,8 @@ report:
 	}
 	audit_record_sort(rec);
 	if (rec->error)
-		finding_list_note(&results, LEVEL_ERROR, NULL, repo->path, "%s: %s", repo->path,
-				  rec->error);
+		finding_list_note(&results, audit_record_incomplete(rec) ? LEVEL_ERROR : LEVEL_NOTE,
+				  NULL, repo->path, "%s: %s", repo->path, rec->error);
 	repo__write_all(rec, job, repo, &results, &stats, base);
 cleanup:
 	finding_list_release(&results);

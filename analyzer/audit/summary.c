@@ -61,15 +61,19 @@ char *audit_summary_json(const audit_summary *s)
 	cJSON_AddStringToObject(tool, "name", "tlslint");
 	cJSON_AddStringToObject(tool, "version", s->tool_version);
 	cJSON_AddStringToObject(root, "configDigest", s->config_digest);
-	size_t failed = 0, findings = 0, with_findings = 0;
+	size_t failed = 0, partial = 0, empty = 0, findings = 0, with_findings = 0;
 	for (size_t i = 0; i < s->len; i++) {
-		failed += s->records[i].error != NULL;
+		failed += s->records[i].status == AUDIT_FAILED;
+		partial += s->records[i].status == AUDIT_PARTIAL;
+		empty += s->records[i].status == AUDIT_EMPTY;
 		findings += s->records[i].findings;
 		with_findings += s->records[i].findings > 0;
 	}
 	cJSON *totals = cJSON_AddObjectToObject(root, "totals");
 	cJSON_AddNumberToObject(totals, "repositories", (double)s->len);
 	cJSON_AddNumberToObject(totals, "failed", (double)failed);
+	cJSON_AddNumberToObject(totals, "partial", (double)partial);
+	cJSON_AddNumberToObject(totals, "empty", (double)empty);
 	cJSON_AddNumberToObject(totals, "withFindings", (double)with_findings);
 	cJSON_AddNumberToObject(totals, "findings", (double)findings);
 	cJSON *rules = cJSON_AddArrayToObject(root, "rules");

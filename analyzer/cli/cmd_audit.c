@@ -53,8 +53,9 @@ static void audit__usage(FILE *out)
 		"  -q, --quiet            no progress line and no list of failed repositories\n"
 		"  -h, --help             show this help\n\n"
 		"Exit status: 0 every repository audited and no finding at or above the fail level,\n"
-		"1 findings, 3 some repositories could not be audited (broken, missing HEAD,\n"
-		"unreadable; the others are), 2 usage or fatal error.\n");
+		"1 findings, 3 some repositories could not be audited completely (status failed:\n"
+		"broken, missing HEAD; or partial: some files unreadable; the others are),\n"
+		"2 usage or fatal error. A repository with nothing to scan is 'empty', not clean.\n");
 }
 
 struct audit_run {
@@ -74,7 +75,7 @@ static void *audit__worker(void *arg)
 		audit_record *rec = &run->records[i];
 		if (audit_repo_scan(rec, run->job, &run->repos->items[i]))
 			atomic_fetch_add(&run->reused, 1);
-		if (rec->error)
+		if (rec->status == AUDIT_FAILED)
 			atomic_fetch_add(&run->failed, 1);
 		atomic_fetch_add(&run->findings, rec->findings);
 		atomic_fetch_add(&run->done, 1);
@@ -125,7 +126,7 @@ int cli_audit_status(const audit_summary *s, bool fail_none, level fail_on)
 {
 	bool failed = false, findings = false;
 	for (size_t i = 0; i < s->len; i++) {
-		failed |= s->records[i].error != NULL;
+		failed |= audit_record_incomplete(&s->records[i]);
 		findings |= !fail_none && audit_record_at_least(&s->records[i], fail_on) > 0;
 	}
 	return failed ? EXIT_PARTIAL : findings ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -201,10 +202,13 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 			audit_summary_add_rule(&summary, r->id, r->name, r->short_description,
 					       r->level);
 	}
+	size_t partial = 0, empty = 0;
 	for (size_t i = 0; i < repos.len; i++) {
+		partial += run.records[i].status == AUDIT_PARTIAL;
+		empty += run.records[i].status == AUDIT_EMPTY;
 		if (run.records[i].error && !quiet)
-			fprintf(stderr, "tlslint: %s: %s\n", run.records[i].repository,
-				run.records[i].error);
+			fprintf(stderr, "tlslint: %s: %s: %s\n", run.records[i].repository,
+				audit_status_name(run.records[i].status), run.records[i].error);
 		audit_summary_take(&summary, &run.records[i]);
 	}
 	audit_summary_sort(&summary);
@@ -215,9 +219,9 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 	if (!quiet)
 		fprintf(stderr,
 			"tlslint: %zu %s audited (%zu unchanged since the last run), %zu "
-			"failed, %zu findings; see %s/report.html\n",
+			"failed, %zu partial, %zu empty, %zu findings; see %s/report.html\n",
 			repos.len, repos.len == 1 ? "repository" : "repositories",
-			atomic_load(&run.reused), atomic_load(&run.failed),
+			atomic_load(&run.reused), atomic_load(&run.failed), partial, empty,
 			atomic_load(&run.findings), out_dir);
 	rc = cli_audit_status(&summary, fail_none, fail_on);
 cleanup:

@@ -180,7 +180,7 @@ int cmd_merge(int argc, char **argv)
 	if (!quiet) {
 		size_t failed = 0, findings = 0;
 		for (size_t i = 0; i < merged.len; i++) {
-			failed += merged.records[i].error != NULL;
+			failed += merged.records[i].status == AUDIT_FAILED;
 			findings += merged.records[i].findings;
 		}
 		fprintf(stderr, "tlslint: merged %d director%s: %zu %s, %zu failed, %zu "

@@ -7,6 +7,7 @@
 #   resume  a re-run skips unchanged repositories and rescans changed ones
 #   shard   N shards merged equal one run byte for byte; shards do not depend on list order
 #   html    report.html in headless Chromium: charts drawn, sorting works, findings pages
+#   layout  git directories without a config file, empty repositories, unreadable ones, names
 #   fixtures every rule over the fixtures: a bare repository gives what a checkout scan gives
 # Environment: TLSLINT_VALIDATE_SARIF (the validator), TLSLINT_SOURCE_DIR (the checkout).
 set -euo pipefail
@@ -66,12 +67,22 @@ basic)
 	done
 	check "bare repositories are read as bare" test "$(record out bare/alpha.git kind)" = bare
 	check "work trees are read as work trees" test "$(record out work/gamma kind)" = worktree
-	for r in bare/broken.git bare/nohead.git missing notarepo; do
+	for r in bare/nohead.git missing notarepo; do
 		check "$r is reported as failed" test "$(record out "$r" status)" = failed
 	done
-	check "a missing blob is named as such" grep -q 'could not be read' <<<"$(record out bare/broken.git error)"
+	# One unreadable blob: partial, not failed, and the findings of the other file are kept.
+	check "a repository with one unreadable blob is partial" test "$(record out bare/broken.git status)" = partial
+	check "a missing blob is named as such" test "$(record out bare/broken.git error)" = \
+		"1 of 2 files could not be read (missing or corrupt objects); the others were scanned"
 	check "the readable file of a broken repository is still scanned" \
 		test "$(record out bare/broken.git findings)" = 1
+	check "totals count failed, partial and empty apart" \
+		test "$(json out/summary.json '[d.totals.failed, d.totals.partial, d.totals.empty].join()')" = 3,1,0
+	# Names: the remote's path when the remote has a host, else the path without '.git'.
+	check "a repository with a remote is named after it" test "$(record out bare/beta.git name)" = org/beta
+	check "a repository with a local remote is named after its path" test "$(record out bare/clean.git name)" = bare/clean
+	check "a repository without a remote is named after its path" test "$(record out bare/alpha.git name)" = bare/alpha
+	check "a work tree keeps its path as its name" test "$(record out work/gamma name)" = work/gamma
 	check "a HEAD naming no branch is explained" grep -q "refs/heads/gone" <<<"$(record out bare/nohead.git error)"
 
 	# The tree walk of a bare repository lists what scanning a checkout lists.
@@ -101,7 +112,7 @@ basic)
 	if command -v script >/dev/null; then
 		script -qec "'$tlslint' audit ${rule_opts[*]} --no-resume -o out list" /dev/null >tty.txt 2>&1 || true
 		check "a progress line on a terminal: done/total, failed, findings, rate" \
-			grep -aq $'\r.*8/8 repositories, 4 failed, 6 findings, [0-9]*/min' tty.txt
+			grep -aq $'\r.*8/8 repositories, 3 failed, 6 findings, [0-9]*/min' tty.txt
 	fi
 
 	printf 'bare/clean.git\n' >clean.list
@@ -137,17 +148,104 @@ basic)
 			fail "failed repositories' SARIF logs are valid"
 		fi
 		check "failed repositories' logs warn only that the execution failed" \
-			bash -c "! grep ': warning ' validate-bad.txt | grep -v GH-EXECUTION"
+			bash -c "! grep ': warning ' validate-bad.txt | grep -v ': warning github/execution: '"
 		check "failed repositories' logs carry the reason" \
 			test "$(json "${bad[1]}" 'd.runs[0].invocations[0].toolExecutionNotifications.map(n => n.level).join()')" = error
+	fi
+	;;
+layout)
+	# Git directories as mirroring tools write them: HEAD, objects/ and refs/ only, built with
+	# plumbing (no `config` file). A file with a finding lies beside them, where a git
+	# directory mistaken for a work tree's would look.
+	export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t
+	export GIT_COMMITTER_EMAIL=t@example.com GIT_CONFIG_NOSYSTEM=1 HOME=$work
+	mkdir -p layout/mirrors && cd layout
+	printf 'using System.Net;\nclass D { static void M() { ServicePointManager.SecurityProtocol = SecurityProtocolType.Ssl3; } }\n' >mirrors/Decoy.cs
+	plumb() { # plumb GITDIR FILE... : a config-less git directory whose one commit holds FILEs
+		local d=$1 tree
+		shift
+		mkdir -p "$d/objects" "$d/refs/heads" "$d/refs/tags"
+		printf 'ref: refs/heads/main\n' >"$d/HEAD"
+		tree=$(for f in "$@"; do
+			printf '100644 blob %s\t%s\n' "$(git --git-dir="$d" hash-object -w "$f")" "$(basename "$f")"
+		done | git --git-dir="$d" mktree)
+		git --git-dir="$d" update-ref refs/heads/main "$(git --git-dir="$d" commit-tree -m one "$tree" </dev/null)"
+	}
+	printf 'using System.Net;\nclass C {\n    static void M() {\n        ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;\n    }\n}\n' >App.cs
+	printf '# docs only\n' >README.md
+	plumb mirrors/nocfg.git App.cs
+	plumb mirrors/owner+proj/repo App.cs
+	plumb mirrors/docs.git README.md
+	plumb mirrors/emptytree.git
+	plumb mirrors/unreadable.git App.cs
+	blob=$(git hash-object App.cs)
+	rm -f "mirrors/unreadable.git/objects/${blob:0:2}/${blob:2}"
+	git init -q --bare mirrors/empty.git
+	git init -q --bare mirrors/remote.git
+	git --git-dir=mirrors/remote.git config remote.origin.url git@git.example.com:team/svc.git
+	for d in mirrors/nocfg.git mirrors/owner+proj/repo mirrors/unreadable.git; do
+		check "$d has no config file" test ! -e "$d/config"
+	done
+	printf 'mirrors/\n' >list
+	expect_status 3 "an audit with an unreadable repository exits 3" audit -q -o out list
+	check "the directory's git directories are listed, the decoy file is not" \
+		test "$(json out/summary.json 'd.repositories.map(r => r.repository).join(" ")')" = \
+		"mirrors/docs.git mirrors/empty.git mirrors/emptytree.git mirrors/nocfg.git mirrors/owner+proj/repo mirrors/remote.git mirrors/unreadable.git"
+	for r in mirrors/nocfg.git mirrors/owner+proj/repo; do
+		check "$r (no config) is read as bare" test "$(record out "$r" kind)" = bare
+		check "$r (no config) is scanned" test "$(record out "$r" status)" = scanned
+		check "$r (no config): its one file, not the decoy beside it" \
+			test "$(record out "$r" files),$(record out "$r" findings)" = 1,1
+	done
+	nocfg=$(ls out/repos/mirrors_nocfg.git-*.sarif)
+	check "the finding is the commit's App.cs" \
+		test "$(json "$nocfg" 'd.runs[0].results.map(r => r.locations[0].physicalLocation.artifactLocation.uri + ":" + r.locations[0].physicalLocation.region.startLine).join()')" = App.cs:4
+	check "a config-less git directory is named after its path without .git" test "$(record out mirrors/nocfg.git name)" = mirrors/nocfg
+	check "a path ending in /repo is named without it" test "$(record out mirrors/owner+proj/repo name)" = mirrors/owner+proj
+	check "an scp-like remote names the repository" test "$(record out mirrors/remote.git name)" = team/svc
+	# Nothing scanned is never clean: empty, with the reason.
+	for r in mirrors/empty.git mirrors/remote.git; do
+		check "$r (no commit) is empty" test "$(record out "$r" status)" = empty
+		check "$r says it has no commit" grep -q 'nothing to scan: the repository has no commit' <<<"$(record out "$r" error)"
+	done
+	check "a commit of docs only is empty" test "$(record out mirrors/docs.git status)" = empty
+	check "and says why" test "$(record out mirrors/docs.git error)" = "nothing to scan: no file of the commit is in a language tlslint reads"
+	check "a commit of an empty tree is empty" test "$(record out mirrors/emptytree.git status)" = empty
+	check "and says why" grep -q '^nothing to scan: the tree of commit [0-9a-f]\{40\} is empty$' <<<"$(record out mirrors/emptytree.git error)"
+	check "a repository whose every file is unreadable failed" test "$(record out mirrors/unreadable.git status)" = failed
+	check "and says why" test "$(record out mirrors/unreadable.git error)" = "none of the 1 files could be read (missing or corrupt objects)"
+	check "totals: 2 scanned, 4 empty, 1 failed" \
+		test "$(json out/summary.json '[d.totals.repositories, d.totals.failed, d.totals.partial, d.totals.empty].join()')" = 7,1,0,4
+	check "the report shows the empty status" grep -q '>empty: nothing to scan' out/report.html
+	docs=$(ls out/repos/mirrors_docs.git-*.sarif)
+	check "an empty repository's log says so in a note, and the run succeeded" \
+		test "$(json "$docs" 'd.runs[0].invocations[0].executionSuccessful + " " + d.runs[0].invocations[0].toolExecutionNotifications.map(n => n.level).join()')" = "true note"
+	# Empty repositories alone: exit 0 (no failure, no finding), and never "scanned".
+	printf 'mirrors/empty.git\nmirrors/docs.git\n' >empty.list
+	expect_status 0 "an audit of empty repositories exits 0" audit -q -o emptyout empty.list
+	# A work tree with nothing to scan.
+	mkdir -p work/docs && cp README.md work/docs/ && git -C work/docs init -q -b main &&
+		git -C work/docs add -A && git -C work/docs commit -q -m docs
+	printf 'work/docs\n' >work.list
+	expect_status 0 "an audit of a work tree with nothing to scan exits 0" audit -q -o workout work.list
+	check "a work tree with nothing to scan is empty" test "$(record workout work/docs status)" = empty
+	check "and says why" test "$(record workout work/docs error)" = "nothing to scan: no file of the work tree is in a language tlslint reads"
+	validator=${TLSLINT_VALIDATE_SARIF:-}
+	if [ -n "$validator" ]; then
+		if "$validator" --strict out/repos/mirrors_nocfg.git-*.sarif "$docs" >validate.txt 2>&1; then
+			echo "ok: the logs of config-less and empty repositories pass validate-sarif --strict"
+		else
+			cat validate.txt
+			fail "the logs of config-less and empty repositories pass validate-sarif --strict"
+		fi
 	fi
 	;;
 resume)
 	audit -j 2 -o out list 2>first.txt || true
 	check "a first run scans everything" grep -q '(0 unchanged since the last run)' first.txt
 	audit -j 2 -o out list 2>second.txt || true
-	check "a re-run skips the four audited repositories, retries the four failed" \
-		grep -q '8 repositories audited (4 unchanged since the last run), 4 failed' second.txt
+	check "a re-run skips the four audited repositories, retries the three failed and the partial one" \
+		grep -q '8 repositories audited (4 unchanged since the last run), 3 failed, 1 partial, 0 empty' second.txt
 	cp out/summary.json first-summary.json
 	cs_new='class D { void M() { ServicePointManager.SecurityProtocol = SecurityProtocolType.Ssl3; } }'
 	(cd src/beta && echo "$cs_new" >New.cs && git add New.cs &&
@@ -224,7 +322,7 @@ html)
 			--window-size=1280,1600 "$@" 2>>"$work/chromium.log"
 	}
 	# The page plus a script that clicks the headers like a user and writes what it saw.
-	sed 's#</body>#<script>\n(function () {\n  var t = document.getElementById("repositories"), out = {};\n  function col(i) { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[i].textContent.trim(); }).join("|"); }\n  out.charts = document.querySelectorAll("figure.chart svg").length;\n  out.ruleBars = document.querySelectorAll("\#chart-rules rect").length;\n  out.severityBars = document.querySelectorAll("\#chart-severity rect").length;\n  out.repoBars = document.querySelectorAll("\#chart-repositories rect").length;\n  out.widths = Array.prototype.map.call(document.querySelectorAll("\#chart-repositories rect"), function (r) { return Math.round(r.getBoundingClientRect().width); }).join("|");\n  var heads = t.tHead.rows[0].cells;\n  heads[5].querySelector("button").click();\n  out.asc = col(5); out.ascSort = heads[5].getAttribute("aria-sort");\n  heads[5].querySelector("button").click();\n  out.desc = col(5); out.descFirst = t.tBodies[0].rows[0].cells[0].textContent;\n  heads[0].querySelector("button").click();\n  out.byName = col(0);\n  heads[1].querySelector("button").click();\n  out.byStatus = col(1).replace(/failed[^|]*/g, "failed");\n  var p = document.createElement("pre"); p.id = "selftest"; p.textContent = JSON.stringify(out); document.body.appendChild(p);\n})();\n</script>\n</body>#' \
+	sed 's#</body>#<script>\n(function () {\n  var t = document.getElementById("repositories"), out = {};\n  function col(i) { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[i].textContent.trim(); }).join("|"); }\n  out.charts = document.querySelectorAll("figure.chart svg").length;\n  out.ruleBars = document.querySelectorAll("\#chart-rules rect").length;\n  out.severityBars = document.querySelectorAll("\#chart-severity rect").length;\n  out.repoBars = document.querySelectorAll("\#chart-repositories rect").length;\n  out.widths = Array.prototype.map.call(document.querySelectorAll("\#chart-repositories rect"), function (r) { return Math.round(r.getBoundingClientRect().width); }).join("|");\n  var heads = t.tHead.rows[0].cells;\n  heads[5].querySelector("button").click();\n  out.asc = col(5); out.ascSort = heads[5].getAttribute("aria-sort");\n  heads[5].querySelector("button").click();\n  out.desc = col(5); out.descFirst = t.tBodies[0].rows[0].cells[0].textContent;\n  heads[0].querySelector("button").click();\n  out.byName = col(0);\n  heads[1].querySelector("button").click();\n  out.byStatus = col(1).replace(/(failed|partial|empty)[^|]*/g, "$1");\n  var p = document.createElement("pre"); p.id = "selftest"; p.textContent = JSON.stringify(out); document.body.appendChild(p);\n})();\n</script>\n</body>#' \
 		out/report.html >out/report-selftest.html
 	browse --dump-dom "file://$PWD/out/report-selftest.html" >dom.html || true
 	sed -n 's#.*<pre id="selftest">\(.*\)</pre>.*#\1#p' dom.html | sed 's/&quot;/"/g; s/&amp;/\&/g' >selftest.json
@@ -241,11 +339,11 @@ html)
 		check "sorting by findings, ascending" test "$(json selftest.json d.asc)" = "0|0|0|0|1|1|1|3"
 		check "aria-sort tells the direction" test "$(json selftest.json d.ascSort)" = ascending
 		check "sorting by findings, descending on a second click" test "$(json selftest.json d.desc)" = "3|1|1|1|0|0|0|0"
-		check "the repository with most findings comes first" test "$(json selftest.json d.descFirst)" = bare/alpha.git
+		check "the repository with most findings comes first" test "$(json selftest.json d.descFirst)" = bare/alpha
 		check "sorting by name" test "$(json selftest.json d.byName)" = \
-			"bare/alpha.git|bare/beta.git|bare/broken.git|bare/clean.git|bare/nohead.git|missing|notarepo|work/gamma"
+			"bare/alpha|bare/broken|bare/clean|bare/nohead|missing|notarepo|org/beta|work/gamma"
 		check "sorting by status" test "$(json selftest.json d.byStatus)" = \
-			"failed|failed|failed|failed|scanned|scanned|scanned|scanned"
+			"failed|failed|failed|partial|scanned|scanned|scanned|scanned"
 	fi
 	page=$(ls out/repos/bare_alpha.git-*.html)
 	browse --dump-dom "file://$PWD/$page" >repo-dom.html || true

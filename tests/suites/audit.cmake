@@ -1,18 +1,13 @@
 # tlslint audit and merge: bare repositories, work trees and broken ones; resuming; shards
 # merged equal to one run; the HTML report in headless Chromium; every SARIF log validated.
-set(AUDIT_VALIDATOR ${TLSLINT_SHARED_TOOLS}/validate-sarif)
-if(NOT EXISTS ${AUDIT_VALIDATOR} AND EXISTS ${CMAKE_SOURCE_DIR}/../../shared/tools/validate-sarif)
-  # A git worktree under <root>/wt/<name> rather than the checkout at <root>/main.
-  set(AUDIT_VALIDATOR ${CMAKE_SOURCE_DIR}/../../shared/tools/validate-sarif)
-endif()
 foreach(bin IN LISTS TLSLINT_FLAVOURS)
-  foreach(mode basic resume shard html fixtures)
+  foreach(mode basic resume shard html fixtures layout)
     add_test(NAME ${bin}/audit-${mode}
              COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/audit_test.sh $<TARGET_FILE:${bin}> ${mode})
     # The validator is slow to start: the plain flavour validates (the logs are the same bytes).
     set(validator "")
     if(bin STREQUAL "tlslint")
-      set(validator ${AUDIT_VALIDATOR})
+      set(validator ${TLSLINT_VALIDATOR})
     endif()
     set_tests_properties(${bin}/audit-${mode} PROPERTIES
       TIMEOUT 300

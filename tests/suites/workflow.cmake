@@ -10,6 +10,6 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/staged-diff.sh $<TARGET_FILE:${bin}>)
   add_test(NAME ${bin}/config-file
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/config.sh $<TARGET_FILE:${bin}>
-                   ${TLSLINT_SHARED_TOOLS}/validate-sarif)
-  set_tests_properties(${bin}/config-file PROPERTIES TIMEOUT 600 SKIP_RETURN_CODE 77)
+                   ${TLSLINT_VALIDATOR})
+  set_tests_properties(${bin}/config-file PROPERTIES TIMEOUT 600)
 endforeach()

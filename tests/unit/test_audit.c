@@ -13,6 +13,7 @@
 void test_gitignore_patterns(void);
 void test_audit_clean_uri(void);
 void test_audit_identity_and_shards(void);
+void test_audit_repo_name(void);
 void test_audit_record_json(void);
 
 static int ignored(const char *dir, const char *rules, const char *path, bool is_dir)
@@ -80,6 +81,36 @@ void test_audit_clean_uri(void)
 	check_uri("/srv/git/r w.git", "file:///srv/git/r%20w.git");
 }
 
+static void check_name(const char *path, const char *uri, const char *want)
+{
+	char *got = audit_repo_name(path, uri);
+	CHECK_STR(got, want);
+	free(got);
+}
+
+void test_audit_repo_name(void)
+{
+	/* A remote with a host names the repository as people know it. */
+	check_name("mirrors/x.git", "https://github.com/example/billing.git", "example/billing");
+	check_name("m/x", "https://git.example.com:8443/a/b/c", "a/b/c");
+	check_name("m/x", "ssh://github.com/team/svc.git", "team/svc");
+	check_name("m/x", "https://host/o/r.git/", "o/r");
+	check_name("m/x", "https://host/o/r?x=1", "o/r");
+	/* No remote, a local one, or one without a path: the path without its git suffix. */
+	check_name("mirrors/example/billing.git", NULL, "mirrors/example/billing");
+	check_name("mirrors/example/billing.git", "file:///srv/billing.git", "mirrors/example/billing");
+	check_name("/work/corpus/c/owner+name/repo", "file:///work/corpus/c/owner+name/repo",
+		   "/work/corpus/c/owner+name");
+	check_name("mirrors/app/.git", NULL, "mirrors/app");
+	check_name("mirrors/app.git/", NULL, "mirrors/app");
+	check_name("m/x", "https://host/", "m/x");
+	check_name("work/gamma", NULL, "work/gamma");
+	check_name("repo", NULL, "repo");
+	check_name(".git", NULL, ".git");
+	check_name("repository", NULL, "repository");
+	check_name("a/myrepo", NULL, "a/myrepo");
+}
+
 void test_audit_identity_and_shards(void)
 {
 	/* The hash is a fixed function: shards computed on any machine agree. */
@@ -110,6 +141,7 @@ void test_audit_record_json(void)
 {
 	audit_record r = { 0 }, back;
 	r.repository = xstrdup("mirrors/a.git");
+	r.name = audit_repo_name(r.repository, NULL);
 	r.slug = xstrdup("mirrors_a.git-00000000");
 	r.kind = xstrdup("bare");
 	r.commit = xstrdup("0123456789abcdef0123456789abcdef01234567");
@@ -128,9 +160,29 @@ void test_audit_record_json(void)
 	cJSON *j2 = audit_record_to_json(&back);
 	CHECK(cJSON_Compare(j, j2, true));
 	CHECK(back.uri == NULL && back.error == NULL);
+	CHECK_STR(back.name, "mirrors/a");
+	CHECK(back.status == AUDIT_SCANNED);
+	CHECK_STR(cJSON_GetObjectItem(j, "status")->valuestring, "scanned");
 	cJSON_Delete(j);
 	cJSON_Delete(j2);
 	audit_record_release(&back);
+	/* The status moves only towards failed, and the first reason stays. */
+	audit_record_set_status(&r, AUDIT_PARTIAL, "%d of %d unreadable", 1, 2);
+	audit_record_set_status(&r, AUDIT_EMPTY, "later");
+	CHECK(r.status == AUDIT_PARTIAL && audit_record_incomplete(&r));
+	CHECK_STR(r.error, "1 of 2 unreadable");
+	j = audit_record_to_json(&r);
+	CHECK_STR(cJSON_GetObjectItem(j, "status")->valuestring, "partial");
+	CHECK(audit_record_from_json(&back, j) == 0);
+	CHECK(back.status == AUDIT_PARTIAL);
+	CHECK_STR(back.error, "1 of 2 unreadable");
+	audit_record_release(&back);
+	cJSON_ReplaceItemInObject(j, "status", cJSON_CreateString("clean"));
+	CHECK(audit_record_from_json(&back, j) < 0);
+	cJSON_Delete(j);
+	audit_status st;
+	CHECK(audit_status_parse("empty", &st) && st == AUDIT_EMPTY);
+	CHECK(!audit_status_parse("scanned ", &st));
 	audit_record_release(&r);
 	cJSON *bad = cJSON_Parse("{\"repository\":\"x\"}");
 	CHECK(audit_record_from_json(&back, bad) < 0);
