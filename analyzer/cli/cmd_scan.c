@@ -237,8 +237,11 @@ static int scan__parse(scan_settings *st, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (strcmp(st->format, "text") && strcmp(st->format, "sarif") && strcmp(st->format, "json")) {
-		fprintf(stderr, "tlslint: --format must be text, sarif or json\n");
+	st->fmt = report_format_find(st->format);
+	if (!st->fmt) {
+		char *names = report_format_names();
+		fprintf(stderr, "tlslint: --format must be %s\n", names);
+		free(names);
 		return -1;
 	}
 	if (strcmp(st->color, "auto") && strcmp(st->color, "always") && strcmp(st->color, "never")) {
@@ -277,29 +280,14 @@ static int scan__report(const report_input *in, const scan_settings *st)
 		rc |= scan__write(st->sarif_path, sarif);
 		free(sarif);
 	}
-	if (strcmp(st->format, "text") == 0) {
-		bool to_stdout = strcmp(st->output, "-") == 0;
-		bool use_color = strcmp(st->color, "always") == 0 ||
-				 (strcmp(st->color, "auto") == 0 && to_stdout &&
-				  isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
-		if (to_stdout) {
-			report_text(stdout, in, use_color);
-		} else {
-			char *buf = NULL;
-			size_t len = 0;
-			FILE *mem = open_memstream(&buf, &len);
-			if (!mem)
-				abort();
-			report_text(mem, in, use_color);
-			fclose(mem);
-			rc |= scan__write(st->output, buf);
-			free(buf);
-		}
-	} else {
-		char *doc = strcmp(st->format, "sarif") == 0 ? report_sarif(in) : report_json(in);
-		rc |= scan__write(st->output, doc);
-		free(doc);
-	}
+	report_input with = *in;
+	if (st->fmt->uses & REPORT_USES_COLOR)
+		with.color = strcmp(st->color, "always") == 0 ||
+			     (strcmp(st->color, "auto") == 0 && strcmp(st->output, "-") == 0 &&
+			      isatty(STDOUT_FILENO) && !getenv("NO_COLOR"));
+	char *doc = st->fmt->write(&with);
+	rc |= scan__write(st->output, doc);
+	free(doc);
 	return rc;
 }
 
@@ -372,7 +360,7 @@ int cmd_scan(int argc, char **argv)
 	fingerprint_assign(&results);
 	if (st.baseline_path)
 		baseline_apply(&base_log, &results);
-	if (st.sarif_path || strcmp(st.format, "sarif") == 0)
+	if (st.sarif_path || (st.fmt->uses & REPORT_USES_VCS))
 		gitwalk_provenance(base, &remote, &revision, &branch);
 	report_vcs vcs = { .repository_uri = remote, .revision_id = revision, .branch = branch };
 

@@ -25,6 +25,7 @@ typedef struct scan_settings {
 	/* command line */
 	const char *format, *output, *sarif_path, *color, *category, *baseline_path;
 	const char *config_path, *diff_rev;
+	const report_format *fmt; /* of `format` */
 	bool no_config, staged, no_suppressed, fail_on_new, verbose, quiet;
 	bool has_fail_on, fail_none, has_max_file_size;
 	level fail_on;
