@@ -22,7 +22,7 @@ int unit_failed_checks;
 	X(test_walker_excludes) X(test_finding_sort_dedup) X(test_sarif_shape)              \
 	X(test_atomic_write) X(test_report_formats) X(test_builtin_catalogue)                                      \
 	X(test_gitignore_patterns) X(test_audit_clean_uri) X(test_audit_identity_and_shards) \
-	X(test_audit_record_json)
+	X(test_audit_record_json) X(test_cli_options_documented) X(test_cli_options_parse)
 
 #define DECLARE(name) void name(void);
 CASES(DECLARE)
