@@ -17,6 +17,7 @@
 #include "cli/options.h"
 #include "config/config.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/fileio.h"
 
 struct audit_run {
@@ -44,17 +45,10 @@ static void *audit__worker(void *arg)
 	return NULL;
 }
 
-static double audit__now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void audit__progress(struct audit_run *run, double start, bool final)
 {
 	size_t done = atomic_load(&run->done), total = run->repos->len;
-	double elapsed = audit__now() - start;
+	double elapsed = clock_seconds() - start;
 	double per_min = elapsed > 0 ? (double)done * 60.0 / elapsed : 0;
 	fprintf(stderr, "\r\033[Ktlslint: %zu/%zu repositories, %zu failed, %zu findings, %.0f/min",
 		done, total, atomic_load(&run->failed), atomic_load(&run->findings), per_min);
@@ -127,7 +121,7 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 			started++;
 	if (!started)
 		audit__worker(&run);
-	double start = audit__now();
+	double start = clock_seconds();
 	bool progress = !quiet && isatty(STDERR_FILENO);
 	while (progress && started && atomic_load(&run.done) < repos.len) {
 		audit__progress(&run, start, false);

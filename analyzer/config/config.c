@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 
@@ -42,12 +43,9 @@ static int config__fail(struct parser *ps, unsigned line, const char *fmt, ...)
 
 static int config__fail(struct parser *ps, unsigned line, const char *fmt, ...)
 {
-	int n = snprintf(ps->err, ps->errlen, "%s:%u: ", ps->path, line);
-	if (n < 0 || (size_t)n >= ps->errlen)
-		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(ps->err + n, ps->errlen - (size_t)n, fmt, ap);
+	vdiag_at(ps->err, ps->errlen, ps->path, line, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -525,8 +523,8 @@ static int config__check_list(const config *c, const config_list *l, const char 
 {
 	for (size_t i = 0; i < l->len; i++) {
 		if (!catalogue_find(cat, l->items[i])) {
-			snprintf(err, errlen, "%s:%u: %s names no rule '%s'; 'tlslint rules' lists them",
-				 c->path, l->lines[i], what, l->items[i]);
+			diag_at(err, errlen, c->path, l->lines[i],
+				"%s names no rule '%s'; 'tlslint rules' lists them", what, l->items[i]);
 			return -1;
 		}
 	}
@@ -540,8 +538,9 @@ int config_check_rules(const config *c, const catalogue *cat, char *err, size_t 
 		return -1;
 	for (size_t i = 0; i < c->nlevels; i++) {
 		if (!catalogue_find(cat, c->levels[i].rule_id)) {
-			snprintf(err, errlen, "%s:%u: [levels] names no rule '%s'; 'tlslint rules' lists them",
-				 c->path, c->levels[i].line, c->levels[i].rule_id);
+			diag_at(err, errlen, c->path, c->levels[i].line,
+				"[levels] names no rule '%s'; 'tlslint rules' lists them",
+				c->levels[i].rule_id);
 			return -1;
 		}
 	}

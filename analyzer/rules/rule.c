@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/diag.h"
 #include "util/strbuf.h"
 
 static const struct {
@@ -105,20 +106,6 @@ static void rule__add_tag(rule *r, const char *tag)
 			return;
 	r->tags = xreallocarray(r->tags, r->ntags + 1, sizeof(char *));
 	r->tags[r->ntags++] = xstrdup(tag);
-}
-
-static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
-		      ...) __attribute__((format(printf, 5, 6)));
-static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
-		      ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(err, errlen, "%s:%u: %s", path, line, msg);
-	return -1;
 }
 
 static bool rule__is_id(const char *s)
@@ -397,10 +384,10 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 					    strncmp(rule_keys[f].name, k, klen) == 0)
 						break;
 				if (f == N_KEYS)
-					return rule__fail(err, errlen, path, line,
+					return diag_at(err, errlen, path, line,
 							  "unknown header key '%.*s'", (int)klen, k);
 				if (fields[f].seen)
-					return rule__fail(err, errlen, path, line,
+					return diag_at(err, errlen, path, line,
 							  "header key '%s' given twice",
 							  rule_keys[f].name);
 				last = &fields[f];
@@ -448,7 +435,7 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 	for (size_t f = 0; f < N_KEYS; f++) {
 		if ((rule_keys[f].flags & RULE_KEY_REQUIRED) &&
 		    (!fields[f].seen || fields[f].value.len == 0)) {
-			rule__fail(err, errlen, path, 1, "missing header key '%s'", rule_keys[f].name);
+			diag_at(err, errlen, path, 1, "missing header key '%s'", rule_keys[f].name);
 			goto cleanup;
 		}
 	}
@@ -459,7 +446,7 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 		char msg[512];
 		if (k->parse) {
 			if (!k->parse(out, v, msg, sizeof(msg))) {
-				rule__fail(err, errlen, path, fields[f].line, "%s", msg);
+				diag_at(err, errlen, path, fields[f].line, "%s", msg);
 				goto cleanup;
 			}
 		} else if (v) { /* plain text */

@@ -19,6 +19,7 @@
 #include "scan/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/fileio.h"
 
 struct lang_slot {
@@ -426,17 +427,10 @@ static void *scanner__worker(void *arg)
 	return NULL;
 }
 
-static double scanner__now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void scanner__progress(struct run *run, double start, bool final)
 {
 	size_t done = atomic_load(&run->done), total = run->files->len;
-	double elapsed = scanner__now() - start;
+	double elapsed = clock_seconds() - start;
 	double rate = elapsed > 0 ? (double)done / elapsed : 0;
 	fprintf(stderr, "\r\033[Ktlslint: %zu/%zu files, %zu findings, %.0f files/s", done, total,
 		atomic_load(&run->findings), rate);
@@ -447,7 +441,7 @@ static void scanner__progress(struct run *run, double start, bool final)
 
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
 {
-	double start = scanner__now();
+	double start = clock_seconds();
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
@@ -501,6 +495,6 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		stats->failed = atomic_load(&run.failed);
 		stats->unreadable = atomic_load(&run.unreadable);
 		stats->bytes = atomic_load(&run.bytes);
-		stats->seconds = scanner__now() - start;
+		stats->seconds = clock_seconds() - start;
 	}
 }
