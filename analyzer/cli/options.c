@@ -26,8 +26,7 @@ bool cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out)
 
 void str_list_push(str_list *l, char *s)
 {
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->items[l->len++] = s;
+	*PUSH(l->items, l->len) = s;
 }
 
 bool str_list_has(const str_list *l, const char *s)

@@ -82,9 +82,7 @@ int scan_settings_resolve_rules(scan_settings *st, const catalogue *cat)
 		return -1;
 	}
 	for (size_t i = 0; i < st->cfg.nlevels; i++) {
-		st->overrides = xreallocarray(st->overrides, st->noverrides + 1,
-					      sizeof(*st->overrides));
-		st->overrides[st->noverrides++] = (report_override){
+		*PUSH(st->overrides, st->noverrides) = (report_override){
 			catalogue_find(cat, st->cfg.levels[i].rule_id), st->cfg.levels[i].level
 		};
 	}

@@ -52,10 +52,9 @@ static int config__fail(struct parser *ps, unsigned line, const char *fmt, ...)
 
 static void config__list_push(config_list *l, char *s, unsigned line)
 {
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->lines = xreallocarray(l->lines, l->len + 1, sizeof(unsigned));
-	l->items[l->len] = s;
-	l->lines[l->len++] = line;
+	size_t n = l->len;
+	*PUSH(l->lines, n) = line;
+	*PUSH(l->items, l->len) = s;
 }
 
 static void config__list_release(config_list *l)
@@ -379,8 +378,7 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 			return config__fail(ps, line,
 				    "the level of %s must be \"error\", \"warning\" or \"note\", "
 				    "not \"%s\"", key, v->s);
-		c->levels = xreallocarray(c->levels, c->nlevels + 1, sizeof(*c->levels));
-		c->levels[c->nlevels++] = (config_level){ xstrdup(key), lvl, line };
+		*PUSH(c->levels, c->nlevels) = (config_level){ xstrdup(key), lvl, line };
 	} else {
 		return config__fail(ps, line,
 			    "key '%s' outside a table; keys go under [scan], [rules] or "
@@ -394,8 +392,7 @@ static bool config__seen(char ***seen, size_t *n, const char *name)
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*seen)[i], name) == 0)
 			return true;
-	*seen = xreallocarray(*seen, *n + 1, sizeof(char *));
-	(*seen)[(*n)++] = xstrdup(name);
+	*PUSH(*seen, *n) = xstrdup(name);
 	return false;
 }
 

@@ -114,8 +114,7 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 	}
 	cr.keywords.nocase = language_ignores_case(set->lang);
 	prefilter_add(&cr.keywords, (const char *const *)r->keywords, r->nkeywords);
-	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
-	set->rules[set->len++] = cr;
+	*PUSH(set->rules, set->len) = cr;
 	return 0;
 }
 

@@ -104,8 +104,7 @@ static void rule__add_tag(rule *r, const char *tag)
 	for (size_t i = 0; i < r->ntags; i++)
 		if (strcmp(r->tags[i], tag) == 0)
 			return;
-	r->tags = xreallocarray(r->tags, r->ntags + 1, sizeof(char *));
-	r->tags[r->ntags++] = xstrdup(tag);
+	*PUSH(r->tags, r->ntags) = xstrdup(tag);
 }
 
 static bool rule__is_id(const char *s)

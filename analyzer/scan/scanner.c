@@ -103,8 +103,7 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 {
 	for (int k = 0; k < n; k++) {
 		struct lang_slot *slot = &s->langs[langs[k]];
-		slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
-		slot->rules[slot->nrules++] = r;
+		*PUSH(slot->rules, slot->nrules) = r;
 		prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
 	}
 }
@@ -120,9 +119,7 @@ static void scanner__add_evidence_rules(scanner *s)
 			int n = r ? scanner__rule_languages(r, langs) : 0;
 			if (!n || scanner_rule_enabled(s, r) || scanner__evidence_only(s, r))
 				continue;
-			s->evidence_only = xreallocarray(s->evidence_only, s->nevidence_only + 1,
-							 sizeof(*s->evidence_only));
-			s->evidence_only[s->nevidence_only++] = r;
+			*PUSH(s->evidence_only, s->nevidence_only) = r;
 			scanner__add_to_slots(s, r, langs, n);
 		}
 	}
@@ -194,8 +191,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			continue;
 		const post_scan_analyzer *pa = post_scan_for(r->id);
 		if (pa) {
-			s->post = xreallocarray(s->post, s->npost + 1, sizeof(*s->post));
-			s->post[s->npost++] = (struct post_slot){ pa, r };
+			*PUSH(s->post, s->npost) = (struct post_slot){ pa, r };
 			for (const language *l = pa->langs; *l != LANG_NONE; l++) {
 				s->langs[*l].facts = true;
 				size_t nk = 0;

@@ -22,6 +22,7 @@ void test_finding_sort_dedup(void);
 void test_sarif_shape(void);
 void test_atomic_write(void);
 void test_report_formats(void);
+void test_growth(void);
 
 /* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
 static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
@@ -299,3 +300,35 @@ void test_atomic_write(void)
 	unit_rmtree(dir);
 	free(dir);
 }
+
+/* PUSH and GROW grow alike: an array PUSHed to n items has the room GROW gives it. */
+void test_growth(void)
+{
+	unsigned *items = NULL;
+	size_t len = 0;
+	for (unsigned i = 0; i < 1000; i++) {
+		unsigned *slot = PUSH(items, len);
+		CHECK(slot == &items[i]);
+		*slot = i * 3;
+	}
+	CHECK_UINT(len, 1000);
+	bool ok = true;
+	for (unsigned i = 0; i < 1000; i++)
+		ok &= items[i] == i * 3;
+	CHECK(ok);
+	/* 1000 items sit in 1024 slots: GROW from that capacity to 1024 does not move them. */
+	size_t cap = 1024;
+	unsigned *before = items;
+	GROW(items, cap, 1024);
+	CHECK(items == before && cap == 1024);
+	items[1023] = 7; /* in bounds (ASan would say otherwise) */
+	free(items);
+	char **words = NULL;
+	size_t n = 0;
+	*PUSH(words, n) = "a";
+	*PUSH(words, n) = "b";
+	CHECK_UINT(n, 2);
+	CHECK_STR(words[1], "b");
+	free(words);
+}
+

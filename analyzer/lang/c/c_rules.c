@@ -234,9 +234,7 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 							   "'%s' is not a function name", w[i]);
 					goto next;
 				}
-				cur->callees = xreallocarray(cur->callees, cur->ncallees + 1,
-							     sizeof(char *));
-				cur->callees[cur->ncallees++] = xstrdup(w[i]);
+				*PUSH(cur->callees, cur->ncallees) = xstrdup(w[i]);
 			}
 			goto next;
 		}
@@ -289,13 +287,9 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 				goto next;
 			}
 			if (key[0] == 'c') {
-				cur->context = xreallocarray(cur->context, cur->ncontext + 1,
-							     sizeof(c_value));
-				cur->context[cur->ncontext++] = v;
+				*PUSH(cur->context, cur->ncontext) = v;
 			} else {
-				cur->values = xreallocarray(cur->values, cur->nvalues + 1,
-							    sizeof(c_value));
-				cur->values[cur->nvalues++] = v;
+				*PUSH(cur->values, cur->nvalues) = v;
 			}
 		} else if (strcmp(key, "when") == 0) {
 			unsigned long long a;
@@ -304,8 +298,7 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 						   "'when' takes an argument position and values");
 				goto next;
 			}
-			cur->conds = xreallocarray(cur->conds, cur->nconds + 1, sizeof(c_cond));
-			c_cond *c = &cur->conds[cur->nconds++];
+			c_cond *c = PUSH(cur->conds, cur->nconds);
 			memset(c, 0, sizeof(*c));
 			c->arg = (unsigned)a;
 			c->values = xcalloc((size_t)n - 2, sizeof(c_value));
