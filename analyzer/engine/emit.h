@@ -9,10 +9,10 @@
 
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "core/versions.h"
 #include "source/source_file.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 struct fact_list;
 
