@@ -30,22 +30,11 @@ static void repo__digest_field(strbuf *sb, const char *s)
 char *audit_job_digest(const audit_job *job)
 {
 	strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, "tlslint audit configuration 1\n");
+	strbuf_adds(&sb, "tlslint audit configuration 2\n");
 	for (size_t i = 0; i < job->cat->len; i++) {
 		const rule *r = job->cat->rules[i];
-		if (!scanner_rule_enabled(job->scanner, r))
-			continue;
-		const char *fields[] = { r->id, r->name, r->language, level_name(r->level),
-					 kind_name(r->kind), r->security_severity, r->precision,
-					 r->message, r->files, r->value_capture, r->value_type,
-					 r->report_capture, r->pattern };
-		for (size_t k = 0; k < sizeof(fields) / sizeof(fields[0]); k++)
-			repo__digest_field(&sb, fields[k]);
-		strbuf_addf(&sb, "report_if %d\n", (int)r->report_if);
-		for (size_t k = 0; k < r->nkeywords; k++)
-			repo__digest_field(&sb, r->keywords[k]);
-		for (size_t k = 0; k < r->ntags; k++)
-			repo__digest_field(&sb, r->tags[k]);
+		if (scanner_rule_enabled(job->scanner, r))
+			rule_digest(r, &sb); /* every header key: rule.c's key table */
 	}
 	strbuf_addf(&sb, "max-file-size %zu\nno-ignore %d\n", job->max_file_size,
 		    (int)job->wopts->no_ignore);

@@ -31,7 +31,8 @@ typedef struct audit_job {
 } audit_job;
 
 /* The hex digest of what decides the findings for a commit besides the tool version: the
- * rules that run (pattern, message, metadata) and the options that select files. Owned. */
+ * rules that run (every header key and the pattern, rule_digest()) and the options that
+ * select files. Owned. */
 char *audit_job_digest(const audit_job *job);
 
 /* Audits `repo` into `rec`. Returns true when a previous run's result was reused. */

@@ -1,6 +1,5 @@
 /* cmd_audit.c: `tlslint audit [options] LIST`: many repositories, in parallel, to a directory. */
 #include <errno.h>
-#include <getopt.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -15,48 +14,11 @@
 #include "audit/repo_scan.h"
 #include "audit/summary.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "config/config.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/fileio.h"
-
-#define DEFAULT_MAX_FILE_SIZE (8u << 20)
-#define DEFAULT_TIMEOUT_MS 10000u
-
-static void audit__usage(FILE *out)
-{
-	fprintf(out,
-		"usage: tlslint audit [options] -o DIR LIST\n\n"
-		"Audits every repository named in LIST (one per line: a work tree, a bare\n"
-		"repository, or a directory holding many; '-' reads standard input) and writes\n"
-		"DIR/repos/<name>.sarif and .html per repository, DIR/summary.json, summary.csv\n"
-		"and report.html. Bare repositories are read from their object database at HEAD\n"
-		"(or --ref), without a checkout; work trees are scanned as they are on disk.\n\n"
-		"  -o, --output-dir DIR   where the results go (created if missing); required\n"
-		"      --ref REV          scan REV instead of HEAD, from the object database\n"
-		"      --shard K/N        audit only shard K of N (1 <= K <= N), chosen by a stable\n"
-		"                         hash of each repository's path; 'tlslint merge' joins them\n"
-		"      --dry-run          print the repositories this run would audit (after --shard),\n"
-		"                         one per line, and exit; -o is not needed\n"
-		"      --no-resume        rescan repositories already audited in DIR at the same\n"
-		"                         commit with the same tlslint version and configuration\n"
-		"      --fail-on LEVEL    exit 1 for findings at or above LEVEL: error, warning\n"
-		"                         (default), note, or none\n"
-		"      --exclude GLOB     skip matching files and directories (repeatable)\n"
-		"      --no-ignore        do not apply .gitignore and other git ignore rules\n"
-		"      --max-file-size N  skip files larger than N bytes (K and M suffixes; default 8M)\n"
-		"      --rules DIR        also load the rule files under DIR (repeatable)\n"
-		"      --disable ID       do not run rule ID (repeatable)\n"
-		"      --enable ID        run rule ID even if it is off by default (repeatable)\n"
-		"  -j, --jobs N           threads (default: number of cores): one repository each, or\n"
-		"                         several per repository when there are fewer repositories\n"
-		"      --timeout MS       give up on a file after MS milliseconds (default 10000)\n"
-		"  -q, --quiet            no progress line and no list of failed repositories\n"
-		"  -h, --help             show this help\n\n"
-		"Exit status: 0 every repository audited and no finding at or above the fail level,\n"
-		"1 findings, 3 some repositories could not be audited completely (status failed:\n"
-		"broken, missing HEAD; or partial: some files unreadable; the others are),\n"
-		"2 usage or fatal error. A repository with nothing to scan is 'empty', not clean.\n");
-}
 
 struct audit_run {
 	const audit_job *job;
@@ -83,17 +45,10 @@ static void *audit__worker(void *arg)
 	return NULL;
 }
 
-static double audit__now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void audit__progress(struct audit_run *run, double start, bool final)
 {
 	size_t done = atomic_load(&run->done), total = run->repos->len;
-	double elapsed = audit__now() - start;
+	double elapsed = clock_seconds() - start;
 	double per_min = elapsed > 0 ? (double)done * 60.0 / elapsed : 0;
 	fprintf(stderr, "\r\033[Ktlslint: %zu/%zu repositories, %zu failed, %zu findings, %.0f/min",
 		done, total, atomic_load(&run->failed), atomic_load(&run->findings), per_min);
@@ -104,21 +59,6 @@ static void audit__progress(struct audit_run *run, double start, bool final)
 	if (final)
 		fputc('\n', stderr);
 	fflush(stderr);
-}
-
-static bool audit__parse_shard(const char *s, unsigned *k, unsigned *n)
-{
-	char *end = NULL;
-	unsigned long a = strtoul(s, &end, 10);
-	if (end == s || *end != '/')
-		return false;
-	const char *rest = end + 1;
-	unsigned long b = strtoul(rest, &end, 10);
-	if (end == rest || *end || b < 1 || b > 100000 || a < 1 || a > b)
-		return false;
-	*k = (unsigned)a;
-	*n = (unsigned)b;
-	return true;
 }
 
 /* Exit status of an audit or a merge from its records. */
@@ -181,7 +121,7 @@ static int audit__run(audit_job *job, const catalogue *cat, const scan_options *
 			started++;
 	if (!started)
 		audit__worker(&run);
-	double start = audit__now();
+	double start = clock_seconds();
 	bool progress = !quiet && isatty(STDERR_FILENO);
 	while (progress && started && atomic_load(&run.done) < repos.len) {
 		audit__progress(&run, start, false);
@@ -252,164 +192,56 @@ static int audit__dry_run(const char *list, unsigned shard_k, unsigned shard_n)
 	return EXIT_CLEAN;
 }
 
-struct string_list {
-	char **items;
-	size_t len;
-};
-
-static void audit__push(struct string_list *l, char *s)
-{
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->items[l->len++] = s;
-}
-
 int cmd_audit(int argc, char **argv)
 {
-	enum { O_REF = 256, O_SHARD, O_DRY_RUN, O_NO_RESUME, O_FAIL_ON, O_EXCLUDE, O_NO_IGNORE, O_MAX_SIZE,
-	       O_RULES, O_DISABLE, O_ENABLE, O_TIMEOUT };
-	static const struct option opts[] = {
-		{ "output-dir", required_argument, NULL, 'o' },
-		{ "ref", required_argument, NULL, O_REF },
-		{ "shard", required_argument, NULL, O_SHARD },
-		{ "dry-run", no_argument, NULL, O_DRY_RUN },
-		{ "no-resume", no_argument, NULL, O_NO_RESUME },
-		{ "fail-on", required_argument, NULL, O_FAIL_ON },
-		{ "exclude", required_argument, NULL, O_EXCLUDE },
-		{ "no-ignore", no_argument, NULL, O_NO_IGNORE },
-		{ "max-file-size", required_argument, NULL, O_MAX_SIZE },
-		{ "rules", required_argument, NULL, O_RULES },
-		{ "disable", required_argument, NULL, O_DISABLE },
-		{ "enable", required_argument, NULL, O_ENABLE },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "timeout", required_argument, NULL, O_TIMEOUT },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *out_dir = NULL, *ref = NULL;
-	unsigned shard_k = 0, shard_n = 0;
-	bool resume = true, quiet = false, fail_none = false, dry_run = false;
-	level fail_on = LEVEL_WARNING;
-	struct string_list excludes = { 0 }, rule_dirs = { 0 }, disabled = { 0 }, enabled = { 0 };
-	scan_options sopts = { .max_file_size = DEFAULT_MAX_FILE_SIZE,
-			       .timeout_ms = DEFAULT_TIMEOUT_MS };
-	walk_options wopts = { 0 };
-	int rc = EXIT_USAGE, c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:j:qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			out_dir = optarg;
-			break;
-		case O_REF:
-			ref = optarg;
-			break;
-		case O_SHARD:
-			if (!audit__parse_shard(optarg, &shard_k, &shard_n)) {
-				fprintf(stderr, "tlslint: --shard takes K/N with 1 <= K <= N\n");
-				goto cleanup;
-			}
-			break;
-		case O_DRY_RUN:
-			dry_run = true;
-			break;
-		case O_NO_RESUME:
-			resume = false;
-			break;
-		case O_FAIL_ON:
-			if (strcmp(optarg, "none") == 0) {
-				fail_none = true;
-			} else if (!level_parse(optarg, &fail_on) || fail_on == LEVEL_NONE) {
-				fprintf(stderr, "tlslint: --fail-on must be error, warning, note or none\n");
-				goto cleanup;
-			}
-			break;
-		case O_EXCLUDE:
-			audit__push(&excludes, optarg);
-			break;
-		case O_NO_IGNORE:
-			wopts.no_ignore = true;
-			break;
-		case O_MAX_SIZE:
-			if (!config_parse_size(optarg, &sopts.max_file_size)) {
-				fprintf(stderr, "tlslint: --max-file-size takes a size such as 4M\n");
-				goto cleanup;
-			}
-			break;
-		case O_RULES:
-			audit__push(&rule_dirs, optarg);
-			break;
-		case O_DISABLE:
-			audit__push(&disabled, optarg);
-			break;
-		case O_ENABLE:
-			audit__push(&enabled, optarg);
-			break;
-		case 'j':
-			if (!cli_parse_uint(optarg, 1, 1024, &sopts.jobs)) {
-				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
-				goto cleanup;
-			}
-			break;
-		case O_TIMEOUT:
-			if (!cli_parse_uint(optarg, 1, 24u * 3600 * 1000, &sopts.timeout_ms)) {
-				fprintf(stderr, "tlslint: --timeout takes milliseconds\n");
-				goto cleanup;
-			}
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			audit__usage(stdout);
-			rc = EXIT_CLEAN;
-			goto cleanup;
-		default:
-			audit__usage(stderr);
-			goto cleanup;
-		}
-	}
-	if (dry_run && optind + 1 == argc) {
-		rc = audit__dry_run(argv[optind], shard_k, shard_n);
+	cli_options o;
+	int rc = EXIT_USAGE, first = 1;
+	int prc = cli_parse(&o, CLI_AUDIT, argc, argv, &first);
+	if (prc != 0) {
+		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
 		goto cleanup;
 	}
-	if (!out_dir || optind + 1 != argc) {
+	scan_options sopts = { .max_file_size = o.max_file_size, .timeout_ms = o.timeout_ms,
+			       .jobs = o.jobs };
+	walk_options wopts = { .no_ignore = o.no_ignore };
+	if (o.dry_run && first + 1 == argc) {
+		rc = audit__dry_run(argv[first], o.shard_k, o.shard_n);
+		goto cleanup;
+	}
+	if (!o.output_dir || first + 1 != argc) {
 		fprintf(stderr, "tlslint: audit takes -o DIR and one LIST file; see 'tlslint audit "
 				"--help'\n");
 		goto cleanup;
 	}
 
 	catalogue cat = { 0 };
-	if (cli_load_catalogue(&cat, rule_dirs.items, rule_dirs.len) < 0)
+	if (cli_load_catalogue(&cat, o.rule_dirs.items, o.rule_dirs.len) < 0)
 		goto cleanup;
-	for (size_t i = 0; i < disabled.len + enabled.len; i++) {
-		const char *id = i < disabled.len ? disabled.items[i] : enabled.items[i - disabled.len];
+	for (size_t i = 0; i < o.disabled.len + o.enabled.len; i++) {
+		const char *id = i < o.disabled.len ? o.disabled.items[i]
+						    : o.enabled.items[i - o.disabled.len];
 		if (!catalogue_find(&cat, id)) {
 			fprintf(stderr, "tlslint: no rule '%s'; 'tlslint rules' lists them\n", id);
 			catalogue_release(&cat);
 			goto cleanup;
 		}
 	}
-	sopts.disabled = disabled.items;
-	sopts.ndisabled = disabled.len;
-	sopts.enabled = enabled.items;
-	sopts.nenabled = enabled.len;
+	sopts.disabled = o.disabled.items;
+	sopts.ndisabled = o.disabled.len;
+	sopts.enabled = o.enabled.items;
+	sopts.nenabled = o.enabled.len;
 	sopts.progress = false; /* the audit's own progress line counts repositories */
-	wopts.excludes = excludes.items;
-	wopts.nexcludes = excludes.len;
+	wopts.excludes = o.excludes.items;
+	wopts.nexcludes = o.excludes.len;
 	audit_job job = { .cat = &cat, .wopts = &wopts, .max_file_size = sopts.max_file_size,
-			  .ref = ref, .tool_version = TLSLINT_VERSION, .resume = resume };
+			  .ref = o.ref, .tool_version = TLSLINT_VERSION, .resume = !o.no_resume };
 
 	git_libgit2_init();
-	rc = audit__run(&job, &cat, &sopts, sopts.jobs, argv[optind], out_dir, shard_k, shard_n,
-			quiet, fail_none, fail_on);
+	rc = audit__run(&job, &cat, &sopts, sopts.jobs, argv[first], o.output_dir, o.shard_k,
+			o.shard_n, o.quiet, o.fail_none, o.fail_on);
 	git_libgit2_shutdown();
 	catalogue_release(&cat);
 cleanup:
-	free(excludes.items);
-	free(rule_dirs.items);
-	free(disabled.items);
-	free(enabled.items);
+	cli_options_release(&o);
 	return rc;
 }

@@ -217,8 +217,7 @@ int cmd_rules(int argc, char **argv)
 			check = true;
 			break;
 		case 'r':
-			dirs = xreallocarray(dirs, ndirs + 1, sizeof(char *));
-			dirs[ndirs++] = optarg;
+			*PUSH(dirs, ndirs) = optarg;
 			break;
 		case 'h':
 			rules__usage(stdout);

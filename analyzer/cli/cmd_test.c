@@ -5,12 +5,12 @@
  * (a finding nobody expected: a false positive) or Missing (an expected finding not found: a
  * false negative). Any Noisy or Missing case, or a rule without fixtures under --require-all,
  * fails the run. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "scan/scanner.h"
 #include "source/source_file.h"
 #include "testing/expectations.h"
@@ -24,24 +24,6 @@ struct test_counts {
 struct rule_coverage {
 	size_t positives, negatives;
 };
-
-static void test__usage(FILE *out)
-{
-	fprintf(out, "usage: tlslint test [options] DIR...\n\n"
-		     "Runs every rule over the fixture files under DIR and checks the findings\n"
-		     "against their inline annotations (ruleid: ID col N / ok: ID / suppressed: ID col N).\n\n"
-		     "  --rules DIR      also load the rule files under DIR\n"
-		     "  --exclude GLOB   skip matching files and directories (repeatable)\n"
-		     "  --require-all    fail when a rule has no positive and no negative case\n"
-		     "  -j, --jobs N     worker threads\n"
-		     "  --compile-commands FILE  C/C++ flags from this compilation database\n"
-		     "  --no-system-headers      C/C++: parse as if no header were installed\n"
-		     "  --system-headers         C/C++: read installed headers without a database too\n"
-		     "  --no-shims               C/C++: without the TLS API declaration shims\n"
-		     "  --no-fallback            C/C++: without the token fallback\n"
-		     "                           (the last two measure what each adds to recall)\n"
-		     "  -v, --verbose    list passing cases too\n");
-}
 
 static bool test__good_file(const char *uri, const char *id)
 {
@@ -137,89 +119,31 @@ static void test__file(const walk_file *wf, finding *first, finding *last, const
 
 int cmd_test(int argc, char **argv)
 {
-	enum { O_RULES = 256, O_EXCLUDE, O_REQUIRE_ALL, O_COMPILE_COMMANDS, O_NO_SYSTEM_HEADERS, O_SYSTEM_HEADERS,
-	       O_NO_SHIMS, O_NO_FALLBACK };
-	static const struct option opts[] = {
-		{ "rules", required_argument, NULL, O_RULES },
-		{ "exclude", required_argument, NULL, O_EXCLUDE },
-		{ "require-all", no_argument, NULL, O_REQUIRE_ALL },
-		{ "compile-commands", required_argument, NULL, O_COMPILE_COMMANDS },
-		{ "no-system-headers", no_argument, NULL, O_NO_SYSTEM_HEADERS },
-		{ "system-headers", no_argument, NULL, O_SYSTEM_HEADERS },
-		{ "no-shims", no_argument, NULL, O_NO_SHIMS },
-		{ "no-fallback", no_argument, NULL, O_NO_FALLBACK },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	char **dirs = NULL, **excludes = NULL;
-	size_t ndirs = 0, nexcludes = 0;
-	bool require_all = false, verbose = false;
-	unsigned jobs = 0;
-	frontend_config fe = { 0 };
-	int c, rc = EXIT_USAGE;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "j:vh", opts, NULL)) != -1) {
-		switch (c) {
-		case O_RULES:
-			dirs = xreallocarray(dirs, ndirs + 1, sizeof(char *));
-			dirs[ndirs++] = optarg;
-			break;
-		case O_EXCLUDE:
-			excludes = xreallocarray(excludes, nexcludes + 1, sizeof(char *));
-			excludes[nexcludes++] = optarg;
-			break;
-		case O_REQUIRE_ALL:
-			require_all = true;
-			break;
-		case O_COMPILE_COMMANDS:
-			fe.compile_commands = optarg;
-			break;
-		case O_NO_SYSTEM_HEADERS:
-			fe.system_headers = SYSTEM_HEADERS_NEVER;
-			break;
-		case O_SYSTEM_HEADERS:
-			fe.system_headers = SYSTEM_HEADERS_ALWAYS;
-			break;
-		case O_NO_SHIMS:
-			fe.no_shims = true;
-			break;
-		case O_NO_FALLBACK:
-			fe.no_fallback = true;
-			break;
-		case 'j':
-			if (!cli_parse_uint(optarg, 1, 1024, &jobs)) {
-				fprintf(stderr, "tlslint: --jobs takes a number from 1 to 1024\n");
-				goto out;
-			}
-			break;
-		case 'v':
-			verbose = true;
-			break;
-		case 'h':
-			test__usage(stdout);
-			rc = EXIT_CLEAN;
-			goto out;
-		default:
-			test__usage(stderr);
-			goto out;
-		}
-	}
-	if (optind >= argc) {
-		test__usage(stderr);
+	cli_options o;
+	int rc = EXIT_USAGE, dir1 = 1;
+	int prc = cli_parse(&o, CLI_TEST, argc, argv, &dir1);
+	if (prc != 0) {
+		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
 		goto out;
 	}
+	if (dir1 >= argc) {
+		cli_usage(stderr, CLI_TEST);
+		goto out;
+	}
+	frontend_config fe = { .compile_commands = o.compile_commands,
+			       .system_headers = (system_headers_mode)o.system_headers,
+			       .no_shims = o.no_shims, .no_fallback = o.no_fallback };
+	bool verbose = o.verbose;
 	catalogue cat = { 0 };
-	if (cli_load_catalogue(&cat, dirs, ndirs) < 0)
+	if (cli_load_catalogue(&cat, o.rule_dirs.items, o.rule_dirs.len) < 0)
 		goto out;
 	/* Fixtures exercise every rule, including those off by default. */
 	char **all = xcalloc(cat.len ? cat.len : 1, sizeof(char *));
 	for (size_t i = 0; i < cat.len; i++)
 		all[i] = cat.rules[i]->id;
-	char *base = walk_choose_base(argv[optind]);
+	char *base = walk_choose_base(argv[dir1]);
 	fe.root = base;
-	scan_options sopts = { .jobs = jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
+	scan_options sopts = { .jobs = o.jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
 			       .enabled = all, .nenabled = cat.len,
 			       .prepare_all = true, .fe = fe };
 	char err[1024];
@@ -231,11 +155,11 @@ int cmd_test(int argc, char **argv)
 		catalogue_release(&cat);
 		goto out;
 	}
-	walk_options wopts = { .base = base, .excludes = excludes, .nexcludes = nexcludes,
+	walk_options wopts = { .base = base, .excludes = o.excludes.items, .nexcludes = o.excludes.len,
 			       .no_ignore = true };
 	walk_list files = { 0 };
 	finding_list results = { 0 };
-	walk_paths(&files, &results, (const char *const *)argv + optind, (size_t)(argc - optind),
+	walk_paths(&files, &results, (const char *const *)argv + dir1, (size_t)(argc - dir1),
 		   &wopts);
 	walk_list_sort(&files);
 	scanner_run(s, &files, &results, NULL);
@@ -255,7 +179,7 @@ int cmd_test(int argc, char **argv)
 		printf("Error      %s\n", results.notes[i].message);
 		counts.errors++;
 	}
-	if (require_all) {
+	if (o.require_all) {
 		for (size_t i = 0; i < cat.len; i++) {
 			if (!cov[i].positives || !cov[i].negatives) {
 				printf("Error      %s has no %s fixture\n", cat.rules[i]->id,
@@ -280,7 +204,6 @@ int cmd_test(int argc, char **argv)
 	free(all);
 	catalogue_release(&cat);
 out:
-	free(dirs);
-	free(excludes);
+	cli_options_release(&o);
 	return rc;
 }

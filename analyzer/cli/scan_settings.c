@@ -10,27 +10,13 @@
 
 #include "util/alloc.h"
 
-void str_list_push(str_list *l, char *s)
-{
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->items[l->len++] = s;
-}
-
-bool str_list_has(const str_list *l, const char *s)
-{
-	for (size_t i = 0; i < l->len; i++)
-		if (strcmp(l->items[i], s) == 0)
-			return true;
-	return false;
-}
-
 int scan_settings_merge(scan_settings *st, const char *base)
 {
 	char err[1024];
 	char *path = NULL;
-	if (st->config_path) {
-		path = xstrdup(st->config_path);
-	} else if (!st->no_config) {
+	if (st->opt.config_path) {
+		path = xstrdup(st->opt.config_path);
+	} else if (!st->opt.no_config) {
 		path = xasprintf("%s/%s", strcmp(base, "/") ? base : "", CONFIG_FILE_NAME);
 		if (access(path, F_OK) < 0) {
 			free(path);
@@ -50,23 +36,23 @@ int scan_settings_merge(scan_settings *st, const char *base)
 	/* Lists add up; the command line wins where the two disagree. */
 	for (size_t i = 0; i < c->exclude.len; i++)
 		str_list_push(&st->all_excludes, c->exclude.items[i]);
-	for (size_t i = 0; i < st->excludes.len; i++)
-		str_list_push(&st->all_excludes, st->excludes.items[i]);
+	for (size_t i = 0; i < st->opt.excludes.len; i++)
+		str_list_push(&st->all_excludes, st->opt.excludes.items[i]);
 	for (size_t i = 0; i < c->disable.len; i++)
-		if (!str_list_has(&st->enabled, c->disable.items[i]))
+		if (!str_list_has(&st->opt.enabled, c->disable.items[i]))
 			str_list_push(&st->all_disabled, c->disable.items[i]);
-	for (size_t i = 0; i < st->disabled.len; i++)
-		str_list_push(&st->all_disabled, st->disabled.items[i]);
+	for (size_t i = 0; i < st->opt.disabled.len; i++)
+		str_list_push(&st->all_disabled, st->opt.disabled.items[i]);
 	for (size_t i = 0; i < c->enable.len; i++)
-		if (!str_list_has(&st->disabled, c->enable.items[i]))
+		if (!str_list_has(&st->opt.disabled, c->enable.items[i]))
 			str_list_push(&st->all_enabled, c->enable.items[i]);
-	for (size_t i = 0; i < st->enabled.len; i++)
-		str_list_push(&st->all_enabled, st->enabled.items[i]);
-	if (!st->has_fail_on && c->has_fail_on) {
-		st->fail_on = c->fail_on;
-		st->fail_none = c->fail_none;
+	for (size_t i = 0; i < st->opt.enabled.len; i++)
+		str_list_push(&st->all_enabled, st->opt.enabled.items[i]);
+	if (!cli_given(&st->opt, OPT_FAIL_ON) && c->has_fail_on) {
+		st->opt.fail_on = c->fail_on;
+		st->opt.fail_none = c->fail_none;
 	}
-	if (!st->has_max_file_size && c->has_max_file_size)
+	if (!cli_given(&st->opt, OPT_MAX_FILE_SIZE) && c->has_max_file_size)
 		st->sopts.max_file_size = c->max_file_size;
 	if (c->has_no_ignore && !st->wopts.no_ignore)
 		st->wopts.no_ignore = c->no_ignore;
@@ -82,9 +68,9 @@ int scan_settings_merge(scan_settings *st, const char *base)
 
 int scan_settings_resolve_rules(scan_settings *st, const catalogue *cat)
 {
-	for (size_t i = 0; i < st->disabled.len + st->enabled.len; i++) {
-		const char *id = i < st->disabled.len ? st->disabled.items[i]
-						      : st->enabled.items[i - st->disabled.len];
+	for (size_t i = 0; i < st->opt.disabled.len + st->opt.enabled.len; i++) {
+		const char *id = i < st->opt.disabled.len ? st->opt.disabled.items[i]
+						      : st->opt.enabled.items[i - st->opt.disabled.len];
 		if (!catalogue_find(cat, id)) {
 			fprintf(stderr, "tlslint: no rule '%s'; 'tlslint rules' lists them\n", id);
 			return -1;
@@ -96,9 +82,7 @@ int scan_settings_resolve_rules(scan_settings *st, const catalogue *cat)
 		return -1;
 	}
 	for (size_t i = 0; i < st->cfg.nlevels; i++) {
-		st->overrides = xreallocarray(st->overrides, st->noverrides + 1,
-					      sizeof(*st->overrides));
-		st->overrides[st->noverrides++] = (report_override){
+		*PUSH(st->overrides, st->noverrides) = (report_override){
 			catalogue_find(cat, st->cfg.levels[i].rule_id), st->cfg.levels[i].level
 		};
 	}
@@ -107,10 +91,10 @@ int scan_settings_resolve_rules(scan_settings *st, const catalogue *cat)
 
 void scan_settings_release(scan_settings *st)
 {
-	free(st->excludes.items);
-	free(st->rule_dirs.items);
-	free(st->disabled.items);
-	free(st->enabled.items);
+	free(st->opt.excludes.items);
+	free(st->opt.rule_dirs.items);
+	free(st->opt.disabled.items);
+	free(st->opt.enabled.items);
 	free(st->all_excludes.items);
 	free(st->all_disabled.items);
 	free(st->all_enabled.items);
@@ -143,26 +127,26 @@ int scan_select_files(walk_list *files, git_odb **odb, finding_list *notes,
 {
 	char err[1024];
 	memset(changes, 0, sizeof(*changes));
-	if (!st->staged && !st->diff_rev) {
+	if (!st->opt.staged && !st->opt.diff_rev) {
 		walk_paths(files, notes, paths, npaths, &st->wopts);
 		return 0;
 	}
-	if (st->diff_rev || (st->staged && !paths_given)) {
+	if (st->opt.diff_rev || (st->opt.staged && !paths_given)) {
 		/* --staged alone: what differs between HEAD and the index. */
-		const char *rev = st->diff_rev ? st->diff_rev : "HEAD";
-		if (gitwalk_changes_since(changes, base, rev, st->staged, err, sizeof(err)) < 0) {
+		const char *rev = st->opt.diff_rev ? st->opt.diff_rev : "HEAD";
+		if (gitwalk_changes_since(changes, base, rev, st->opt.staged, err, sizeof(err)) < 0) {
 			fprintf(stderr, "tlslint: %s\n", err);
 			return -1;
 		}
 	}
-	if (st->staged) {
-		const gitwalk_changes *only = st->diff_rev || !paths_given ? changes : NULL;
+	if (st->opt.staged) {
+		const gitwalk_changes *only = st->opt.diff_rev || !paths_given ? changes : NULL;
 		if (gitwalk_staged(files, odb, base, paths_given ? paths : NULL,
 				   paths_given ? npaths : 0, only, &st->wopts, err, sizeof(err)) < 0) {
 			fprintf(stderr, "tlslint: %s\n", err);
 			return -1;
 		}
-		if (!st->diff_rev)
+		if (!st->opt.diff_rev)
 			gitwalk_changes_release(changes); /* whole staged files are reported */
 	} else if (paths_given) {
 		walk_paths(files, notes, paths, npaths, &st->wopts);

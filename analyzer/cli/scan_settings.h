@@ -6,29 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/options.h"
 #include "config/config.h"
 #include "report/report.h"
 #include "scan/scanner.h"
 #include "walk/gitwalk.h"
 #include "walk/walker.h"
 
-/* A list of borrowed strings. */
-typedef struct str_list {
-	char **items;
-	size_t len;
-} str_list;
-
-void str_list_push(str_list *l, char *s);
-bool str_list_has(const str_list *l, const char *s);
-
 typedef struct scan_settings {
-	/* command line */
-	const char *format, *output, *sarif_path, *color, *category, *baseline_path;
-	const char *config_path, *diff_rev;
-	bool no_config, staged, no_suppressed, fail_on_new, verbose, quiet;
-	bool has_fail_on, fail_none, has_max_file_size;
-	level fail_on;
-	str_list excludes, rule_dirs, disabled, enabled;
+	cli_options opt; /* the command line */
 	scan_options sopts;
 	walk_options wopts;
 	/* merged with the configuration file */

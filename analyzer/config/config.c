@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 
@@ -42,22 +43,18 @@ static int config__fail(struct parser *ps, unsigned line, const char *fmt, ...)
 
 static int config__fail(struct parser *ps, unsigned line, const char *fmt, ...)
 {
-	int n = snprintf(ps->err, ps->errlen, "%s:%u: ", ps->path, line);
-	if (n < 0 || (size_t)n >= ps->errlen)
-		return -1;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(ps->err + n, ps->errlen - (size_t)n, fmt, ap);
+	vdiag_at(ps->err, ps->errlen, ps->path, line, fmt, ap);
 	va_end(ap);
 	return -1;
 }
 
 static void config__list_push(config_list *l, char *s, unsigned line)
 {
-	l->items = xreallocarray(l->items, l->len + 1, sizeof(char *));
-	l->lines = xreallocarray(l->lines, l->len + 1, sizeof(unsigned));
-	l->items[l->len] = s;
-	l->lines[l->len++] = line;
+	size_t n = l->len;
+	*PUSH(l->lines, n) = line;
+	*PUSH(l->items, l->len) = s;
 }
 
 static void config__list_release(config_list *l)
@@ -381,8 +378,7 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 			return config__fail(ps, line,
 				    "the level of %s must be \"error\", \"warning\" or \"note\", "
 				    "not \"%s\"", key, v->s);
-		c->levels = xreallocarray(c->levels, c->nlevels + 1, sizeof(*c->levels));
-		c->levels[c->nlevels++] = (config_level){ xstrdup(key), lvl, line };
+		*PUSH(c->levels, c->nlevels) = (config_level){ xstrdup(key), lvl, line };
 	} else {
 		return config__fail(ps, line,
 			    "key '%s' outside a table; keys go under [scan], [rules] or "
@@ -396,8 +392,7 @@ static bool config__seen(char ***seen, size_t *n, const char *name)
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*seen)[i], name) == 0)
 			return true;
-	*seen = xreallocarray(*seen, *n + 1, sizeof(char *));
-	(*seen)[(*n)++] = xstrdup(name);
+	*PUSH(*seen, *n) = xstrdup(name);
 	return false;
 }
 
@@ -525,8 +520,8 @@ static int config__check_list(const config *c, const config_list *l, const char 
 {
 	for (size_t i = 0; i < l->len; i++) {
 		if (!catalogue_find(cat, l->items[i])) {
-			snprintf(err, errlen, "%s:%u: %s names no rule '%s'; 'tlslint rules' lists them",
-				 c->path, l->lines[i], what, l->items[i]);
+			diag_at(err, errlen, c->path, l->lines[i],
+				"%s names no rule '%s'; 'tlslint rules' lists them", what, l->items[i]);
 			return -1;
 		}
 	}
@@ -540,8 +535,9 @@ int config_check_rules(const config *c, const catalogue *cat, char *err, size_t 
 		return -1;
 	for (size_t i = 0; i < c->nlevels; i++) {
 		if (!catalogue_find(cat, c->levels[i].rule_id)) {
-			snprintf(err, errlen, "%s:%u: [levels] names no rule '%s'; 'tlslint rules' lists them",
-				 c->path, c->levels[i].line, c->levels[i].rule_id);
+			diag_at(err, errlen, c->path, c->levels[i].line,
+				"[levels] names no rule '%s'; 'tlslint rules' lists them",
+				c->levels[i].rule_id);
 			return -1;
 		}
 	}

@@ -231,9 +231,7 @@ int predicates_compile(predicate_table *out, const TSQuery *q, language lang, co
 			if (steps[i].type != TSQueryPredicateStepTypeDone)
 				continue;
 			size_t c = out->counts[pat];
-			out->by_pattern[pat] =
-				xreallocarray(out->by_pattern[pat], c + 1, sizeof(predicate));
-			out->counts[pat] = c + 1;
+			PUSH(out->by_pattern[pat], out->counts[pat]);
 			if (predicate__compile(&out->by_pattern[pat][c], q, steps + start, i - start,
 					       pat, lang, source, err_offset, err, errlen) < 0) {
 				predicates_release(out);

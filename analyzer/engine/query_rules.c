@@ -7,11 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "project/facts.h"
 #include "util/alloc.h"
+#include "util/clock.h"
+#include "util/diag.h"
 #include "values/evaluator.h"
 
 #define NO_CAPTURE UINT32_MAX
@@ -52,10 +53,9 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 	TSQueryError qerr = TSQueryErrorNone;
 	TSQuery *q = ts_query_new(grammar, r->pattern, (uint32_t)strlen(r->pattern), &offset, &qerr);
 	if (!q)
-		snprintf(err, errlen, "%s:%u: query %s", r->source_path,
-			 query_rules__line_of(r, offset),
-			 qerr < sizeof(query_errors) / sizeof(query_errors[0]) ? query_errors[qerr]
-									      : "error");
+		diag_at(err, errlen, r->source_path, query_rules__line_of(r, offset), "query %s",
+			qerr < sizeof(query_errors) / sizeof(query_errors[0]) ? query_errors[qerr]
+									     : "error");
 	return q;
 }
 
@@ -69,16 +69,17 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 	uint32_t poffset = UINT32_MAX;
 	if (predicates_compile(&cr.predicates, q, set->lang, r->pattern, &poffset, perr,
 			       sizeof(perr)) < 0) {
-		snprintf(err, errlen, "%s:%u: %s", r->source_path,
-			 poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
-			 perr);
+		diag_at(err, errlen, r->source_path,
+			poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
+			"%s", perr);
 		ts_query_delete(q);
 		return -1;
 	}
 	if (cr.predicates.needs_strings && !(evaluator_for(set->lang) &&
 					     evaluator_for(set->lang)->eval_string)) {
-		snprintf(err, errlen, "%s:%u: #string- predicates need a string evaluator, and %s has "
-			 "none", r->source_path, r->pattern_line, language_name(set->lang));
+		diag_at(err, errlen, r->source_path, r->pattern_line,
+			"#string- predicates need a string evaluator, and %s has none",
+			language_name(set->lang));
 		predicates_release(&cr.predicates);
 		ts_query_delete(q);
 		return -1;
@@ -117,8 +118,7 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 	}
 	cr.keywords.nocase = language_ignores_case(set->lang);
 	prefilter_add(&cr.keywords, (const char *const *)r->keywords, r->nkeywords);
-	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
-	set->rules[set->len++] = cr;
+	*PUSH(set->rules, set->len) = cr;
 	return 0;
 }
 
@@ -238,13 +238,6 @@ void ts_worker_release(ts_worker *w)
 	ts_query_cursor_delete(w->cursor);
 }
 
-static uint64_t query_rules__now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 struct deadline {
 	uint64_t at_ms;
 	bool expired;
@@ -253,7 +246,7 @@ struct deadline {
 static bool query_rules__parse_progress(TSParseState *state)
 {
 	struct deadline *d = state->payload;
-	if (query_rules__now_ms() > d->at_ms)
+	if (clock_ms() > d->at_ms)
 		d->expired = true;
 	return d->expired; /* true cancels */
 }
@@ -261,7 +254,7 @@ static bool query_rules__parse_progress(TSParseState *state)
 static bool query_rules__query_progress(TSQueryCursorState *state)
 {
 	struct deadline *d = state->payload;
-	if (query_rules__now_ms() > d->at_ms)
+	if (clock_ms() > d->at_ms)
 		d->expired = true;
 	return d->expired;
 }
@@ -396,7 +389,7 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
-	struct deadline d = { query_rules__now_ms() + w->timeout_ms, false };
+	struct deadline d = { clock_ms() + w->timeout_ms, false };
 	if (!ts_parser_set_language(w->parser, set->grammar))
 		return TS_RUN_PARSE_FAILED;
 	TSInput input = { (void *)ctx->src, query_rules__read, TSInputEncodingUTF8, NULL };

@@ -1,7 +1,8 @@
 /* report.h: writing a scan's results in the output formats (SARIF, text, JSON).
  *
  * Every writer renders into memory; the caller writes the bytes atomically, so an interrupted
- * run never leaves half a file behind. */
+ * run never leaves half a file behind. The formats are the rows of one table (writers.c):
+ * `scan --format` validates, dispatches and lists them from it. */
 #ifndef TLSLINT_REPORT_H
 #define TLSLINT_REPORT_H
 
@@ -42,14 +43,37 @@ typedef struct report_input {
 	bool no_suppressed;       /* leave suppressed results out (the form to upload) */
 	const report_override *overrides;
 	size_t noverrides;
+	bool color;               /* text only: ANSI colours (a terminal) */
 } report_input;
 
 /* Returns a newly allocated SARIF 2.1.0 log. */
 char *report_sarif(const report_input *in);
 /* Returns a newly allocated JSON document of our own, simpler shape. */
 char *report_json(const report_input *in);
-/* Writes compiler-style text: findings with source line and caret, then a summary. */
-void report_text(FILE *out, const report_input *in, bool color);
+/* Returns newly allocated compiler-style text: findings with source line and caret, then a
+ * summary. */
+char *report_text(const report_input *in);
+
+/* An output format: one row of report_formats. Adding a format is a writer of the shape
+ * above (report/<name>.c) and a row; `scan --help` and the man page list it. */
+typedef struct report_format {
+	const char *name;        /* --format NAME */
+	const char *extension;   /* the usual ending of a file of this format, ".sarif" */
+	char *(*write)(const report_input *in); /* renders the whole report, newly allocated */
+	unsigned uses;           /* REPORT_USES_*: what of report_input it reads beyond findings */
+	const char *description; /* for --help and the man page */
+} report_format;
+enum {
+	REPORT_USES_COLOR = 1, /* report_input.color */
+	REPORT_USES_VCS = 2,   /* report_input.vcs (worth asking git for) */
+};
+
+extern const report_format report_formats[];
+extern const size_t report_nformats;
+/* The format named `name`, or NULL. */
+const report_format *report_format_find(const char *name);
+/* The names of every format as a phrase, "text, sarif or json"; newly allocated. */
+char *report_format_names(void);
 
 /* Percent-encodes a relative path for use as a URI reference ('/' kept). Newly allocated. */
 char *report_uri_encode(const char *path);

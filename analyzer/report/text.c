@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "util/strbuf.h"
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -20,37 +21,39 @@ static const char *text__level_color(level l)
 }
 
 /* Prints the snippet and a caret line under [start_col, end_col) (UTF-16 columns). */
-static void text__caret(FILE *out, const finding *f, bool color)
+static void text__caret(strbuf *out, const finding *f, bool color)
 {
 	const char *s = f->snippet;
 	if (!s)
 		return;
-	fprintf(out, "%s\n", s);
+	strbuf_addf(out, "%s\n", s);
 	unsigned col = 1;
 	unsigned end = f->where.end_line == f->where.start_line ? f->where.end_col : ~0u;
 	const unsigned char *p = (const unsigned char *)s;
 	if (color)
-		fputs("\033[1;32m", out);
+		strbuf_adds(out, "\033[1;32m");
 	for (; *p; p++) {
 		if ((*p & 0xC0) == 0x80)
 			continue;
 		if (col >= f->where.start_col && col >= end)
 			break;
 		if (col < f->where.start_col)
-			fputc(*p == '\t' ? '\t' : ' ', out);
+			strbuf_addc(out, *p == '\t' ? '\t' : ' ');
 		else
-			fputc(col == f->where.start_col ? '^' : '~', out);
+			strbuf_addc(out, col == f->where.start_col ? '^' : '~');
 		col += *p >= 0xF0 ? 2 : 1;
 	}
 	if (col == f->where.start_col) /* a finding at the end of the line */
-		fputc('^', out);
+		strbuf_addc(out, '^');
 	if (color)
-		fputs(RESET, out);
-	fputc('\n', out);
+		strbuf_adds(out, RESET);
+	strbuf_addc(out, '\n');
 }
 
-void report_text(FILE *out, const report_input *in, bool color)
+char *report_text(const report_input *in)
 {
+	strbuf sb = STRBUF_INIT, *out = &sb;
+	bool color = in->color;
 	size_t counts[4] = { 0 }, suppressed = 0;
 	for (size_t i = 0; i < in->findings->len; i++) {
 		const finding *f = &in->findings->items[i];
@@ -60,38 +63,39 @@ void report_text(FILE *out, const report_input *in, bool color)
 		}
 		counts[f->level]++;
 		if (color)
-			fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]\n",
+			strbuf_addf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]\n",
 				f->display_path, f->where.start_line, f->where.start_col,
 				text__level_color(f->level), level_name(f->level), f->message,
 				f->rule->id);
 		else
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->display_path, f->where.start_line,
+			strbuf_addf(out, "%s:%u:%u: %s: %s [%s]\n", f->display_path, f->where.start_line,
 				f->where.start_col, level_name(f->level), f->message, f->rule->id);
 		text__caret(out, f, color);
 	}
 	for (size_t i = 0; i < in->findings->nnotes; i++) {
 		const notification *n = &in->findings->notes[i];
-		fprintf(out, "tlslint: %s: %s\n", level_name(n->level), n->message);
+		strbuf_addf(out, "tlslint: %s: %s\n", level_name(n->level), n->message);
 	}
 	size_t total = counts[LEVEL_ERROR] + counts[LEVEL_WARNING] + counts[LEVEL_NOTE];
-	fprintf(out, "%zu finding%s (%zu error%s, %zu warning%s, %zu note%s)", total,
+	strbuf_addf(out, "%zu finding%s (%zu error%s, %zu warning%s, %zu note%s)", total,
 		total == 1 ? "" : "s", counts[LEVEL_ERROR], counts[LEVEL_ERROR] == 1 ? "" : "s",
 		counts[LEVEL_WARNING], counts[LEVEL_WARNING] == 1 ? "" : "s", counts[LEVEL_NOTE],
 		counts[LEVEL_NOTE] == 1 ? "" : "s");
 	if (suppressed)
-		fprintf(out, ", %zu suppressed", suppressed);
+		strbuf_addf(out, ", %zu suppressed", suppressed);
 	if (in->baseline) {
 		size_t fresh = 0;
 		for (size_t i = 0; i < in->findings->len; i++)
 			fresh += !in->findings->items[i].suppressed &&
 				 in->findings->items[i].baseline == BASELINE_NEW;
-		fprintf(out, ", %zu new since the baseline", fresh);
+		strbuf_addf(out, ", %zu new since the baseline", fresh);
 	}
 	if (in->stats)
-		fprintf(out, " in %zu file%s scanned", in->stats->files,
+		strbuf_addf(out, " in %zu file%s scanned", in->stats->files,
 			in->stats->files == 1 ? "" : "s");
 	if (in->findings->nnotes)
-		fprintf(out, "; %zu file%s could not be fully analysed", in->findings->nnotes,
+		strbuf_addf(out, "; %zu file%s could not be fully analysed", in->findings->nnotes,
 			in->findings->nnotes == 1 ? "" : "s");
-	fputs(".\n", out);
+	strbuf_adds(out, ".\n");
+	return strbuf_detach(&sb);
 }

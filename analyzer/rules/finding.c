@@ -36,8 +36,7 @@ void finding_list_note(finding_list *fl, level lvl, const char *uri, const char 
 
 void finding_add_related(finding *f, const char *uri, region where, const char *message)
 {
-	f->related = xreallocarray(f->related, f->nrelated + 1, sizeof(*f->related));
-	related_location *r = &f->related[f->nrelated++];
+	related_location *r = PUSH(f->related, f->nrelated);
 	r->uri = xstrdup(uri);
 	r->where = where;
 	r->message = xstrdup(message);

@@ -4,11 +4,13 @@
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/diag.h"
 #include "util/strbuf.h"
 
 static const struct {
@@ -102,42 +104,7 @@ static void rule__add_tag(rule *r, const char *tag)
 	for (size_t i = 0; i < r->ntags; i++)
 		if (strcmp(r->tags[i], tag) == 0)
 			return;
-	r->tags = xreallocarray(r->tags, r->ntags + 1, sizeof(char *));
-	r->tags[r->ntags++] = xstrdup(tag);
-}
-
-struct header_field {
-	const char *key;
-	strbuf value;
-	unsigned line;
-	bool multiline; /* keep line breaks (help) */
-	bool seen;
-};
-
-enum {
-	F_ID, F_NAME, F_KIND, F_LANGUAGE, F_LEVEL, F_SEVERITY, F_PRECISION, F_TAGS, F_SHORT,
-	F_FULL, F_HELP, F_MESSAGE, F_KEYWORDS, F_FILES, F_VALUE, F_REPORT_IF, F_REPORT,
-	F_ENABLED, F_SPELLING, F_COUNT
-};
-
-static const char *const field_keys[F_COUNT] = {
-	"id", "name", "kind", "language", "level", "security-severity", "precision", "tags",
-	"short", "full", "help", "message", "keywords", "files", "value", "report-if", "report",
-	"enabled", "spelling",
-};
-
-static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
-		      ...) __attribute__((format(printf, 5, 6)));
-static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
-		      ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(err, errlen, "%s:%u: %s", path, line, msg);
-	return -1;
+	*PUSH(r->tags, r->ntags) = xstrdup(tag);
 }
 
 static bool rule__is_id(const char *s)
@@ -156,6 +123,232 @@ static bool rule__is_id(const char *s)
 	       isdigit((unsigned char)s[2]) && s[3] == '\0';
 }
 
+/* A key's parser: sets the rule's field from `v`, or its default when the key is absent (`v`
+ * NULL). Returns false after writing the complaint into `msg`. */
+#define KEY_PARSER(name) static bool name(rule *r, const char *v, char *msg, size_t msglen)
+
+static bool rule__complain(char *msg, size_t msglen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static bool rule__complain(char *msg, size_t msglen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, msglen, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+KEY_PARSER(key_id)
+{
+	r->id = xstrdup(v);
+	return rule__is_id(r->id) ||
+	       rule__complain(msg, msglen, "id '%s' is not of the form LT-<AREA>-<nnn>", v);
+}
+
+KEY_PARSER(key_kind)
+{
+	for (size_t k = 1; k < N_KINDS; k++)
+		if (strcmp(kinds[k].name, v) == 0)
+			r->kind = (finding_kind)k;
+	return r->kind ||
+	       rule__complain(msg, msglen,
+			      "kind '%s' is not one of explicit-legacy, legacy-floor-or-cap, "
+			      "re-enable, allowed-by-default, platform-default, hardcoded-modern",
+			      v);
+}
+
+KEY_PARSER(key_level)
+{
+	r->level = kinds[r->kind].level;
+	return !v || level_parse(v, &r->level) ||
+	       rule__complain(msg, msglen, "level '%s' is not one of none, note, warning, error",
+			      v);
+}
+
+KEY_PARSER(key_severity)
+{
+	r->security_severity = xstrdup(v ? v : kinds[r->kind].severity);
+	char *end = NULL;
+	double sev = strtod(r->security_severity, &end);
+	return !(end == r->security_severity || *end || sev <= 0.0 || sev > 10.0) ||
+	       rule__complain(msg, msglen, "security-severity '%s' is not a number in (0, 10]",
+			      r->security_severity);
+}
+
+KEY_PARSER(key_precision)
+{
+	r->precision = xstrdup(v ? v : "high");
+	return !strcmp(r->precision, "very-high") || !strcmp(r->precision, "high") ||
+	       !strcmp(r->precision, "medium") || !strcmp(r->precision, "low") ||
+	       rule__complain(msg, msglen,
+			      "precision '%s' is not one of very-high, high, medium, low",
+			      r->precision);
+}
+
+KEY_PARSER(key_tags)
+{
+	rule__add_tag(r, "security");
+	for (size_t i = 0; i < 2; i++)
+		if (kinds[r->kind].cwe[i])
+			rule__add_tag(r, kinds[r->kind].cwe[i]);
+	if (v) {
+		size_t n = 0;
+		char **tags = rule__split_words(v, &n);
+		for (size_t i = 0; i < n; i++) {
+			rule__add_tag(r, tags[i]);
+			free(tags[i]);
+		}
+		free(tags);
+	}
+	return r->ntags <= 10 ||
+	       rule__complain(msg, msglen, "%zu tags; code scanning keeps only 10", r->ntags);
+}
+
+KEY_PARSER(key_keywords)
+{
+	(void)msg, (void)msglen;
+	if (v)
+		r->keywords = rule__split_words(v, &r->nkeywords);
+	return true;
+}
+
+KEY_PARSER(key_value)
+{
+	if (!v)
+		return true;
+	size_t n = 0;
+	char **w = rule__split_words(v, &n);
+	bool ok = n == 2 && w[0][0] == '@' && w[0][1];
+	if (ok) {
+		r->value_capture = xstrdup(w[0] + 1);
+		r->value_type = xstrdup(w[1]);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+	return ok || rule__complain(msg, msglen, "value must be '@capture TypeName'");
+}
+
+KEY_PARSER(key_report_if)
+{
+	if (!v)
+		return true;
+	size_t i, n = sizeof(report_conditions) / sizeof(report_conditions[0]);
+	for (i = 0; i < n; i++)
+		if (strcmp(report_conditions[i].name, v) == 0)
+			break;
+	if (i == n)
+		return rule__complain(msg, msglen,
+				      "report-if '%s' is not one of always, enables-legacy, "
+				      "pins-modern, floor-legacy, cap-legacy, true, floor-or-cap",
+				      v);
+	r->report_if = report_conditions[i].cond;
+	return r->report_if == REPORT_ALWAYS || r->value_capture ||
+	       rule__complain(msg, msglen, "report-if '%s' needs a 'value' key", v);
+}
+
+KEY_PARSER(key_spelling)
+{
+	if (!v)
+		return true;
+	if (strcmp(v, "names") == 0)
+		r->spelling = SPELLING_NAMES;
+	else if (strcmp(v, "numbers") == 0)
+		r->spelling = SPELLING_NUMBERS;
+	else if (strcmp(v, "any") != 0)
+		return rule__complain(msg, msglen, "spelling '%s' is not one of any, names, numbers",
+				      v);
+	return r->value_capture || rule__complain(msg, msglen, "spelling needs a 'value' key");
+}
+
+KEY_PARSER(key_report)
+{
+	if (!v)
+		return true;
+	if (v[0] != '@' || !v[1])
+		return rule__complain(msg, msglen, "report must name a capture, as '@finding'");
+	r->report_capture = xstrdup(v + 1);
+	return true;
+}
+
+KEY_PARSER(key_enabled)
+{
+	r->enabled_by_default = !v || strcmp(v, "false") != 0;
+	return !v || !strcmp(v, "true") || !strcmp(v, "false") ||
+	       rule__complain(msg, msglen, "enabled must be true or false");
+}
+
+_Static_assert(sizeof(finding_kind) == sizeof(int) && sizeof(level) == sizeof(int) &&
+		       sizeof(report_condition) == sizeof(int) && sizeof(value_spelling) == sizeof(int),
+	       "RULE_FIELD_ENUM fields are read as int");
+
+#define F(member) offsetof(rule, member)
+#define NO_FIELD ((size_t)-1)
+
+/* Parsed in this order (a key's default may depend on an earlier one: `level` on `kind`,
+ * `report-if` on `value`); rules/README.md's key table lists them in it. */
+const rule_key rule_keys[] = {
+	{ "id", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(id), NO_FIELD, key_id,
+	  "`LT-<AREA>-<nnn>` (`rules[].id`); never reused" },
+	{ "name", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(name), NO_FIELD, NULL,
+	  "PascalCase name (`rules[].name`)" },
+	{ "kind", RULE_KEY_REQUIRED, RULE_FIELD_ENUM, F(kind), NO_FIELD, key_kind,
+	  "`explicit-legacy`, `legacy-floor-or-cap`, `re-enable`, `allowed-by-default`, "
+	  "`platform-default`, `hardcoded-modern` (K1..K6 of the spec); sets the default level, "
+	  "`security-severity` and CWE tags" },
+	{ "language", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(language), NO_FIELD, NULL,
+	  "`csharp`, `python`, `powershell`, `msbuild`, `dotnet-config`, `dotnet` (MSBuild and "
+	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `c` (C and C++), `cpp`" },
+	{ "short", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(short_description), NO_FIELD, NULL,
+	  "`shortDescription`" },
+	{ "full", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(full_description), NO_FIELD, NULL,
+	  "`fullDescription`" },
+	{ "help", RULE_KEY_REQUIRED | RULE_KEY_MULTILINE, RULE_FIELD_TEXT, F(help), NO_FIELD, NULL,
+	  "Markdown help: the problem, why it breaks, an example of the fix (`help.markdown`)" },
+	{ "message", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(message), NO_FIELD, NULL,
+	  "result message template: `{versions}` names the legacy versions enabled (\"TLS 1.0 and "
+	  "TLS 1.1\"), `{value}` quotes the evaluated code" },
+	{ "level", 0, RULE_FIELD_ENUM, F(level), NO_FIELD, key_level,
+	  "override the kind's level: `error`, `warning`, `note`" },
+	{ "security-severity", 0, RULE_FIELD_TEXT, F(security_severity), NO_FIELD, key_severity,
+	  "override the kind's severity, a number in (0, 10]" },
+	{ "precision", 0, RULE_FIELD_TEXT, F(precision), NO_FIELD, key_precision,
+	  "`very-high`, `high` (default), `medium`, `low`" },
+	{ "tags", 0, RULE_FIELD_WORDS, F(tags), F(ntags), key_tags,
+	  "extra tags (at most 10 in all)" },
+	{ "keywords", 0, RULE_FIELD_WORDS, F(keywords), F(nkeywords), key_keywords,
+	  "literal prefilter: a file without any of these words is never parsed (ignoring ASCII "
+	  "case for PowerShell, whose names ignore case). Omit only when the rule really has no "
+	  "keyword (then every file of the language is parsed)." },
+	{ "files", 0, RULE_FIELD_TEXT, F(files), NO_FIELD, NULL,
+	  "glob on the file's base name (`appsettings*.json`)" },
+	{ "value", 0, RULE_FIELD_TEXTS, F(value_capture), F(value_type), key_value,
+	  "`@capture TypeName`: evaluate that capture as a value of a type of "
+	  "`analyzer/values/value_types.c`" },
+	{ "report-if", 0, RULE_FIELD_ENUM, F(report_if), NO_FIELD, key_report_if,
+	  "`always` (default), `enables-legacy`, `pins-modern`, `floor-legacy`, `cap-legacy`, "
+	  "`true`, `floor-or-cap` (a match that captures `@cap` is judged as a maximum version, any "
+	  "other as a minimum)" },
+	{ "spelling", 0, RULE_FIELD_ENUM, F(spelling), NO_FIELD, key_spelling,
+	  "with `value`: `names` reports only values whose reported versions include one spelled "
+	  "by name (`SecurityProtocolType.Tls`, PowerShell `'Tls11'`), `numbers` only values with "
+	  "none (`(SecurityProtocolType)192`), `any` (default) both; two rules can so split one "
+	  "kind of write without reporting a location twice" },
+	{ "report", 0, RULE_FIELD_TEXT, F(report_capture), NO_FIELD, key_report,
+	  "`@capture` whose range locates the finding (default: the value capture)" },
+	{ "enabled", 0, RULE_FIELD_BOOL, F(enabled_by_default), NO_FIELD, key_enabled,
+	  "`false` for rules that run only with `--enable ID`" },
+};
+const size_t rule_nkeys = sizeof(rule_keys) / sizeof(rule_keys[0]);
+#define N_KEYS (sizeof(rule_keys) / sizeof(rule_keys[0]))
+
+/* One header key as read: its text, and the line it started on. */
+struct header_field {
+	strbuf value;
+	unsigned line;
+	bool seen;
+};
+
 /* Reads the header lines into `fields`; returns the offset where the pattern starts. */
 static int rule__read_header(struct header_field *fields, const char *text, const char *path,
 			     size_t *pattern_off, unsigned *pattern_line, char *err, size_t errlen)
@@ -163,6 +356,7 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 	const char *p = text;
 	unsigned line = 1;
 	struct header_field *last = NULL;
+	bool last_multiline = false;
 	while (*p) {
 		const char *eol = strchr(p, '\n');
 		size_t len = eol ? (size_t)(eol - p) : strlen(p);
@@ -184,17 +378,19 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 			if (word) {
 				keyline = true;
 				size_t f;
-				for (f = 0; f < F_COUNT; f++)
-					if (strlen(field_keys[f]) == klen &&
-					    strncmp(field_keys[f], k, klen) == 0)
+				for (f = 0; f < N_KEYS; f++)
+					if (strlen(rule_keys[f].name) == klen &&
+					    strncmp(rule_keys[f].name, k, klen) == 0)
 						break;
-				if (f == F_COUNT)
-					return rule__fail(err, errlen, path, line,
+				if (f == N_KEYS)
+					return diag_at(err, errlen, path, line,
 							  "unknown header key '%.*s'", (int)klen, k);
 				if (fields[f].seen)
-					return rule__fail(err, errlen, path, line,
-							  "header key '%s' given twice", field_keys[f]);
+					return diag_at(err, errlen, path, line,
+							  "header key '%s' given twice",
+							  rule_keys[f].name);
 				last = &fields[f];
+				last_multiline = rule_keys[f].flags & RULE_KEY_MULTILINE;
 				last->seen = true;
 				last->line = line;
 				const char *v = colon + 1;
@@ -209,7 +405,7 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 			while (v < p + len && *v == ' ')
 				v++;
 			if (last) {
-				if (last->multiline && last->value.len)
+				if (last_multiline && last->value.len)
 					strbuf_addc(&last->value, '\n');
 				else if (v < p + len && last->value.len)
 					strbuf_addc(&last->value, ' ');
@@ -226,11 +422,8 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 
 int rule_parse(rule *out, const char *text, const char *path, char *err, size_t errlen)
 {
-	struct header_field fields[F_COUNT];
+	struct header_field fields[N_KEYS];
 	memset(fields, 0, sizeof(fields));
-	for (size_t f = 0; f < F_COUNT; f++)
-		fields[f].key = field_keys[f];
-	fields[F_HELP].multiline = true;
 	memset(out, 0, sizeof(*out));
 	int rc = -1;
 	size_t pattern_off = 0;
@@ -238,164 +431,25 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 
 	if (rule__read_header(fields, text, path, &pattern_off, &pattern_line, err, errlen) < 0)
 		goto cleanup;
-
-	static const int required[] = { F_ID, F_NAME, F_KIND, F_LANGUAGE, F_SHORT, F_FULL, F_HELP,
-					F_MESSAGE };
-	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
-		if (!fields[required[i]].seen || fields[required[i]].value.len == 0) {
-			rule__fail(err, errlen, path, 1, "missing header key '%s'",
-				   field_keys[required[i]]);
+	for (size_t f = 0; f < N_KEYS; f++) {
+		if ((rule_keys[f].flags & RULE_KEY_REQUIRED) &&
+		    (!fields[f].seen || fields[f].value.len == 0)) {
+			diag_at(err, errlen, path, 1, "missing header key '%s'", rule_keys[f].name);
 			goto cleanup;
 		}
 	}
 	out->source_path = xstrdup(path);
-	out->id = xstrdup(strbuf_str(&fields[F_ID].value));
-	if (!rule__is_id(out->id)) {
-		rule__fail(err, errlen, path, fields[F_ID].line,
-			   "id '%s' is not of the form LT-<AREA>-<nnn>", out->id);
-		goto cleanup;
-	}
-	out->name = xstrdup(strbuf_str(&fields[F_NAME].value));
-	out->language = xstrdup(strbuf_str(&fields[F_LANGUAGE].value));
-	out->short_description = xstrdup(strbuf_str(&fields[F_SHORT].value));
-	out->full_description = xstrdup(strbuf_str(&fields[F_FULL].value));
-	out->help = xstrdup(strbuf_str(&fields[F_HELP].value));
-	out->message = xstrdup(strbuf_str(&fields[F_MESSAGE].value));
-
-	const char *kind = strbuf_str(&fields[F_KIND].value);
-	for (size_t k = 1; k < N_KINDS; k++)
-		if (strcmp(kinds[k].name, kind) == 0)
-			out->kind = (finding_kind)k;
-	if (!out->kind) {
-		rule__fail(err, errlen, path, fields[F_KIND].line,
-			   "kind '%s' is not one of explicit-legacy, legacy-floor-or-cap, re-enable, "
-			   "allowed-by-default, platform-default, hardcoded-modern", kind);
-		goto cleanup;
-	}
-	out->level = kinds[out->kind].level;
-	if (fields[F_LEVEL].seen && !level_parse(strbuf_str(&fields[F_LEVEL].value), &out->level)) {
-		rule__fail(err, errlen, path, fields[F_LEVEL].line,
-			   "level '%s' is not one of none, note, warning, error",
-			   strbuf_str(&fields[F_LEVEL].value));
-		goto cleanup;
-	}
-	out->security_severity = xstrdup(fields[F_SEVERITY].seen ? strbuf_str(&fields[F_SEVERITY].value)
-								 : kinds[out->kind].severity);
-	{
-		char *end = NULL;
-		double sev = strtod(out->security_severity, &end);
-		if (end == out->security_severity || *end || sev <= 0.0 || sev > 10.0) {
-			rule__fail(err, errlen, path, fields[F_SEVERITY].line,
-				   "security-severity '%s' is not a number in (0, 10]",
-				   out->security_severity);
-			goto cleanup;
-		}
-	}
-	out->precision = xstrdup(fields[F_PRECISION].seen ? strbuf_str(&fields[F_PRECISION].value)
-							   : "high");
-	if (strcmp(out->precision, "very-high") && strcmp(out->precision, "high") &&
-	    strcmp(out->precision, "medium") && strcmp(out->precision, "low")) {
-		rule__fail(err, errlen, path, fields[F_PRECISION].line,
-			   "precision '%s' is not one of very-high, high, medium, low", out->precision);
-		goto cleanup;
-	}
-
-	rule__add_tag(out, "security");
-	for (size_t i = 0; i < 2; i++)
-		if (kinds[out->kind].cwe[i])
-			rule__add_tag(out, kinds[out->kind].cwe[i]);
-	if (fields[F_TAGS].seen) {
-		size_t n = 0;
-		char **tags = rule__split_words(strbuf_str(&fields[F_TAGS].value), &n);
-		for (size_t i = 0; i < n; i++) {
-			rule__add_tag(out, tags[i]);
-			free(tags[i]);
-		}
-		free(tags);
-	}
-	if (out->ntags > 10) {
-		rule__fail(err, errlen, path, fields[F_TAGS].line,
-			   "%zu tags; code scanning keeps only 10", out->ntags);
-		goto cleanup;
-	}
-
-	if (fields[F_KEYWORDS].seen)
-		out->keywords = rule__split_words(strbuf_str(&fields[F_KEYWORDS].value),
-						  &out->nkeywords);
-	if (fields[F_FILES].seen)
-		out->files = xstrdup(strbuf_str(&fields[F_FILES].value));
-
-	if (fields[F_VALUE].seen) {
-		size_t n = 0;
-		char **w = rule__split_words(strbuf_str(&fields[F_VALUE].value), &n);
-		bool ok = n == 2 && w[0][0] == '@' && w[0][1];
-		if (ok) {
-			out->value_capture = xstrdup(w[0] + 1);
-			out->value_type = xstrdup(w[1]);
-		}
-		for (size_t i = 0; i < n; i++)
-			free(w[i]);
-		free(w);
-		if (!ok) {
-			rule__fail(err, errlen, path, fields[F_VALUE].line,
-				   "value must be '@capture TypeName'");
-			goto cleanup;
-		}
-	}
-	if (fields[F_REPORT_IF].seen) {
-		const char *cond = strbuf_str(&fields[F_REPORT_IF].value);
-		size_t i;
-		for (i = 0; i < sizeof(report_conditions) / sizeof(report_conditions[0]); i++)
-			if (strcmp(report_conditions[i].name, cond) == 0)
-				break;
-		if (i == sizeof(report_conditions) / sizeof(report_conditions[0])) {
-			rule__fail(err, errlen, path, fields[F_REPORT_IF].line,
-				   "report-if '%s' is not one of always, enables-legacy, pins-modern, "
-				   "floor-legacy, cap-legacy, true, floor-or-cap", cond);
-			goto cleanup;
-		}
-		out->report_if = report_conditions[i].cond;
-		if (out->report_if != REPORT_ALWAYS && !out->value_capture) {
-			rule__fail(err, errlen, path, fields[F_REPORT_IF].line,
-				   "report-if '%s' needs a 'value' key", cond);
-			goto cleanup;
-		}
-	}
-	if (fields[F_SPELLING].seen) {
-		const char *sp = strbuf_str(&fields[F_SPELLING].value);
-		if (strcmp(sp, "names") == 0)
-			out->spelling = SPELLING_NAMES;
-		else if (strcmp(sp, "numbers") == 0)
-			out->spelling = SPELLING_NUMBERS;
-		else if (strcmp(sp, "any") != 0) {
-			rule__fail(err, errlen, path, fields[F_SPELLING].line,
-				   "spelling '%s' is not one of any, names, numbers", sp);
-			goto cleanup;
-		}
-		if (!out->value_capture) {
-			rule__fail(err, errlen, path, fields[F_SPELLING].line,
-				   "spelling needs a 'value' key");
-			goto cleanup;
-		}
-	}
-	if (fields[F_REPORT].seen) {
-		const char *cap = strbuf_str(&fields[F_REPORT].value);
-		if (cap[0] != '@' || !cap[1]) {
-			rule__fail(err, errlen, path, fields[F_REPORT].line,
-				   "report must name a capture, as '@finding'");
-			goto cleanup;
-		}
-		out->report_capture = xstrdup(cap + 1);
-	}
-	out->enabled_by_default = true;
-	if (fields[F_ENABLED].seen) {
-		const char *e = strbuf_str(&fields[F_ENABLED].value);
-		if (strcmp(e, "false") == 0)
-			out->enabled_by_default = false;
-		else if (strcmp(e, "true") != 0) {
-			rule__fail(err, errlen, path, fields[F_ENABLED].line,
-				   "enabled must be true or false");
-			goto cleanup;
+	for (size_t f = 0; f < N_KEYS; f++) {
+		const rule_key *k = &rule_keys[f];
+		const char *v = fields[f].seen ? strbuf_str(&fields[f].value) : NULL;
+		char msg[512];
+		if (k->parse) {
+			if (!k->parse(out, v, msg, sizeof(msg))) {
+				diag_at(err, errlen, path, fields[f].line, "%s", msg);
+				goto cleanup;
+			}
+		} else if (v) { /* plain text */
+			*(char **)((char *)out + k->field) = xstrdup(v);
 		}
 	}
 	out->pattern = xstrdup(text + pattern_off);
@@ -403,37 +457,96 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 	rc = 0;
 
 cleanup:
-	for (size_t f = 0; f < F_COUNT; f++)
+	for (size_t f = 0; f < N_KEYS; f++)
 		strbuf_release(&fields[f].value);
 	if (rc < 0)
 		rule_release(out);
 	return rc;
 }
 
+static void rule__free_words(char ***words, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		free((*words)[i]);
+	free(*words);
+	*words = NULL;
+	*n = 0;
+}
+
 void rule_release(rule *r)
 {
-	free(r->id);
-	free(r->name);
-	free(r->language);
-	free(r->security_severity);
-	free(r->precision);
-	for (size_t i = 0; i < r->ntags; i++)
-		free(r->tags[i]);
-	free(r->tags);
-	free(r->short_description);
-	free(r->full_description);
-	free(r->help);
-	free(r->message);
-	for (size_t i = 0; i < r->nkeywords; i++)
-		free(r->keywords[i]);
-	free(r->keywords);
-	free(r->files);
-	free(r->value_capture);
-	free(r->value_type);
-	free(r->report_capture);
+	for (size_t f = 0; f < N_KEYS; f++) {
+		const rule_key *k = &rule_keys[f];
+		char *field = (char *)r + k->field;
+		switch (k->type) {
+		case RULE_FIELD_TEXTS:
+			free(*(char **)((char *)r + k->field2));
+			/* fall through */
+		case RULE_FIELD_TEXT:
+			free(*(char **)field);
+			break;
+		case RULE_FIELD_WORDS:
+			rule__free_words((char ***)field, (size_t *)((char *)r + k->field2));
+			break;
+		case RULE_FIELD_ENUM:
+		case RULE_FIELD_BOOL:
+			break;
+		}
+	}
 	free(r->pattern);
 	free(r->source_path);
 	memset(r, 0, sizeof(*r));
+}
+
+/* Length-prefixed, so that no two different rules serialise the same way. */
+static void rule__digest_text(strbuf *sb, const char *s)
+{
+	strbuf_addf(sb, "%zu:%s\n", s ? strlen(s) : (size_t)0, s ? s : "");
+}
+
+void rule_digest(const rule *r, strbuf *sb)
+{
+	for (size_t f = 0; f < N_KEYS; f++) {
+		const rule_key *k = &rule_keys[f];
+		const char *field = (const char *)r + k->field;
+		strbuf_addf(sb, "%s ", k->name);
+		switch (k->type) {
+		case RULE_FIELD_TEXT:
+			rule__digest_text(sb, *(char *const *)field);
+			break;
+		case RULE_FIELD_TEXTS:
+			rule__digest_text(sb, *(char *const *)field);
+			rule__digest_text(sb, *(char *const *)((const char *)r + k->field2));
+			break;
+		case RULE_FIELD_WORDS: {
+			char *const *words = *(char **const *)field;
+			size_t n = *(const size_t *)((const char *)r + k->field2);
+			strbuf_addf(sb, "%zu\n", n);
+			for (size_t i = 0; i < n; i++)
+				rule__digest_text(sb, words[i]);
+			break;
+		}
+		case RULE_FIELD_ENUM:
+			strbuf_addf(sb, "%d\n", *(const int *)field);
+			break;
+		case RULE_FIELD_BOOL:
+			strbuf_addf(sb, "%d\n", (int)*(const bool *)field);
+			break;
+		}
+	}
+	strbuf_adds(sb, "pattern ");
+	rule__digest_text(sb, r->pattern);
+}
+
+char *rule_keys_markdown(void)
+{
+	strbuf sb = STRBUF_INIT;
+	strbuf_adds(&sb, "| key | required | meaning (SARIF field) |\n|---|---|---|\n");
+	for (size_t f = 0; f < N_KEYS; f++)
+		strbuf_addf(&sb, "| `%s` | %s | %s |\n", rule_keys[f].name,
+			    rule_keys[f].flags & RULE_KEY_REQUIRED ? "yes" : "no",
+			    rule_keys[f].meaning);
+	return strbuf_detach(&sb);
 }
 
 bool rule_applies_to(const rule *r, const char *uri)

@@ -86,4 +86,40 @@ bool rule_applies_to(const rule *r, const char *uri);
 int rule_parse(rule *out, const char *text, const char *path, char *err, size_t errlen);
 void rule_release(rule *r);
 
+/* The header keys, one row each (rule.c): the row drives parsing, release, the audit's
+ * configuration digest and the key table of rules/README.md (a unit test compares the two).
+ *
+ * Adding a key: a field in `rule`, a row in rule_keys (where its dependencies are parsed
+ * before it), and its parser when it is more than plain text; then paste the new
+ * rule_keys_markdown() into rules/README.md (the unit test prints it). */
+enum { RULE_KEY_REQUIRED = 1, RULE_KEY_MULTILINE = 2 /* line breaks kept (help) */ };
+typedef enum rule_field_type {
+	RULE_FIELD_TEXT,  /* char *field (NULL when absent) */
+	RULE_FIELD_TEXTS, /* two char *: field and field2 (value: capture and type) */
+	RULE_FIELD_WORDS, /* char **field with its count at field2 */
+	RULE_FIELD_ENUM,  /* an enum field */
+	RULE_FIELD_BOOL,  /* a bool field */
+} rule_field_type;
+
+typedef struct rule_key {
+	const char *name;
+	unsigned flags;       /* RULE_KEY_* */
+	rule_field_type type; /* how `field` is stored, for release and the digest */
+	size_t field, field2; /* offsetof(rule, ...) */
+	/* Sets the field from the key's text, or its default when the key is absent (`v` NULL);
+	 * returns false after writing the complaint into `msg`. NULL: plain text, no default. */
+	bool (*parse)(rule *r, const char *v, char *msg, size_t msglen);
+	const char *meaning;  /* for rules/README.md (Markdown) */
+} rule_key;
+
+extern const rule_key rule_keys[];
+extern const size_t rule_nkeys;
+
+struct strbuf;
+/* Appends every header key's parsed value and the pattern of `r` to `sb`, so that two rules
+ * that differ in anything they were loaded with append different bytes (the audit's digest). */
+void rule_digest(const rule *r, struct strbuf *sb);
+/* The Markdown key table of rules/README.md, newly allocated. */
+char *rule_keys_markdown(void);
+
 #endif

@@ -19,6 +19,7 @@
 #include "util/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/fileio.h"
 
 struct lang_slot {
@@ -89,8 +90,7 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 {
 	for (int k = 0; k < n; k++) {
 		struct lang_slot *slot = &s->langs[langs[k]];
-		slot->rules = xreallocarray(slot->rules, slot->nrules + 1, sizeof(rule *));
-		slot->rules[slot->nrules++] = r;
+		*PUSH(slot->rules, slot->nrules) = r;
 		prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
 	}
 }
@@ -106,9 +106,7 @@ static void scanner__add_evidence_rules(scanner *s)
 			int n = r ? scanner__rule_languages(r, langs) : 0;
 			if (!n || scanner_rule_enabled(s, r) || scanner__evidence_only(s, r))
 				continue;
-			s->evidence_only = xreallocarray(s->evidence_only, s->nevidence_only + 1,
-							 sizeof(*s->evidence_only));
-			s->evidence_only[s->nevidence_only++] = r;
+			*PUSH(s->evidence_only, s->nevidence_only) = r;
 			scanner__add_to_slots(s, r, langs, n);
 		}
 	}
@@ -180,8 +178,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 			continue;
 		const post_scan_analyzer *pa = post_scan_for(r->id);
 		if (pa) {
-			s->post = xreallocarray(s->post, s->npost + 1, sizeof(*s->post));
-			s->post[s->npost++] = (struct post_slot){ pa, r };
+			*PUSH(s->post, s->npost) = (struct post_slot){ pa, r };
 			for (const language *l = pa->langs; *l != LANG_NONE; l++) {
 				s->langs[*l].facts = true;
 				size_t nk = 0;
@@ -413,17 +410,10 @@ static void *scanner__worker(void *arg)
 	return NULL;
 }
 
-static double scanner__now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void scanner__progress(struct run *run, double start, bool final)
 {
 	size_t done = atomic_load(&run->done), total = run->files->len;
-	double elapsed = scanner__now() - start;
+	double elapsed = clock_seconds() - start;
 	double rate = elapsed > 0 ? (double)done / elapsed : 0;
 	fprintf(stderr, "\r\033[Ktlslint: %zu/%zu files, %zu findings, %.0f files/s", done, total,
 		atomic_load(&run->findings), rate);
@@ -434,7 +424,7 @@ static void scanner__progress(struct run *run, double start, bool final)
 
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
 {
-	double start = scanner__now();
+	double start = clock_seconds();
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
@@ -488,6 +478,6 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		stats->failed = atomic_load(&run.failed);
 		stats->unreadable = atomic_load(&run.unreadable);
 		stats->bytes = atomic_load(&run.bytes);
-		stats->seconds = scanner__now() - start;
+		stats->seconds = clock_seconds() - start;
 	}
 }

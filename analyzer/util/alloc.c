@@ -85,3 +85,16 @@ void grow_array(void **items, size_t *cap, size_t need, size_t size)
 	*items = xreallocarray(*items, n, size);
 	*cap = n;
 }
+
+void *grow_one(void *items, size_t len, size_t size)
+{
+	/* The capacity grow_array gives an array grown one item at a time to `len` items. */
+	size_t cap = 0;
+	if (len) {
+		cap = 8;
+		while (cap < len)
+			cap *= 2;
+	}
+	grow_array(&items, &cap, len + 1, size);
+	return items;
+}

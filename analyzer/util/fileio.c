@@ -41,8 +41,7 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len)
 				errno = EFBIG;
 				goto fail;
 			}
-			cap *= 2;
-			buf = xrealloc(buf, cap);
+			GROW(buf, cap, cap + 1); /* doubles */
 		}
 		ssize_t n = read(fd, buf + used, cap - used - 1);
 		if (n < 0) {

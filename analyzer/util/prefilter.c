@@ -19,12 +19,10 @@ void prefilter_add(prefilter *p, const char *const *keywords, size_t n)
 			dup = strcmp(p->keywords[j], keywords[i]) == 0;
 		if (dup || !keywords[i][0])
 			continue;
-		p->keywords = xreallocarray(p->keywords, p->len + 1, sizeof(char *));
-		p->lengths = xreallocarray(p->lengths, p->len + 1, sizeof(size_t));
-		p->keywords[p->len] = xstrdup(keywords[i]);
-		p->lengths[p->len] = strlen(keywords[i]);
+		size_t nlengths = p->len;
+		*PUSH(p->lengths, nlengths) = strlen(keywords[i]);
+		*PUSH(p->keywords, p->len) = xstrdup(keywords[i]);
 		p->first[(unsigned char)keywords[i][0]] = 1;
-		p->len++;
 	}
 }
 

@@ -266,6 +266,21 @@ resume)
 	audit -q --exclude '*.Designer.cs' -o out list || true
 	audit -q --no-resume --exclude '*.Designer.cs' -o fresh list || true
 	check "summary of a resumed run equals a fresh one" cmp out/summary.json fresh/summary.json
+	# A rule changed in one header key only (here `spelling`, which decides which writes are
+	# reported) is another configuration: nothing made under the old rule is reused.
+	mkdir spell
+	sed -e 's/^; id: LT-CS-001$/; id: LT-TST-901/' "${TLSLINT_SOURCE_DIR:-$here/../..}/rules/csharp/LT-CS-001.scm" >spell/LT-TST-901.scm
+	check "the copied rule spells names" grep -q '^; spelling: names$' spell/LT-TST-901.scm
+	total() { json "$1/summary.json" 'd.repositories.reduce((n, r) => n + r.findings, 0)'; }
+	audit -q --rules spell --disable LT-CS-001 -o spelled list || true
+	audit -q -o cs001 list || true
+	check "the copy finds what LT-CS-001 finds (8 named writes)" \
+		test "$(total spelled) $(total cs001)" = "8 8"
+	sed -i 's/^; spelling: names$/; spelling: numbers/' spell/LT-TST-901.scm
+	audit -j 2 --rules spell --disable LT-CS-001 -o spelled list 2>spelled.txt || true
+	check "a rule whose spelling changed rescans everything" \
+		grep -q '(0 unchanged since the last run)' spelled.txt
+	check "and finds no write spelled as a number" test "$(total spelled)" = 0
 	;;
 shard)
 	audit -q -j 2 -o single list || true

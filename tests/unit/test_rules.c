@@ -14,6 +14,8 @@
 #include "testing/expectations.h"
 #include "unit.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
 #include "values/evaluator.h"
 
 void test_versions_describe(void);
@@ -31,6 +33,8 @@ void test_suppression_comments(void);
 void test_expectations(void);
 void test_uri_encode(void);
 void test_builtin_catalogue(void);
+void test_rule_keys_digest(void);
+void test_rule_keys_readme(void);
 
 static const char header[] = "; id: LT-XX-001\n"
 			     "; name: Example\n"
@@ -409,4 +413,107 @@ void test_builtin_catalogue(void)
 	for (size_t i = 0; i < cat.len; i++)
 		CHECK(strstr(cat.rules[i]->help, "```") != NULL);
 	catalogue_release(&cat);
+}
+
+/* A rule with every header key, and for each key another value: two rules that differ in one
+ * key only must digest differently (an audit resumed under a changed rule rescans). */
+static const struct {
+	const char *key, *value, *other;
+} every_key[] = {
+	{ "id", "LT-XX-001", "LT-XX-002" },
+	{ "name", "Example", "Other" },
+	{ "kind", "explicit-legacy", "re-enable" },
+	{ "language", "csharp", "python" },
+	{ "short", "short text", "other short text" },
+	{ "full", "full text", "other full text" },
+	{ "help", "help", "other help" },
+	{ "message", "enables {versions}.", "turns on {versions}." },
+	{ "level", "warning", "note" },
+	{ "security-severity", "5.0", "6.0" },
+	{ "precision", "high", "low" },
+	{ "tags", "a", "b" },
+	{ "keywords", "K", "L" },
+	{ "files", "*.cs", "*.txt" },
+	{ "value", "@v SecurityProtocolType", "@v SslProtocols" },
+	{ "report-if", "enables-legacy", "pins-modern" },
+	{ "spelling", "names", "numbers" },
+	{ "report", "@r", "@s" },
+	{ "enabled", "true", "false" },
+};
+
+static char *rule_digest_of(size_t changed)
+{
+	strbuf text = STRBUF_INIT, digest = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof(every_key) / sizeof(every_key[0]); i++)
+		strbuf_addf(&text, "; %s: %s\n", every_key[i].key,
+			    i == changed ? every_key[i].other : every_key[i].value);
+	strbuf_adds(&text, "(pattern)\n");
+	rule r;
+	char err[256] = "";
+	if (rule_parse(&r, strbuf_str(&text), "t.scm", err, sizeof(err)) < 0) {
+		fprintf(stderr, "%s\n", err);
+		unit_failed_checks++;
+		strbuf_release(&text);
+		return xstrdup("");
+	}
+	rule_digest(&r, &digest);
+	rule_release(&r);
+	strbuf_release(&text);
+	return strbuf_detach(&digest);
+}
+
+void test_rule_keys_digest(void)
+{
+	size_t n = sizeof(every_key) / sizeof(every_key[0]);
+	CHECK_UINT(rule_nkeys, n); /* a new key needs a row above */
+	for (size_t k = 0; k < rule_nkeys; k++) {
+		size_t i = 0;
+		while (i < n && strcmp(every_key[i].key, rule_keys[k].name) != 0)
+			i++;
+		if (i == n) {
+			fprintf(stderr, "test_rule_keys_digest: no values for key '%s'\n",
+				rule_keys[k].name);
+			unit_failed_checks++;
+		}
+	}
+	char *base = rule_digest_of(n);
+	char *again = rule_digest_of(n);
+	CHECK_STR(base, again);
+	CHECK(strstr(base, "spelling ") != NULL);
+	for (size_t i = 0; i < n; i++) {
+		char *d = rule_digest_of(i);
+		if (strcmp(d, base) == 0) {
+			fprintf(stderr, "test_rule_keys_digest: '%s' does not change the digest\n",
+				every_key[i].key);
+			unit_failed_checks++;
+		}
+		free(d);
+	}
+	free(again);
+	free(base);
+}
+
+/* rules/README.md's key table is the one the key table renders. */
+void test_rule_keys_readme(void)
+{
+	char *path = xasprintf("%s/rules/README.md", TLSLINT_SOURCE_DIR);
+	char *text = NULL;
+	size_t len = 0;
+	int rc = file_read_all(path, 1u << 20, &text, &len);
+	CHECK(rc == 0);
+	char *want = rule_keys_markdown();
+	const char *start = rc == 0 ? strstr(text, "| key | required |") : NULL;
+	CHECK(start != NULL);
+	if (start) {
+		const char *end = strstr(start, "\n\n");
+		size_t n = end ? (size_t)(end - start) + 1 : strlen(start);
+		if (strlen(want) != n || strncmp(start, want, n) != 0) {
+			fprintf(stderr, "%s: the key table is not what rule_keys renders; it should "
+					"read:\n%s", path, want);
+			unit_failed_checks++;
+		}
+	}
+	free(want);
+	free(text);
+	free(path);
 }

@@ -21,6 +21,8 @@ void test_walker_excludes(void);
 void test_finding_sort_dedup(void);
 void test_sarif_shape(void);
 void test_atomic_write(void);
+void test_report_formats(void);
+void test_growth(void);
 
 /* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
 static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
@@ -237,6 +239,45 @@ void test_sarif_shape(void)
 	catalogue_release(&cat);
 }
 
+void test_report_formats(void)
+{
+	CHECK(report_nformats == 3);
+	CHECK(report_formats[0].write == report_text); /* the first row is the default */
+	CHECK(report_format_find("sarif")->write == report_sarif);
+	CHECK(report_format_find("json")->write == report_json);
+	CHECK(report_format_find("xml") == NULL);
+	CHECK(report_format_find("SARIF") == NULL);
+	char *names = report_format_names();
+	CHECK_STR(names, "text, sarif or json");
+	free(names);
+	for (size_t i = 0; i < report_nformats; i++) {
+		CHECK(report_formats[i].extension[0] == '.');
+		CHECK(report_formats[i].description && report_formats[i].description[0]);
+	}
+	CHECK(report_format_find("text")->uses == REPORT_USES_COLOR);
+	CHECK(report_format_find("sarif")->uses == REPORT_USES_VCS);
+
+	/* Text renders into a buffer like the others, with and without colour. */
+	finding_list fl = { 0 };
+	add(&fl, &rule_a, "a.cs", 2, 3);
+	fl.items[0].level = LEVEL_WARNING;
+	fl.items[0].display_path = xstrdup("src/a.cs");
+	fl.items[0].snippet = xstrdup("  x = y;");
+	scan_stats stats = { .files = 1 };
+	report_input in = { .findings = &fl, .stats = &stats };
+	char *text = report_format_find("text")->write(&in);
+	CHECK_STR(text, "src/a.cs:2:3: warning: m [LT-A-001]\n"
+			"  x = y;\n"
+			"  ^\n"
+			"1 finding (0 errors, 1 warning, 0 notes) in 1 file scanned.\n");
+	free(text);
+	in.color = true;
+	text = report_text(&in);
+	CHECK(strstr(text, "\033[1;35mwarning:") != NULL);
+	free(text);
+	finding_list_release(&fl);
+}
+
 void test_atomic_write(void)
 {
 	char *dir = unit_tempdir();
@@ -259,3 +300,35 @@ void test_atomic_write(void)
 	unit_rmtree(dir);
 	free(dir);
 }
+
+/* PUSH and GROW grow alike: an array PUSHed to n items has the room GROW gives it. */
+void test_growth(void)
+{
+	unsigned *items = NULL;
+	size_t len = 0;
+	for (unsigned i = 0; i < 1000; i++) {
+		unsigned *slot = PUSH(items, len);
+		CHECK(slot == &items[i]);
+		*slot = i * 3;
+	}
+	CHECK_UINT(len, 1000);
+	bool ok = true;
+	for (unsigned i = 0; i < 1000; i++)
+		ok &= items[i] == i * 3;
+	CHECK(ok);
+	/* 1000 items sit in 1024 slots: GROW from that capacity to 1024 does not move them. */
+	size_t cap = 1024;
+	unsigned *before = items;
+	GROW(items, cap, 1024);
+	CHECK(items == before && cap == 1024);
+	items[1023] = 7; /* in bounds (ASan would say otherwise) */
+	free(items);
+	char **words = NULL;
+	size_t n = 0;
+	*PUSH(words, n) = "a";
+	*PUSH(words, n) = "b";
+	CHECK_UINT(n, 2);
+	CHECK_STR(words[1], "b");
+	free(words);
+}
+

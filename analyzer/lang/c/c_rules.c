@@ -3,12 +3,12 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/diag.h"
 
 /* Reads the words of one body line; "quoted strings" are one word (with the quotes kept, and
  * \" and \\ as escapes). Returns the number of words, or -1 for an unterminated string. */
@@ -61,20 +61,6 @@ static int c_rules__words(const char *line, size_t len, char ***out)
 	}
 	*out = words;
 	return (int)n;
-}
-
-static int c_rules__fail(char *err, size_t errlen, const rule *r, unsigned line, const char *fmt,
-			 ...) __attribute__((format(printf, 5, 6)));
-static int c_rules__fail(char *err, size_t errlen, const rule *r, unsigned line, const char *fmt,
-			 ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(err, errlen, "%s:%u: %s", r->source_path, line, msg);
-	return -1;
 }
 
 static bool c_rules__versions(const char *s, version_set *out)
@@ -171,27 +157,27 @@ static int c_rules__check(const c_rule *cr, const c_pattern *p, char *err, size_
 	const rule *r = cr->rule;
 	if (p->mode == C_MODE_CALL) {
 		if (p->arg)
-			return c_rules__fail(err, errlen, r, p->line,
+			return diag_at(err, errlen, r->source_path, p->line,
 					     "'arg %u' needs a 'mode' other than call", p->arg);
 		if (!p->versions || p->field)
-			return c_rules__fail(err, errlen, r, p->line,
+			return diag_at(err, errlen, r->source_path, p->line,
 					     "a pattern without 'arg' needs 'versions' and a 'match'");
 		return 0;
 	}
 	if (!p->arg && !p->field)
-		return c_rules__fail(err, errlen, r, p->line, "mode %s needs 'arg N'",
+		return diag_at(err, errlen, r->source_path, p->line, "mode %s needs 'arg N'",
 				     mode_names[p->mode]);
 	if ((p->mode == C_MODE_EQUALS || p->mode == C_MODE_FLAGS || p->mode == C_MODE_CONTAINS) &&
 	    !p->nvalues)
-		return c_rules__fail(err, errlen, r, p->line, "mode %s needs 'value' or 'string' lines",
+		return diag_at(err, errlen, r->source_path, p->line, "mode %s needs 'value' or 'string' lines",
 				     mode_names[p->mode]);
 	if ((p->mode == C_MODE_NONZERO || p->mode == C_MODE_ZERO) && !p->versions && !p->ncontext)
-		return c_rules__fail(err, errlen, r, p->line,
+		return diag_at(err, errlen, r->source_path, p->line,
 				     "mode %s needs 'versions' or 'context' lines", mode_names[p->mode]);
 	for (size_t i = 0; i < p->nvalues; i++) {
 		bool str = p->values[i].text != NULL;
 		if ((p->mode == C_MODE_CONTAINS && !str) || (p->mode == C_MODE_FLAGS && str))
-			return c_rules__fail(err, errlen, r, p->line,
+			return diag_at(err, errlen, r->source_path, p->line,
 					     "mode %s takes %s values", mode_names[p->mode],
 					     p->mode == C_MODE_CONTAINS ? "only 'string'" : "no 'string'");
 	}
@@ -214,7 +200,7 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 		int n = c_rules__words(p, len, &w);
 		p = eol ? eol + 1 : p + len;
 		if (n < 0) {
-			rc = c_rules__fail(err, errlen, r, line, "unterminated string");
+			rc = diag_at(err, errlen, r->source_path, line, "unterminated string");
 			break;
 		}
 		if (n == 0) {
@@ -226,7 +212,7 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 			if (cur && (rc = c_rules__check(out, cur, err, errlen)) < 0)
 				goto next;
 			if (n < 2) {
-				rc = c_rules__fail(err, errlen, r, line, "'%s' needs a name", key);
+				rc = diag_at(err, errlen, r->source_path, line, "'%s' needs a name", key);
 				goto next;
 			}
 			GROW(out->patterns, cap, out->npatterns + 1);
@@ -235,7 +221,7 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 			cur->line = line;
 			if (key[0] == 'a') {
 				if (n != 2 || !c_rules__ident(w[1])) {
-					rc = c_rules__fail(err, errlen, r, line,
+					rc = diag_at(err, errlen, r->source_path, line,
 							   "'assign' takes one member name");
 					goto next;
 				}
@@ -244,25 +230,23 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 			}
 			for (int i = 1; i < n && !cur->field; i++) {
 				if (!c_rules__ident(w[i])) {
-					rc = c_rules__fail(err, errlen, r, line,
+					rc = diag_at(err, errlen, r->source_path, line,
 							   "'%s' is not a function name", w[i]);
 					goto next;
 				}
-				cur->callees = xreallocarray(cur->callees, cur->ncallees + 1,
-							     sizeof(char *));
-				cur->callees[cur->ncallees++] = xstrdup(w[i]);
+				*PUSH(cur->callees, cur->ncallees) = xstrdup(w[i]);
 			}
 			goto next;
 		}
 		if (!cur) {
-			rc = c_rules__fail(err, errlen, r, line,
+			rc = diag_at(err, errlen, r->source_path, line,
 					   "'%s' before the first 'match' or 'assign'", key);
 			goto next;
 		}
 		if (strcmp(key, "arg") == 0) {
 			unsigned long long a;
 			if (n != 2 || !c_rules__number(w[1], &a) || a == 0 || a > 64) {
-				rc = c_rules__fail(err, errlen, r, line,
+				rc = diag_at(err, errlen, r->source_path, line,
 						   "'arg' takes an argument position from 1");
 				goto next;
 			}
@@ -273,19 +257,19 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 				if (n == 2 && strcmp(w[1], mode_names[m]) == 0)
 					break;
 			if (m == sizeof(mode_names) / sizeof(mode_names[0])) {
-				rc = c_rules__fail(err, errlen, r, line,
+				rc = diag_at(err, errlen, r->source_path, line,
 						   "mode is one of equals, flags, contains, nonzero, zero");
 				goto next;
 			}
 			cur->mode = (c_mode)m;
 		} else if (strcmp(key, "mask") == 0) {
 			if (n != 2 || !c_rules__number(w[1], &cur->mask) || !cur->mask) {
-				rc = c_rules__fail(err, errlen, r, line, "'mask' takes a number");
+				rc = diag_at(err, errlen, r->source_path, line, "'mask' takes a number");
 				goto next;
 			}
 		} else if (strcmp(key, "versions") == 0) {
 			if (n != 2 || !c_rules__versions(w[1], &cur->versions)) {
-				rc = c_rules__fail(err, errlen, r, line,
+				rc = diag_at(err, errlen, r->source_path, line,
 						   "'versions' takes a list such as ssl3,tls1.0,tls1.1");
 				goto next;
 			}
@@ -296,43 +280,38 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 			if (n != 3 || (str && w[1][0] != '"') || !c_rules__value(w[1], &v) ||
 			    !c_rules__versions(w[2], &v.versions)) {
 				c_rules__value_release(&v);
-				rc = c_rules__fail(err, errlen, r, line,
+				rc = diag_at(err, errlen, r->source_path, line,
 						   str ? "'%s' takes \"TEXT\" and versions"
 						       : "'%s' takes NAME, NAME=NUMBER, =NUMBER or \"TEXT\", and versions",
 						   key);
 				goto next;
 			}
 			if (key[0] == 'c') {
-				cur->context = xreallocarray(cur->context, cur->ncontext + 1,
-							     sizeof(c_value));
-				cur->context[cur->ncontext++] = v;
+				*PUSH(cur->context, cur->ncontext) = v;
 			} else {
-				cur->values = xreallocarray(cur->values, cur->nvalues + 1,
-							    sizeof(c_value));
-				cur->values[cur->nvalues++] = v;
+				*PUSH(cur->values, cur->nvalues) = v;
 			}
 		} else if (strcmp(key, "when") == 0) {
 			unsigned long long a;
 			if (n < 3 || !c_rules__number(w[1], &a) || a == 0 || a > 64) {
-				rc = c_rules__fail(err, errlen, r, line,
+				rc = diag_at(err, errlen, r->source_path, line,
 						   "'when' takes an argument position and values");
 				goto next;
 			}
-			cur->conds = xreallocarray(cur->conds, cur->nconds + 1, sizeof(c_cond));
-			c_cond *c = &cur->conds[cur->nconds++];
+			c_cond *c = PUSH(cur->conds, cur->nconds);
 			memset(c, 0, sizeof(*c));
 			c->arg = (unsigned)a;
 			c->values = xcalloc((size_t)n - 2, sizeof(c_value));
 			for (int i = 2; i < n; i++) {
 				if (!c_rules__value(w[i], &c->values[c->nvalues++])) {
-					rc = c_rules__fail(err, errlen, r, line,
+					rc = diag_at(err, errlen, r->source_path, line,
 							   "'%s' is not NAME, NAME=NUMBER, =NUMBER or \"TEXT\"",
 							   w[i]);
 					goto next;
 				}
 			}
 		} else {
-			rc = c_rules__fail(err, errlen, r, line, "unknown keyword '%s'", key);
+			rc = diag_at(err, errlen, r->source_path, line, "unknown keyword '%s'", key);
 		}
 next:
 		for (int i = 0; i < n; i++)
@@ -342,7 +321,7 @@ next:
 	if (rc == 0 && cur)
 		rc = c_rules__check(out, cur, err, errlen);
 	if (rc == 0 && !out->npatterns)
-		rc = c_rules__fail(err, errlen, r, line, "no 'match' or 'assign' pattern");
+		rc = diag_at(err, errlen, r->source_path, line, "no 'match' or 'assign' pattern");
 	if (rc < 0)
 		c_rule_release(out);
 	return rc;

@@ -152,8 +152,7 @@ static bool cfe__looks_cxx(const source_file *src)
 
 static void cfe__push(const char ***args, size_t *n, const char *a)
 {
-	*args = xreallocarray(*args, *n + 1, sizeof(char *));
-	(*args)[(*n)++] = a;
+	*PUSH(*args, *n) = a;
 }
 
 static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,

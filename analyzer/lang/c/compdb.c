@@ -45,8 +45,7 @@ static char *compdb__abs(const char *p, const char *dir)
 
 static void compdb__push(char ***out, size_t *n, char *s)
 {
-	*out = xreallocarray(*out, *n + 1, sizeof(char *));
-	(*out)[(*n)++] = s;
+	*PUSH(*out, *n) = s;
 }
 
 size_t compdb_sanitize(char ***out, size_t *nout, char *const *argv, size_t argc,
