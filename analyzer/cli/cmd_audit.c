@@ -16,6 +16,7 @@
 #include "audit/summary.h"
 #include "cli/cli.h"
 #include "config/config.h"
+#include "report/fingerprint.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 
@@ -288,7 +289,7 @@ int cmd_audit(int argc, char **argv)
 	level fail_on = LEVEL_WARNING;
 	struct string_list excludes = { 0 }, rule_dirs = { 0 }, disabled = { 0 }, enabled = { 0 };
 	scan_options sopts = { .max_file_size = DEFAULT_MAX_FILE_SIZE,
-			       .timeout_ms = DEFAULT_TIMEOUT_MS };
+			       .timeout_ms = DEFAULT_TIMEOUT_MS, .file_pass = &line_hash_pass };
 	walk_options wopts = { 0 };
 	int rc = EXIT_USAGE, c;
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "report/fingerprint.h"
 #include "scan/scanner.h"
 #include "source/source_file.h"
 #include "testing/expectations.h"
@@ -221,7 +222,7 @@ int cmd_test(int argc, char **argv)
 	fe.root = base;
 	scan_options sopts = { .jobs = jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
 			       .enabled = all, .nenabled = cat.len,
-			       .prepare_all = true, .fe = fe };
+			       .prepare_all = true, .fe = fe, .file_pass = &line_hash_pass };
 	char err[1024];
 	scanner *s = NULL;
 	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {
