@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/options.h"
 #include "config/config.h"
+#include "report/fingerprint.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/fileio.h"
@@ -202,7 +203,7 @@ int cmd_audit(int argc, char **argv)
 		goto cleanup;
 	}
 	scan_options sopts = { .max_file_size = o.max_file_size, .timeout_ms = o.timeout_ms,
-			       .jobs = o.jobs };
+			       .jobs = o.jobs, .file_pass = &line_hash_pass };
 	walk_options wopts = { .no_ignore = o.no_ignore };
 	if (o.dry_run && first + 1 == argc) {
 		rc = audit__dry_run(argv[first], o.shard_k, o.shard_n);

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/options.h"
+#include "report/fingerprint.h"
 #include "scan/scanner.h"
 #include "source/source_file.h"
 #include "testing/expectations.h"
@@ -145,7 +146,7 @@ int cmd_test(int argc, char **argv)
 	fe.root = base;
 	scan_options sopts = { .jobs = o.jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
 			       .enabled = all, .nenabled = cat.len,
-			       .prepare_all = true, .fe = fe };
+			       .prepare_all = true, .fe = fe, .file_pass = &line_hash_pass };
 	char err[1024];
 	scanner *s = NULL;
 	if (scanner_new(&s, &cat, &sopts, err, sizeof(err)) < 0) {

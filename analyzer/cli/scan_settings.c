@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report/fingerprint.h"
 #include "util/alloc.h"
 
 int scan_settings_merge(scan_settings *st, const char *base)
@@ -63,6 +64,7 @@ int scan_settings_merge(scan_settings *st, const char *base)
 	st->sopts.ndisabled = st->all_disabled.len;
 	st->sopts.enabled = st->all_enabled.items;
 	st->sopts.nenabled = st->all_enabled.len;
+	st->sopts.file_pass = &line_hash_pass; /* GitHub's primaryLocationLineHash */
 	return 0;
 }
 

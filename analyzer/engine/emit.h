@@ -9,10 +9,10 @@
 
 #include <stddef.h>
 
-#include "rules/finding.h"
-#include "core/versions.h"
-#include "source/source_file.h"
 #include "core/language.h"
+#include "core/versions.h"
+#include "rules/finding.h"
+#include "source/source_file.h"
 
 struct fact_list;
 
@@ -24,6 +24,11 @@ typedef struct file_ctx {
 	language lang;
 	finding_list *out;
 	struct fact_list *facts; /* facts for the post-scan analyzers (project/facts.h) */
+	/* Told of each value a query rule evaluated in this file, bytes [start, end), so that the
+	 * cross-file analyses can keep what they need as facts (project/facts.h:
+	 * facts_observe_value); NULL: nobody listens. The engine knows no fact of its own. */
+	void (*observe_value)(const struct file_ctx *ctx, const char *value_type,
+			      version_set versions, size_t start, size_t end);
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */

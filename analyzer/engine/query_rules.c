@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "project/facts.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"
@@ -350,12 +349,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
-		/* Only SecurityProtocolType sets the process-wide default that LT-NET-004 is about;
-		 * an SslProtocols value configures one stream or handler, not the runtime. */
-		if (ctx->facts && (v.versions & VERSION_TLS12) &&
-		    strcmp(cr->value_type->name, "SecurityProtocolType") == 0)
-			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
-				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
+		if (ctx->observe_value)
+			ctx->observe_value(ctx, cr->value_type->name, v.versions,
+					   ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		TSNode cap;
 		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
 					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;

@@ -11,8 +11,8 @@
 
 #include "engine/emit.h"
 #include "engine/predicates.h"
-#include "util/prefilter.h"
 #include "rules/rule.h"
+#include "util/prefilter.h"
 #include "values/value_types.h"
 
 typedef struct compiled_rule {

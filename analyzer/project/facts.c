@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/emit.h"
 #include "util/alloc.h"
 
 #define MAX_FACT_TEXT 200
@@ -79,4 +80,13 @@ void fact_list_release(fact_list *fl)
 	}
 	free(fl->items);
 	memset(fl, 0, sizeof(*fl));
+}
+
+void facts_observe_value(const struct file_ctx *ctx, const char *value_type, version_set versions,
+			 size_t start, size_t end)
+{
+	/* Only SecurityProtocolType sets the process-wide default that LT-NET-004 is about; an
+	 * SslProtocols value configures one stream or handler, not the runtime. */
+	if (ctx->facts && (versions & VERSION_TLS12) && strcmp(value_type, "SecurityProtocolType") == 0)
+		fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src, start, end);
 }

@@ -10,10 +10,13 @@
 
 #include <stddef.h>
 
-#include "rules/finding.h"
-#include "project/dotnet_target.h"
-#include "source/source_file.h"
 #include "core/language.h"
+#include "core/versions.h"
+#include "project/dotnet_target.h"
+#include "rules/finding.h"
+#include "source/source_file.h"
+
+struct file_ctx; /* engine/emit.h */
 
 typedef enum fact_kind {
 	FACT_TARGET = 1, /* sets a target framework: `target`, `origin` */
@@ -71,6 +74,10 @@ unsigned facts_netfx_opt_in(const char *name, size_t len, unsigned long long val
  * to fill in the kind's fields. */
 fact *fact_list_add(fact_list *fl, fact_kind kind, language lang, const char *uri,
 		    const source_file *src, size_t start, size_t end);
+/* file_ctx.observe_value (engine/emit.h): keeps the evaluated values cross-file analyses need
+ * as facts of ctx->facts: FACT_TLS12_CODE for a SecurityProtocolType value with TLS 1.2. */
+void facts_observe_value(const struct file_ctx *ctx, const char *value_type, version_set versions,
+			 size_t start, size_t end);
 /* Moves everything from `src` to the end of `dst`, leaving `src` empty. */
 void fact_list_take(fact_list *dst, fact_list *src);
 void fact_list_release(fact_list *fl);

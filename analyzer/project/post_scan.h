@@ -12,9 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rules/finding.h"
 #include "engine/emit.h"
 #include "project/facts.h"
+#include "rules/finding.h"
 #include "rules/rule.h"
 #include "walk/walker.h"
 

@@ -236,3 +236,22 @@ void fingerprint_assign(finding_list *fl)
 	}
 	free(content);
 }
+
+static bool line_hash__wants(const finding *f)
+{
+	return f->line_hash == NULL;
+}
+
+static void line_hash__run(const char *uri, const char *bytes, size_t len, finding_list *out)
+{
+	line_hashes lh;
+	line_hashes_compute(&lh, bytes, len);
+	for (size_t i = 0; i < out->len; i++) {
+		finding *fi = &out->items[i];
+		if (!fi->line_hash && strcmp(fi->uri, uri) == 0)
+			fi->line_hash = line_hashes_format(&lh, fi->where.start_line);
+	}
+	line_hashes_release(&lh);
+}
+
+const finding_pass line_hash_pass = { .wants = line_hash__wants, .run = line_hash__run };

@@ -32,6 +32,9 @@ void line_hashes_compute(line_hashes *out, const char *bytes, size_t len);
 char *line_hashes_format(const line_hashes *lh, unsigned line);
 void line_hashes_release(line_hashes *lh);
 
+/* The report pass that sets the `line_hash` of findings (scan_options.file_pass). */
+extern const finding_pass line_hash_pass;
+
 /* Sets every finding's `fingerprint` (tlslint/v1). `fl` must be sorted (finding_list_sort),
  * so that occurrence numbers follow the order of the file. */
 void fingerprint_assign(finding_list *fl);

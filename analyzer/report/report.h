@@ -9,10 +9,10 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "rules/finding.h"
+#include "core/scan_stats.h"
 #include "report/baseline.h"
 #include "rules/catalogue.h"
-#include "scan/scanner.h"
+#include "rules/finding.h"
 
 /* Where the scanned files came from: SARIF versionControlProvenance, with %SRCROOT% mapped
  * to the repository's root at that revision. */

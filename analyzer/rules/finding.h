@@ -68,4 +68,15 @@ void finding_list_drop_if(finding_list *fl, bool (*drop)(const finding *f, const
 			  const void *arg);
 void finding_list_release(finding_list *fl);
 
+/* A pass over the findings of one file that needs the file's bytes as stored (GitHub's line
+ * hashes, report/fingerprint.h). The scanner runs it while a file it analysed is in memory,
+ * and reads a file again only for findings made later (cross-file analyses) that `wants`. */
+typedef struct finding_pass {
+	/* Does `f` still need the pass? */
+	bool (*wants)(const finding *f);
+	/* Runs over the findings of `out` whose uri is `uri`, given the file's `len` bytes; it
+	 * changes findings, never adds or removes any (`out` may be a view of a longer list). */
+	void (*run)(const char *uri, const char *bytes, size_t len, finding_list *out);
+} finding_pass;
+
 #endif

@@ -9,9 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/level.h"
 #include "core/versions.h"
-
-typedef enum level { LEVEL_NONE = 0, LEVEL_NOTE, LEVEL_WARNING, LEVEL_ERROR } level;
 
 /* The finding kinds of the catalogue (K1..K6); each sets a default level and severity. */
 typedef enum finding_kind {
@@ -72,8 +71,6 @@ typedef struct rule {
 	char *source_path;     /* where the rule was loaded from (for messages) */
 } rule;
 
-const char *level_name(level l);
-bool level_parse(const char *s, level *out);
 const char *kind_name(finding_kind k);
 /* The CWE tags and defaults shared by every rule of a kind. */
 level kind_default_level(finding_kind k);

@@ -13,14 +13,13 @@
 
 #include "engine/emit.h"
 #include "frontends/frontend.h"
-#include "report/fingerprint.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
-#include "util/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/fileio.h"
+#include "util/prefilter.h"
 
 struct lang_slot {
 	const frontend *fe;
@@ -275,28 +274,25 @@ static int scanner__raw(const walk_file *f, size_t max, char **out, size_t *len)
 	return 0;
 }
 
-/* GitHub's line hash is over the file's bytes as stored. For plain UTF-8 those are the decoded
- * text; other encodings are read again (rare, and only for files with findings). */
-static void scanner__line_hashes(struct run *run, const walk_file *f, const source_file *src,
-				 finding_list *out)
+/* The file pass (scan_options.file_pass) reads a file's bytes as stored. For plain UTF-8 those
+ * are the decoded text; other encodings are read again (rare, and only for files with
+ * findings). */
+static void scanner__file_pass(struct run *run, const walk_file *f, const source_file *src,
+			       finding_list *out)
 {
-	line_hashes lh;
+	const finding_pass *pass = run->s->opts.file_pass;
+	if (!pass)
+		return;
 	if (src->encoding == ENCODING_UTF8) {
-		line_hashes_compute(&lh, src->text, src->len);
-	} else {
-		char *raw = NULL;
-		size_t len = 0;
-		if (scanner__raw(f, run->s->opts.max_file_size, &raw, &len) < 0)
-			return;
-		line_hashes_compute(&lh, raw, len);
-		free(raw);
+		pass->run(f->uri, src->text, src->len, out);
+		return;
 	}
-	for (size_t i = 0; i < out->len; i++) {
-		finding *fi = &out->items[i];
-		if (!fi->line_hash && strcmp(fi->uri, f->uri) == 0)
-			fi->line_hash = line_hashes_format(&lh, fi->where.start_line);
-	}
-	line_hashes_release(&lh);
+	char *raw = NULL;
+	size_t len = 0;
+	if (scanner__raw(f, run->s->opts.max_file_size, &raw, &len) < 0)
+		return;
+	pass->run(f->uri, raw, len, out);
+	free(raw);
 }
 
 static int scanner__cmp_file_uri(const void *key, const void *elem)
@@ -304,18 +300,19 @@ static int scanner__cmp_file_uri(const void *key, const void *elem)
 	return strcmp(key, ((const walk_file *)elem)->uri);
 }
 
-/* Findings that post-scan analyses added have no line hash yet: hash their files now (`out`
- * is sorted, so a file's findings are together). */
-static void scanner__post_scan_line_hashes(scanner *s, const walk_list *files, finding_list *out)
+/* Findings that post-scan analyses added have not been through the file pass: read their files
+ * again for it (`out` is sorted, so a file's findings are together). */
+static void scanner__post_scan_file_pass(scanner *s, const walk_list *files, finding_list *out)
 {
-	for (size_t i = 0; i < out->len; i++) {
+	const finding_pass *pass = s->opts.file_pass;
+	for (size_t i = 0; pass && i < out->len; i++) {
 		finding *f = &out->items[i];
 		if (i > 0 && strcmp(out->items[i - 1].uri, f->uri) == 0)
 			continue; /* not the first finding of its file */
 		size_t end = i;
 		bool missing = false;
 		while (end < out->len && strcmp(out->items[end].uri, f->uri) == 0)
-			missing |= out->items[end++].line_hash == NULL;
+			missing |= pass->wants(&out->items[end++]);
 		const walk_file *wf = files->len ? bsearch(f->uri, files->files, files->len,
 							   sizeof(*files->files),
 							   scanner__cmp_file_uri)
@@ -324,14 +321,9 @@ static void scanner__post_scan_line_hashes(scanner *s, const walk_list *files, f
 		size_t len = 0;
 		if (!missing || !wf || scanner__raw(wf, s->opts.max_file_size, &raw, &len) < 0)
 			continue;
-		line_hashes lh;
-		line_hashes_compute(&lh, raw, len);
+		finding_list file_findings = { .items = out->items + i, .len = end - i }; /* a view */
+		pass->run(f->uri, raw, len, &file_findings);
 		free(raw);
-		for (size_t k = i; k < end; k++)
-			if (!out->items[k].line_hash)
-				out->items[k].line_hash =
-					line_hashes_format(&lh, out->items[k].where.start_line);
-		line_hashes_release(&lh);
 	}
 }
 
@@ -379,7 +371,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		if (!workers[f->lang] && slot->fe->worker_new)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
-				 .lang = f->lang, .out = out, .facts = &run->facts[i] };
+				 .lang = f->lang, .out = out, .facts = &run->facts[i],
+				 .observe_value = facts_observe_value };
 		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
@@ -388,7 +381,7 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		}
 		atomic_fetch_add(&run->findings, out->len);
 		if (out->len)
-			scanner__line_hashes(run, f, &src, out);
+			scanner__file_pass(run, f, &src, out);
 	}
 	source_release(&src);
 }
@@ -470,7 +463,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	}
 	fact_list_release(&facts);
 	finding_list_sort(out);
-	scanner__post_scan_line_hashes(s, files, out);
+	scanner__post_scan_file_pass(s, files, out);
 	if (stats) {
 		stats->files = files->len;
 		stats->read = atomic_load(&run.read);

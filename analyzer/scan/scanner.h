@@ -13,9 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rules/finding.h"
+#include "core/scan_stats.h"
 #include "frontends/frontend.h"
 #include "rules/catalogue.h"
+#include "rules/finding.h"
 #include "walk/walker.h"
 
 typedef struct scan_options {
@@ -28,20 +29,12 @@ typedef struct scan_options {
 	size_t nenabled;
 	bool progress;           /* a progress line on standard error */
 	frontend_config fe;      /* compilation database and other front-end settings */
+	const finding_pass *file_pass; /* run over each file's findings (the report's line
+					  hashes, report/fingerprint.h); NULL: none */
 	bool prepare_all;        /* compile every language's rules up front, even when no file
 				    of the language is scanned (rule tests); otherwise built-in
 				    rules are compiled on first need and user rules up front */
 } scan_options;
-
-typedef struct scan_stats {
-	size_t files;            /* files of a known language */
-	size_t read;             /* files read (some rule could apply) */
-	size_t parsed;           /* files that passed the prefilter and were analysed */
-	size_t failed;           /* files that became notifications */
-	size_t unreadable;       /* of which could not be read at all (I/O error, bad object) */
-	size_t bytes;            /* bytes read */
-	double seconds;
-} scan_stats;
 
 typedef struct scanner scanner;
 

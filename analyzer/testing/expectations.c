@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/language.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -45,10 +46,16 @@ static const char *expect__next_marker(const char *s, const char *end, expect_ki
 	return best;
 }
 
-/* Is the text before the first marker only a comment opener? */
+static bool expect__is(const char *b, const char *e, const char *opener)
+{
+	return (size_t)(e - b) == strlen(opener) && memcmp(b, opener, (size_t)(e - b)) == 0;
+}
+
+/* Is the text before the first marker only a comment opener: of any language of the language
+ * table (core/language.h), or of the scripts fixtures also hold (batch, VBScript, SQL)? */
 static bool expect__standalone(const char *s, const char *marker)
 {
-	static const char *const openers[] = { "//", "#", ";", "<!--", "/*", "<#", "--", "'", "REM" };
+	static const char *const extra[] = { "--", "'", "REM" };
 	const char *b = s, *e = marker;
 	while (b < e && isspace((unsigned char)*b))
 		b++;
@@ -56,9 +63,18 @@ static bool expect__standalone(const char *s, const char *marker)
 		e--;
 	if (b == e)
 		return true;
-	for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
-		if ((size_t)(e - b) == strlen(openers[i]) && memcmp(b, openers[i], (size_t)(e - b)) == 0)
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (expect__is(b, e, extra[i]))
 			return true;
+	for (int l = 1; l < LANG_COUNT; l++) {
+		const language_def *def = language_get((language)l);
+		for (const char *const *o = def->line_comments; *o; o++)
+			if (expect__is(b, e, *o))
+				return true;
+		for (const char *const *o = def->block_comments; *o && o[1]; o += 2)
+			if (expect__is(b, e, *o))
+				return true;
+	}
 	return false;
 }
 

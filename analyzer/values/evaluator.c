@@ -61,6 +61,40 @@ bool eval_node_is_n(const eval_ctx *ctx, TSNode node, const char *s, size_t len)
 	return tlen == len && memcmp(t, s, len) == 0;
 }
 
+bool eval_fold_binary(eval_op op, bool partial_or, eval_result a, bool ka, eval_result b, bool kb,
+		      eval_result *out)
+{
+	if (!ka)
+		a = (eval_result){ 0 };
+	if (!kb)
+		b = (eval_result){ 0 };
+	if (op == EVAL_OP_OR && partial_or && (ka || kb)) {
+		out->value = a.value | b.value;
+		out->named = a.named | b.named;
+		return true;
+	}
+	if (!ka || !kb)
+		return false;
+	switch (op) {
+	case EVAL_OP_OR:
+		out->value = a.value | b.value;
+		break;
+	case EVAL_OP_ADD:
+		out->value = a.value + b.value;
+		break;
+	case EVAL_OP_AND:
+		out->value = a.value & b.value;
+		break;
+	case EVAL_OP_XOR:
+		out->value = a.value ^ b.value;
+		break;
+	case EVAL_OP_NONE:
+		return false;
+	}
+	out->named = out->value & (a.named | b.named);
+	return true;
+}
+
 bool eval_parse_integer(const char *s, size_t len, long long *out)
 {
 	unsigned base = 10;

@@ -63,6 +63,15 @@ TSNode *eval_named_children(TSNode node, uint32_t *n);
  * false when it would grow beyond (an unknown value, never a truncated one). */
 #define EVAL_MAX_STRING 4096
 bool eval_string_add(strbuf *out, const char *s, size_t len);
+/* The binary operators evaluators fold; each language maps its spelling (`|`, `-bor`) to one. */
+typedef enum eval_op { EVAL_OP_NONE = 0, EVAL_OP_OR, EVAL_OP_ADD, EVAL_OP_AND, EVAL_OP_XOR } eval_op;
+/* Folds `a op b` into `out` (value and named bits; not versions), the same way for every
+ * language. `ka`/`kb` say whether each side is known. With `partial_or`, an OR with one
+ * unknown side is what the known side names (`SecurityProtocol | Tls11` enables at least
+ * Tls11); every other operator needs both sides. False when the value cannot be known
+ * (EVAL_OP_NONE: an operator the language's values do not use). */
+bool eval_fold_binary(eval_op op, bool partial_or, eval_result a, bool ka, eval_result b, bool kb,
+		      eval_result *out);
 /* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
 bool eval_parse_integer(const char *s, size_t len, long long *out);
 

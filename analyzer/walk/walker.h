@@ -14,9 +14,9 @@
 #include <git2/oid.h>
 #include <git2/types.h>
 
+#include "core/language.h"
 #include "rules/finding.h"
 #include "source/source_file.h"
-#include "core/language.h"
 
 /* A file to analyse. Its content is either the file at `path` on disk or, when `odb` is set, the
  * blob `blob` of that object database (a tree read without a checkout, or staged content); the

@@ -10,8 +10,8 @@
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/rule.h"
-#include "util/prefilter.h"
 #include "testing/expectations.h"
+#include "util/prefilter.h"
 #include "unit.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -20,6 +20,7 @@
 
 void test_versions_describe(void);
 void test_parse_integer(void);
+void test_fold_binary(void);
 void test_rule_parse_ok(void);
 void test_rule_parse_errors(void);
 void test_query_errors(void);
@@ -31,6 +32,7 @@ void test_prefilter(void);
 void test_message_template(void);
 void test_suppression_comments(void);
 void test_expectations(void);
+void test_expectations_openers(void);
 void test_uri_encode(void);
 void test_builtin_catalogue(void);
 void test_rule_keys_digest(void);
@@ -71,6 +73,27 @@ void test_parse_integer(void)
 	CHECK(eval_parse_integer("3_072L", 6, &v) && v == 3072);
 	CHECK(!eval_parse_integer("12ab", 4, &v));
 	CHECK(!eval_parse_integer("0x", 2, &v));
+}
+
+/* The binary-operator folder every evaluator uses. */
+void test_fold_binary(void)
+{
+	eval_result a = { .value = 0xC0, .named = 0xC0 }, b = { .value = 0x300, .named = 0 };
+	eval_result out = { 0 };
+	CHECK(eval_fold_binary(EVAL_OP_OR, true, a, true, b, true, &out));
+	CHECK(out.value == 0x3C0 && out.named == 0xC0);
+	CHECK(eval_fold_binary(EVAL_OP_AND, true, a, true, (eval_result){ .value = 0x40 }, true, &out));
+	CHECK(out.value == 0x40 && out.named == 0x40);
+	CHECK(eval_fold_binary(EVAL_OP_XOR, false, a, true, a, true, &out) && out.value == 0);
+	CHECK(eval_fold_binary(EVAL_OP_ADD, false, a, true, b, true, &out) && out.value == 0x3C0);
+	/* An OR with one unknown side is the known side, only where the language says so. */
+	out = (eval_result){ 0 };
+	CHECK(eval_fold_binary(EVAL_OP_OR, true, a, false, b, true, &out));
+	CHECK(out.value == 0x300 && out.named == 0);
+	CHECK(!eval_fold_binary(EVAL_OP_OR, false, a, false, b, true, &out));
+	CHECK(!eval_fold_binary(EVAL_OP_OR, true, a, false, b, false, &out));
+	CHECK(!eval_fold_binary(EVAL_OP_AND, true, a, true, b, false, &out));
+	CHECK(!eval_fold_binary(EVAL_OP_NONE, true, a, true, b, true, &out));
 }
 
 void test_rule_parse_ok(void)
@@ -386,6 +409,34 @@ void test_expectations(void)
 		CHECK(l.items[3].kind == EXPECT_NONE && l.items[3].line == 5);
 	}
 	CHECK(err && strstr(err, "line 6: 'LT-CS-001' needs a column"));
+	free(err);
+	expectation_list_release(&l);
+	source_release(&src);
+}
+
+/* A standalone annotation after any language's comment opener applies to the next line; after
+ * code, to its own line. */
+void test_expectations_openers(void)
+{
+	const char *text = "# ok: LT-PY-001\n"           /* python: line 2 */
+			   "a\n"
+			   "<!-- ok: LT-NET-001 -->\n"   /* msbuild: line 4 */
+			   "b\n"
+			   "; ok: LT-REG-001\n"          /* reg: line 6 */
+			   "c\n"
+			   "REM ok: LT-NET-004\n"        /* batch: line 8 */
+			   "d\n"
+			   "e = 1 # ok: LT-PY-002\n";    /* after code: line 9 */
+	source_file src;
+	source_decode(&src, xstrdup(text), strlen(text));
+	expectation_list l = { 0 };
+	char *err = NULL;
+	expectations_read(&l, &src, &err);
+	CHECK_UINT(l.len, 5);
+	static const unsigned want[] = { 2, 4, 6, 8, 9 };
+	for (size_t i = 0; i < l.len && i < 5; i++)
+		CHECK_UINT(l.items[i].line, want[i]);
+	CHECK(err == NULL);
 	free(err);
 	expectation_list_release(&l);
 	source_release(&src);

@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rules/finding.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
+#include "rules/finding.h"
 #include "unit.h"
 #include "util/alloc.h"
 #include "util/fileio.h"

@@ -14,11 +14,12 @@ int unit_failed_checks;
 	X(test_decode_utf16le_bom) X(test_decode_utf16be_bom) X(test_decode_utf16_sniffed)  \
 	X(test_decode_latin1) X(test_decode_binary) X(test_utf16_columns)                   \
 	X(test_lone_surrogate) X(test_source_line) X(test_load_errors)                      \
-	X(test_versions_describe) X(test_parse_integer)                                     \
+	X(test_versions_describe) X(test_parse_integer) X(test_fold_binary)                 \
 	X(test_rule_parse_ok) X(test_rule_parse_errors) X(test_query_errors)                \
 	X(test_predicates) X(test_classify) X(test_language_table)                          \
 	X(test_predicate_languages) X(test_prefilter) X(test_message_template)              \
-	X(test_suppression_comments) X(test_expectations) X(test_uri_encode)                \
+	X(test_suppression_comments) X(test_expectations) X(test_expectations_openers)       \
+	X(test_uri_encode)                                                                  \
 	X(test_walker_basic) X(test_walker_gitignore) X(test_walker_symlinks)               \
 	X(test_walker_excludes) X(test_finding_sort_dedup) X(test_sarif_shape)              \
 	X(test_atomic_write) X(test_report_formats) X(test_growth) X(test_builtin_catalogue) X(test_rule_keys_digest) X(test_rule_keys_readme) \

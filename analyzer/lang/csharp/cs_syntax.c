@@ -3,13 +3,6 @@
 
 #include <string.h>
 
-#include "engine/ts_grammars.h"
-
-bool cs_syntax_is_csharp(TSNode node)
-{
-	return ts_node_language(node) == ts_grammar_for(LANG_CSHARP);
-}
-
 static bool cs_syntax__is(TSNode n, const char *kind)
 {
 	return !ts_node_is_null(n) && strcmp(ts_node_type(n), kind) == 0;

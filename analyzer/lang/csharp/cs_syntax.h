@@ -1,15 +1,12 @@
 /* cs_syntax.h: questions about C# syntax trees that query predicates ask.
  *
- * Used by the predicate #not-in-rejection-test? (predicates.c) on C# trees; py_syntax.h
- * answers it on Python trees. */
+ * C#'s answer to the predicate #not-in-rejection-test? (engine/predicates.c), named in its row
+ * of the language table (lang/languages.c); py_syntax.h answers it for Python. */
 #ifndef TLSLINT_CS_SYNTAX_H
 #define TLSLINT_CS_SYNTAX_H
 
 #include <stdbool.h>
 #include <tree_sitter/api.h>
-
-/* Is `node` in a C# tree? */
-bool cs_syntax_is_csharp(TSNode node);
 
 /* Is `node` part of a test that expects the code to fail? True inside a lambda or anonymous
  * method passed to an assertion that expects an exception (`Assert.Throws<E>(() => ...)`,

@@ -1,4 +1,4 @@
-/* powershell_values.c: evaluating PowerShell expressions to protocol values; the evaluator row.
+/* powershell_values.c: evaluating PowerShell expressions to protocol values.
  *
  * Numbers: static members (`[Net.SecurityProtocolType]::Tls11`), casts
  * (`[Net.SecurityProtocolType]'Tls12'`, `[Net.SecurityProtocolType]3072`), integer literals,
@@ -6,92 +6,13 @@
  * PowerShell converts them), arrays of those, `-bor` (an unknown side, as in
  * `[Net.ServicePointManager]::SecurityProtocol -bor ...`, adds nothing), `-band`, `-bxor`,
  * `-bnot`, `+`, parentheses, `$true`/`$false` and variables assigned before the use.
- * Strings are powershell_strings.c's, registry commands powershell_commands.c's. */
+ * Strings are powershell_strings.c's, registry commands powershell_commands.c's, the
+ * evaluator row powershell_evaluator.c's. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "lang/powershell/powershell_values_int.h"
-
-bool ps_kind(TSNode node, const char *kind)
-{
-	return strcmp(ts_node_type(node), kind) == 0;
-}
-
-bool ps_text_is(const eval_ctx *ctx, TSNode node, const char *s)
-{
-	size_t len = 0;
-	const char *t = eval_node_text(ctx, node, &len);
-	return strlen(s) == len && strncasecmp(t, s, len) == 0;
-}
-
-/* Skips the single-child layers the grammar wraps every expression in. */
-TSNode ps_unwrap(TSNode node)
-{
-	static const char *const layers[] = {
-		"pipeline", "pipeline_chain", "logical_expression", "bitwise_expression",
-		"comparison_expression", "additive_expression", "multiplicative_expression",
-		"format_expression", "range_expression", "array_literal_expression",
-		"unary_expression", "expression_with_unary_operator", "left_assignment_expression",
-	};
-	for (unsigned depth = 0; depth < 64 && !ts_node_is_null(node); depth++) {
-		bool layer = false;
-		for (size_t i = 0; i < sizeof(layers) / sizeof(layers[0]) && !layer; i++)
-			layer = ps_kind(node, layers[i]);
-		if (ps_kind(node, "parenthesized_expression") && ts_node_named_child_count(node) == 1)
-			layer = true;
-		else if (!layer || ts_node_child_count(node) != 1)
-			return node;
-		node = ts_node_named_child(node, 0);
-	}
-	return node;
-}
-
-/* The anonymous operator token of a binary or unary expression, or a null node. */
-TSNode ps_operator(TSNode node)
-{
-	uint32_t n = ts_node_child_count(node);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_child(node, i);
-		if (!ts_node_is_named(c))
-			return c;
-	}
-	TSNode none = { 0 };
-	return none;
-}
-
-/* Does a `[Type.Name]` literal name `type` (its last dotted part)? */
-bool ps_type_literal_names(const eval_ctx *ctx, TSNode lit, const char *type)
-{
-	size_t len = 0;
-	const char *t = eval_node_text(ctx, lit, &len);
-	while (len && (t[len - 1] == ']' || isspace((unsigned char)t[len - 1])))
-		len--;
-	size_t start = len;
-	while (start && t[start - 1] != '.' && t[start - 1] != '[')
-		start--;
-	return strlen(type) == len - start && strncasecmp(t + start, type, len - start) == 0;
-}
-
-/* The name of a variable node without `$`, `${ }` or a scope (`$script:x`). */
-const char *ps_variable_name(const eval_ctx *ctx, TSNode var, size_t *len)
-{
-	const char *t = eval_node_text(ctx, var, len);
-	if (*len && t[0] == '$') {
-		t++;
-		(*len)--;
-	}
-	if (*len >= 2 && t[0] == '{' && t[*len - 1] == '}') {
-		t++;
-		*len -= 2;
-	}
-	const char *colon = memchr(t, ':', *len);
-	if (colon) {
-		*len -= (size_t)(colon + 1 - t);
-		t = colon + 1;
-	}
-	return t;
-}
 
 /* 'Tls,Tls11': comma-separated member names or numbers. */
 static bool ps__enum_string(const value_type *type, const char *s, size_t len, eval_result *out)
@@ -131,29 +52,17 @@ static bool ps__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	eval_result a = { 0 }, b = { 0 };
 	bool ka = ps_eval(ctx, ts_node_named_child(node, 0), type, &a);
 	bool kb = ps_eval(ctx, ts_node_named_child(node, 1), type, &b);
-	if (!ka)
-		a = (eval_result){ 0 };
-	if (!kb)
-		b = (eval_result){ 0 };
-	if (ps_text_is(ctx, op, "-bor") && (ka || kb)) {
-		out->value = a.value | b.value;
-		out->named = a.named | b.named;
-		return true;
-	}
-	if (!ka || !kb)
-		return false;
-	if (ps_text_is(ctx, op, "-bor"))
-		out->value = a.value | b.value;
-	else if (ps_text_is(ctx, op, "+"))
-		out->value = a.value + b.value;
-	else if (ps_text_is(ctx, op, "-band"))
-		out->value = a.value & b.value;
-	else if (ps_text_is(ctx, op, "-bxor"))
-		out->value = a.value ^ b.value;
-	else
-		return false;
-	out->named = out->value & (a.named | b.named);
-	return true;
+	static const struct {
+		const char *text;
+		eval_op op;
+	} ops[] = { { "-bor", EVAL_OP_OR }, { "+", EVAL_OP_ADD }, { "-band", EVAL_OP_AND },
+		    { "-bxor", EVAL_OP_XOR } };
+	eval_op o = EVAL_OP_NONE;
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]) && !o; i++)
+		if (ps_text_is(ctx, op, ops[i].text))
+			o = ops[i].op;
+	/* `[Net.ServicePointManager]::SecurityProtocol -bor 'Tls12'`: the known side. */
+	return eval_fold_binary(o, true, a, ka, b, kb, out);
 }
 
 /* An array ('Tls', 'Tls11') converts to a flags value as the union of its items. */
@@ -247,20 +156,3 @@ bool ps_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *ou
 	ctx->depth--;
 	return ok;
 }
-
-static bool ps__eval_entry(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
-{
-	if (type->kind == VALUE_REGISTRY)
-		return ps_registry(ctx, node, out);
-	if (!ps_eval(ctx, node, type, out))
-		return false;
-	out->versions = value_type_versions(type, out->value);
-	return true;
-}
-
-const value_evaluator powershell_evaluator = {
-	.lang = LANG_POWERSHELL,
-	.eval = ps__eval_entry,
-	.eval_string = ps_string,
-	.release_state = ps_index_free,
-};

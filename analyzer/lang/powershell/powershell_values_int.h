@@ -1,6 +1,7 @@
-/* powershell_values_int.h: internals shared by the PowerShell evaluator's files
- * (powershell_values.c for numbers and the evaluator row, powershell_strings.c for strings
- * and variables, powershell_commands.c for command arguments and registry writes). Callers
+/* powershell_values_int.h: internals shared by the PowerShell evaluator's files, each using
+ * only those after it: powershell_evaluator.c (the evaluator row), powershell_commands.c
+ * (command arguments and registry writes), powershell_values.c (numbers),
+ * powershell_strings.c (strings and variables), powershell_syntax.c (node questions). Callers
  * outside them go through evaluator_for(LANG_POWERSHELL). PowerShell ignores case in names,
  * so every comparison here does too. */
 #ifndef TLSLINT_POWERSHELL_VALUES_INT_H

@@ -1,8 +1,9 @@
 /* py_syntax.h: questions about Python syntax trees that query predicates ask.
  *
- * Used by the predicates #not-has-arg? and #not-in-rejection-test? (predicates.c). Both work on
- * tree-sitter-python node types; on another language's tree they find nothing of theirs (no
- * Python argument list, no `with` block) and answer accordingly. */
+ * Python's answers to the predicates #has-arg? / #not-has-arg? and #not-in-rejection-test?
+ * (engine/predicates.c), named in its row of the language table (lang/languages.c): a rule
+ * of another language that uses them fails to load, so they only see tree-sitter-python
+ * trees. */
 #ifndef TLSLINT_PY_SYNTAX_H
 #define TLSLINT_PY_SYNTAX_H
 

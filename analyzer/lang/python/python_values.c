@@ -150,15 +150,11 @@ static bool py__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	eval_result a = { 0 }, b = { 0 };
 	if (!py__eval(ctx, l, type, &a) || !py__eval(ctx, r, type, &b))
 		return false;
-	if (eval_node_is(ctx, op, "|"))
-		out->value = a.value | b.value;
-	else if (eval_node_is(ctx, op, "&"))
-		out->value = a.value & b.value;
-	else if (eval_node_is(ctx, op, "^"))
-		out->value = a.value ^ b.value;
-	else
-		return false;
-	return true;
+	eval_op o = eval_node_is(ctx, op, "|")   ? EVAL_OP_OR
+		    : eval_node_is(ctx, op, "&") ? EVAL_OP_AND
+		    : eval_node_is(ctx, op, "^") ? EVAL_OP_XOR
+						 : EVAL_OP_NONE;
+	return eval_fold_binary(o, false, a, true, b, true, out);
 }
 
 /* `a if cond else b`: either branch may be the value, so the versions are those of every
