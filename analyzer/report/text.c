@@ -60,13 +60,16 @@ void report_text(FILE *out, const report_input *in, bool color)
 		}
 		counts[f->level]++;
 		if (color)
-			fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]\n",
+			fprintf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]%s%s%s\n",
 				f->display_path, f->where.start_line, f->where.start_col,
 				text__level_color(f->level), level_name(f->level), f->message,
-				f->rule->id);
+				f->rule->id, f->vendored ? " [vendored: " : "",
+				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
 		else
-			fprintf(out, "%s:%u:%u: %s: %s [%s]\n", f->display_path, f->where.start_line,
-				f->where.start_col, level_name(f->level), f->message, f->rule->id);
+			fprintf(out, "%s:%u:%u: %s: %s [%s]%s%s%s\n", f->display_path,
+				f->where.start_line, f->where.start_col, level_name(f->level),
+				f->message, f->rule->id, f->vendored ? " [vendored: " : "",
+				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
 		text__caret(out, f, color);
 	}
 	for (size_t i = 0; i < in->findings->nnotes; i++) {
