@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
-#include "walk/classify.h"
+#include "core/language.h"
 
 typedef enum recover_kind {
 	RECOVER_CODE = 0,   /* a damaged region or a piece of one */
