@@ -474,7 +474,8 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 				   uint32_t end)
 {
 	char last = src->text[end - 1];
-	if (lang == LANG_PYTHON) {
+	const recover_syntax *sx = language_get(lang)->recovery;
+	if (sx->indentation) {
 		/* `except ImportError:  # comment`: the code before a trailing comment. */
 		size_t line = end;
 		while (line > start && src->text[line - 1] != '\n')
@@ -494,14 +495,11 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 				   src->text[next] == '\r' || src->text[next] == '\n'))
 		next++;
 	bool opens = next < src->len && src->text[next] == '{';
-	switch (lang) {
-	case LANG_CSHARP:
-		return last == ';';
-	case LANG_PYTHON:
-		return last != ':';
-	default:
-		return !opens;
-	}
+	if (!sx->newline_ends)
+		return last == ';'; /* C#: a statement ends in ';' */
+	if (sx->indentation)
+		return last != ':'; /* Python: a block header ends in ':' */
+	return !opens;              /* PowerShell: a header is followed by '{' */
 }
 
 /* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
@@ -613,7 +611,7 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 		recover_ranges_release(&inner);
 	}
 	/* The smallest whole statements that parse nowhere are left out on the reparse. */
-	if (broken && rc->broken.len == nbroken && rc->ctx->lang != LANG_CSHARP && !flat &&
+	if (broken && rc->broken.len == nbroken && language_get(rc->ctx->lang)->recovery->newline_ends && !flat &&
 	    !nl && query_rules__statement(rc->ctx->lang, src, start, end))
 		recover_ranges_add(&rc->broken, start, end); /* one line: a statement */
 	else if (broken && rc->broken.len == nbroken &&
@@ -760,7 +758,7 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	file_ctx first_ctx = *ctx;
 	first_ctx.out = &first;
 	query_rules__run_tree(set, w, &first_ctx, root, runnable, &d);
-	if (*had_errors && !d.expired)
+	if (*had_errors && !d.expired && language_get(ctx->lang)->recovery)
 		query_rules__recover(set, w, ctx, root, runnable, &d, &first);
 	finding_list_take(ctx->out, &first);
 	free(runnable);

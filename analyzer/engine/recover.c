@@ -7,48 +7,9 @@
 
 #include "util/alloc.h"
 
-/* How a language writes statements, strings and comments, as far as cutting text into
- * statements needs to know. */
-typedef struct recover_syntax {
-	language lang;
-	bool newline_ends;   /* a newline outside brackets ends a statement */
-	bool braces;         /* `{` and `}` outside brackets end a statement */
-	bool slash_comments; /* `//` and `/ *` comments */
-	bool hash_comments;  /* `#` comments (PowerShell also `<# #>`) */
-	bool triple_quotes;  /* Python's `"""` and `'''` strings */
-	bool here_strings;   /* PowerShell's `@" ... "@` and `@' ... '@` */
-	bool verbatim;       /* C#'s `@"..."` (`""` inside) */
-	char escape;         /* the escape character in "..." strings */
-	char continuation;   /* a line ending in this continues (Python '\\', PowerShell '`') */
-	const char *const *context_types; /* node types that give a statement its context */
-	const char *const *declaration_types; /* and those that define names it may use */
-} recover_syntax;
-
-static const char *const recover__cs_context[] = { "using_directive", NULL };
-static const char *const recover__py_context[] = { "import_statement", "import_from_statement",
-						   "future_import_statement", NULL };
-static const char *const recover__ps_context[] = { NULL };
-static const char *const recover__cs_declarations[] = { "field_declaration",
-							"local_declaration_statement", NULL };
-static const char *const recover__none[] = { NULL };
-
-static const recover_syntax recover__syntaxes[] = {
-	{ LANG_CSHARP, .braces = true, .slash_comments = true, .verbatim = true, .escape = '\\',
-	  .context_types = recover__cs_context, .declaration_types = recover__cs_declarations },
-	{ LANG_PYTHON, .newline_ends = true, .hash_comments = true, .triple_quotes = true,
-	  .escape = '\\', .continuation = '\\', .context_types = recover__py_context,
-	  .declaration_types = recover__none },
-	{ LANG_POWERSHELL, .newline_ends = true, .braces = true, .hash_comments = true,
-	  .here_strings = true, .escape = '`', .continuation = '`',
-	  .context_types = recover__ps_context, .declaration_types = recover__none },
-};
-
 static const recover_syntax *recover__syntax(language lang)
 {
-	for (size_t i = 0; i < sizeof(recover__syntaxes) / sizeof(recover__syntaxes[0]); i++)
-		if (recover__syntaxes[i].lang == lang)
-			return &recover__syntaxes[i];
-	return NULL;
+	return language_get(lang)->recovery;
 }
 
 void recover_ranges_release(recover_ranges *r)
@@ -155,7 +116,7 @@ static uint32_t recover__skip(const recover_syntax *sx, const char *t, uint32_t 
 		const char *e = memmem(t + i + 2, end - i - 2, "*/", 2);
 		return e ? (uint32_t)(e - t) + 2 : end;
 	}
-	if (sx->hash_comments && c == '<' && sx->lang == LANG_POWERSHELL && i + 1 < end &&
+	if (sx->block_hash && c == '<' && i + 1 < end &&
 	    t[i + 1] == '#') {
 		const char *e = memmem(t + i + 2, end - i - 2, "#>", 2);
 		return e ? (uint32_t)(e - t) + 2 : end;
@@ -212,7 +173,7 @@ static void recover__piece(recover_ranges *out, const recover_syntax *sx, const 
 		bool comment = (t[k] == '#' && sx->hash_comments) ||
 			       (t[k] == '/' && k + 1 < e && (t[k + 1] == '/' || t[k + 1] == '*') &&
 				sx->slash_comments) ||
-			       (t[k] == '<' && k + 1 < e && t[k + 1] == '#' && sx->hash_comments);
+			       (t[k] == '<' && k + 1 < e && t[k + 1] == '#' && sx->block_hash);
 		uint32_t j = comment ? recover__skip(sx, t, k, e) : k;
 		if (j == k)
 			break;
@@ -317,13 +278,13 @@ void recover_context(recover_ranges *out, language lang, TSNode root)
 			/* Python: an indented import (`try: import ssl`) comes with the top-level
 			 * statement around it, or the indentation alone would be an error. */
 			TSNode at = n;
-			if (sx->lang == LANG_PYTHON)
+			if (sx->indentation)
 				while (ts_node_start_point(at).column > 0 && !ts_node_is_null(ts_node_parent(at)))
 					at = ts_node_parent(at);
 			if (!ts_node_has_error(at) && ts_node_start_point(at).column == 0 &&
 			    ts_node_end_byte(at) - ts_node_start_byte(at) < 4096)
 				recover__add_kind(out, ts_node_start_byte(at), ts_node_end_byte(at), kind);
-			else if (sx->lang != LANG_PYTHON && !ts_node_has_error(n))
+			else if (!sx->indentation && !ts_node_has_error(n))
 				recover__add_kind(out, ts_node_start_byte(n), ts_node_end_byte(n), kind);
 			continue;
 		}
@@ -377,7 +338,8 @@ void recover_extend(recover_ranges *r, language lang, const char *text, size_t l
 
 void recover_else_branches(recover_ranges *out, language lang, const char *text, size_t len)
 {
-	if (lang != LANG_CSHARP)
+	const recover_syntax *sx = recover__syntax(lang);
+	if (!sx || !sx->preprocessor)
 		return;
 	/* Per open #if: where its excluded branch began, or UINT32_MAX while in the first. */
 	uint32_t open[64];

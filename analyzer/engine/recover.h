@@ -18,6 +18,30 @@
 
 #include "core/language.h"
 
+/* How a language writes statements, strings and comments, as far as cutting text into
+ * statements needs to know; one per tree-sitter language, in its language_def (`recovery`;
+ * NULL: a damaged file is not re-analysed piece by piece). */
+typedef struct recover_syntax {
+	bool newline_ends;   /* a newline outside brackets ends a statement */
+	bool braces;         /* `{` and `}` outside brackets end a statement (else they are
+				brackets: Python's dicts and sets) */
+	bool slash_comments; /* `//` and block comments */
+	bool hash_comments;  /* `#` comments */
+	bool block_hash;     /* `<# ... #>` comments (PowerShell) */
+	bool triple_quotes;  /* Python's triple-quoted strings */
+	bool here_strings;   /* PowerShell's here-strings, `@"` to `"@` */
+	bool verbatim;       /* C#'s `@"..."` (`""` inside) */
+	bool preprocessor;   /* C#'s `#if` / `#else` / `#endif` */
+	bool indentation;    /* Python: statements are indented; a block header ends in ':' */
+	char escape;         /* the escape character in "..." strings */
+	char continuation;   /* a line ending in this continues (Python's backslash, PowerShell's
+				backtick) */
+	/* Node types that give a piece its context: imports, using directives ... */
+	const char *const *context_types;
+	/* ... and declarations the evaluator follows names to (C# fields and locals). */
+	const char *const *declaration_types;
+} recover_syntax;
+
 typedef enum recover_kind {
 	RECOVER_CODE = 0,   /* a damaged region or a piece of one */
 	RECOVER_IMPORT,     /* context: an import or using directive */
@@ -60,7 +84,7 @@ bool recover_balanced(language lang, const char *text, uint32_t start, uint32_t 
 /* Does text[start, end) leave a bracket open (and close none it did not open)? */
 bool recover_opens(language lang, const char *text, uint32_t start, uint32_t end);
 
-/* C#: appends the `#elif` / `#else` branches of the file's conditional sections (from the
+/* Appends, for a language with a preprocessor (C#), the `#elif` / `#else` branches of the file's conditional sections (from the
  * directive's line to the `#endif` line), which tree-sitter reads as if both branches were
  * code; unbalanced braces across branches otherwise damage the rest of the file. */
 void recover_else_branches(recover_ranges *out, language lang, const char *text, size_t len);
