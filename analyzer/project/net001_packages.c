@@ -3,7 +3,9 @@
  * packages.config repeats the project's target on every package line
  * (`targetFramework="net45"`); next to a project file that LT-NET-001 already reports, those
  * lines are evidence of the same decision, not decisions of their own. They become related
- * locations of the project's finding and are dropped. A packages.config with no reported
+ * locations of the finding that made the decision, and are dropped: the project file's own
+ * finding, or, when the project inherits its target, the finding in the Directory.Build.props
+ * that MSBuild imports for it (the nearest one above the project). A packages.config with no
  * project file beside it keeps its findings (it is all the scan knows of that project). */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,28 @@ static bool net001__same_dir(const char *a, const char *b)
 	return n == net001__dir_len(b) && strncmp(a, b, n) == 0;
 }
 
+/* Is there a project file in the directory of `uri` among the scanned files? */
+static bool net001__has_project(const post_scan_ctx *ctx, const char *uri)
+{
+	for (size_t i = 0; i < ctx->files->len; i++)
+		if (net001__is_project(ctx->files->files[i].uri) &&
+		    net001__same_dir(ctx->files->files[i].uri, uri))
+			return true;
+	return false;
+}
+
+/* Is `props` a Directory.Build.props in the directory of `uri` or above it? The length of
+ * its directory (longer: nearer), or -1. */
+static long net001__props_above(const char *props, const char *uri)
+{
+	if (!net001__is(props, "Directory.Build.props"))
+		return -1;
+	size_t n = net001__dir_len(props);
+	if (n == 0)
+		return 0; /* at the top: above everything */
+	return strncmp(props, uri, n) == 0 && uri[n] == '/' ? (long)n : -1;
+}
+
 struct net001 {
 	const rule *rule;
 	const bool *merged; /* by index in the list */
@@ -59,13 +83,20 @@ void net001_run(const post_scan_ctx *ctx)
 		finding *f = &fl->items[i];
 		if (f->rule != ctx->rule || !net001__is(f->uri, "packages.config"))
 			continue;
-		finding *project = NULL;
+		finding *project = NULL, *props = NULL;
+		long nearest = -1;
 		for (size_t j = 0; j < fl->len && !project; j++) {
 			finding *g = &fl->items[j];
-			if (g->rule == ctx->rule && net001__is_project(g->uri) &&
-			    net001__same_dir(g->uri, f->uri))
+			if (g->rule != ctx->rule)
+				continue;
+			long above = net001__props_above(g->uri, f->uri);
+			if (net001__is_project(g->uri) && net001__same_dir(g->uri, f->uri))
 				project = g;
+			else if (above > nearest)
+				props = g, nearest = above;
 		}
+		if (!project && props && net001__has_project(ctx, f->uri))
+			project = props;
 		if (!project)
 			continue;
 		finding_add_related(project, f->uri, f->where,

@@ -82,10 +82,14 @@ expect_grep "audit cell" "<td>vendored directory</td>" "${page:-$WORK/none}"
 node -e '
 const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).runs[0].results
   .filter(x => x.ruleId === "LT-NET-001");
-const rel = r.length === 1 ? (r[0].relatedLocations || []) : [];
-const lines = rel.map(l => l.physicalLocation.artifactLocation.uri.replace(/.*\/(Legacy\.Billing\/)/, "$1") +
-                      ":" + l.physicalLocation.region.startLine);
-process.exit(r.length === 1 && lines.join(" ") ===
-  "Legacy.Billing/packages.config:4 Legacy.Billing/packages.config:6 Legacy.Billing/packages.config:8" ? 0 : 1);
-' "$WORK/pk.sarif" && pass || fail "packages.config lines are related locations of the project's LT-NET-001"
+const short = u => u.replace(/.*packages-beside-project\//, "");
+const got = r.map(x => short(x.locations[0].physicalLocation.artifactLocation.uri) + " <- " +
+  (x.relatedLocations || []).map(l => short(l.physicalLocation.artifactLocation.uri) + ":" +
+                                      l.physicalLocation.region.startLine).join(" ")).sort();
+const want = [
+  "Legacy.Billing/Legacy.Billing.csproj <- Legacy.Billing/packages.config:4 Legacy.Billing/packages.config:6 Legacy.Billing/packages.config:8",
+  "src/Directory.Build.props <- src/Ledger.Core/packages.config:4 src/Ledger.Core/packages.config:6",
+];
+if (JSON.stringify(got) !== JSON.stringify(want)) { console.error(got); process.exit(1); }
+' "$WORK/pk.sarif" && pass || fail "packages.config lines are related locations of the LT-NET-001 that decides their target"
 finish
