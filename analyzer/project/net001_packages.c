@@ -6,12 +6,15 @@
  * locations of the finding that made the decision, and are dropped: the project file's own
  * finding, or, when the project inherits its target, the finding in the Directory.Build.props
  * that MSBuild imports for it (the nearest one above the project). A packages.config with no
- * project file beside it keeps its findings (it is all the scan knows of that project). */
+ * project file beside it keeps its findings (it is all the scan knows of that project).
+ * A configuration file (app.config's supportedRuntime) of a project whose every target is
+ * .NET (Core) or .NET Framework 4.7 and later is a leftover the runtime ignores: dropped. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "project/post_scan.h"
+#include "project/project_model.h"
 #include "util/alloc.h"
 
 /* The length of the directory part of `uri` ("a/b/packages.config": 3). */
@@ -68,6 +71,12 @@ struct net001 {
 	const finding *base;
 };
 
+static bool net001__is_config(const char *uri)
+{
+	const char *dot = strrchr(uri, '.');
+	return dot && strcasecmp(dot, ".config") == 0 && !net001__is(uri, "packages.config");
+}
+
 static bool net001__drop(const finding *f, const void *arg)
 {
 	const struct net001 *c = arg;
@@ -79,27 +88,38 @@ void net001_run(const post_scan_ctx *ctx)
 {
 	finding_list *fl = ctx->out;
 	bool *merged = NULL;
+	project_model m;
+	project_model_build(&m, ctx->files, ctx->facts);
 	for (size_t i = 0; i < fl->len; i++) {
 		finding *f = &fl->items[i];
+		if (f->rule == ctx->rule && net001__is_config(f->uri)) {
+			const project *p = project_model_owner(&m, f->uri);
+			if (p && p->all_modern && p->uri && !net001__is_config(p->uri)) {
+				if (!merged)
+					merged = xcalloc(fl->len, sizeof(*merged));
+				merged[i] = true;
+			}
+			continue;
+		}
 		if (f->rule != ctx->rule || !net001__is(f->uri, "packages.config"))
 			continue;
-		finding *project = NULL, *props = NULL;
+		finding *owner = NULL, *props = NULL;
 		long nearest = -1;
-		for (size_t j = 0; j < fl->len && !project; j++) {
+		for (size_t j = 0; j < fl->len && !owner; j++) {
 			finding *g = &fl->items[j];
 			if (g->rule != ctx->rule)
 				continue;
 			long above = net001__props_above(g->uri, f->uri);
 			if (net001__is_project(g->uri) && net001__same_dir(g->uri, f->uri))
-				project = g;
+				owner = g;
 			else if (above > nearest)
 				props = g, nearest = above;
 		}
-		if (!project && props && net001__has_project(ctx, f->uri))
-			project = props;
-		if (!project)
+		if (!owner && props && net001__has_project(ctx, f->uri))
+			owner = props;
+		if (!owner)
 			continue;
-		finding_add_related(project, f->uri, f->where,
+		finding_add_related(owner, f->uri, f->where,
 				    "packages.config restores this package for the same target.");
 		if (!merged)
 			merged = xcalloc(fl->len, sizeof(*merged));
@@ -110,4 +130,5 @@ void net001_run(const post_scan_ctx *ctx)
 		finding_list_drop_if(fl, net001__drop, &c);
 		free(merged);
 	}
+	project_model_release(&m);
 }

@@ -16,16 +16,12 @@ static const char *const project_keywords[] = {
 	"SystemDefaultTlsVersions", "SchUseStrongCrypto", NULL,
 };
 
-/* LT-NET-001 reads no facts: it only regroups its own findings. */
-static const language no_langs[] = { LANG_NONE };
-static const char *const no_keywords[] = { NULL };
-
 /* The query rules whose evaluated values tell that code sets TLS 1.2 (FACT_TLS12_CODE). */
 static const char *const tls12_code_rules[] = { "LT-CS-001", "LT-CS-006", NULL };
 
 static const post_scan_analyzer analyzers[] = {
 	{ "LT-CS-006", true, project_langs, project_keywords, NULL, cs006_run },
-	{ "LT-NET-001", true, no_langs, no_keywords, NULL, net001_run },
+	{ "LT-NET-001", true, project_langs, project_keywords, NULL, net001_run },
 	{ "LT-NET-004", false, project_langs, project_keywords, tls12_code_rules, net004_run },
 };
 
