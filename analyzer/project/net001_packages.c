@@ -92,7 +92,10 @@ void net001_run(const post_scan_ctx *ctx)
 	project_model_build(&m, ctx->files, ctx->facts);
 	for (size_t i = 0; i < fl->len; i++) {
 		finding *f = &fl->items[i];
-		if (f->rule == ctx->rule && net001__is_config(f->uri)) {
+		/* Only <supportedRuntime>: an ASP.NET site's <httpRuntime targetFramework> does
+		 * set the runtime's compatibility behaviour, whatever the project targets. */
+		if (f->rule == ctx->rule && net001__is_config(f->uri) && f->snippet &&
+		    strstr(f->snippet, "supportedRuntime")) {
 			const project *p = project_model_owner(&m, f->uri);
 			if (p && p->all_modern && p->uri && !net001__is_config(p->uri)) {
 				if (!merged)
