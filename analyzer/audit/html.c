@@ -117,7 +117,8 @@ char *audit_html_repo_page(const audit_record *r, const finding_list *fl)
 	strbuf_addf(&sb, "<h2>%zu finding%s</h2>\n", r->findings, r->findings == 1 ? "" : "s");
 	if (fl->len) {
 		strbuf_adds(&sb, "<table id=\"findings\">\n<thead><tr><th>Location</th><th>Rule"
-				 "</th><th>Level</th><th>Message</th><th>Source</th></tr></thead>"
+				 "</th><th>Level</th><th>Message</th><th>Source</th><th>Vendored</th></tr>"
+				 "</thead>"
 				 "\n<tbody>\n");
 		for (size_t i = 0; i < fl->len; i++) {
 			const finding *f = &fl->items[i];
@@ -131,7 +132,9 @@ char *audit_html_repo_page(const audit_record *r, const finding_list *fl)
 			html__row_cell(&sb, NULL, f->message);
 			strbuf_adds(&sb, "<td><pre>");
 			audit_html_escape(&sb, f->snippet);
-			strbuf_adds(&sb, "</pre></td></tr>\n");
+			strbuf_adds(&sb, "</pre></td>");
+			html__row_cell(&sb, NULL, f->vendored ? f->vendored : "");
+			strbuf_adds(&sb, "</tr>\n");
 			free(where);
 		}
 		strbuf_adds(&sb, "</tbody>\n</table>\n");

@@ -57,6 +57,7 @@ int scan_settings_merge(scan_settings *st, const char *base)
 		st->sopts.max_file_size = c->max_file_size;
 	if (c->has_no_ignore && !st->wopts.no_ignore)
 		st->wopts.no_ignore = c->no_ignore;
+	st->sopts.skip_vendored = c->skip_vendored;
 
 	st->wopts.excludes = st->all_excludes.items;
 	st->wopts.nexcludes = st->all_excludes.len;

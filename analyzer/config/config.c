@@ -354,10 +354,18 @@ static int config__assign(struct parser *ps, const char *key, tval *v, unsigned 
 				return config__fail(ps, line,
 					    "'fail-on' must be \"error\", \"warning\", \"note\" or "
 					    "\"none\", not \"%s\"", v->s);
+		} else if (strcmp(key, "vendored") == 0) {
+			if (config__want(ps, line, key, v, TV_STRING) < 0)
+				return -1;
+			if (strcmp(v->s, "skip") != 0 && strcmp(v->s, "label") != 0)
+				return config__fail(ps, line,
+					    "'vendored' must be \"label\" (scan vendored and generated "
+					    "files, label their findings) or \"skip\", not \"%s\"", v->s);
+			c->skip_vendored = strcmp(v->s, "skip") == 0;
 		} else {
 			return config__fail(ps, line,
 				    "unknown key '%s' in [scan] (known: exclude, no-ignore, "
-				    "max-file-size, fail-on)", key);
+				    "max-file-size, fail-on, vendored)", key);
 		}
 	} else if (strcmp(t, "rules") == 0) {
 		config_list *l = strcmp(key, "disable") == 0  ? &c->disable

@@ -35,6 +35,7 @@ typedef struct config {
 	bool has_max_file_size;
 	size_t max_file_size;
 	bool has_fail_on, fail_none;
+	bool skip_vendored;       /* [scan] vendored = "skip" (default "label") */
 	level fail_on;
 	config_list disable;      /* [rules] disable */
 	config_list enable;       /* [rules] enable */

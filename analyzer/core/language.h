@@ -35,6 +35,7 @@ typedef enum language {
 struct file_ctx;        /* engine/emit.h */
 struct frontend;        /* frontends/frontend.h */
 struct value_evaluator; /* values/evaluator.h */
+struct recover_syntax;  /* engine/recover.h */
 
 /* Facts for the cross-file analyses (project/facts.h), read from a tree-sitter tree that the
  * front end parsed for the query rules. `arg` is the front end's; unused so far. */
@@ -71,6 +72,9 @@ typedef struct language_def {
 	const struct value_evaluator *evaluator; /* NULL: no values are evaluated */
 	language_facts_fn facts;            /* NULL: its tree gives no facts */
 	language_predicates predicates;
+	/* How to cut a damaged file into statements to re-analyse them one by one
+	 * (engine/recover.h); NULL: findings in a damaged region are what the first pass saw. */
+	const struct recover_syntax *recovery;
 } language_def;
 
 /* The descriptor of `lang` (LANG_NONE has an empty one). */

@@ -9,9 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/recover.h"
+#include "project/facts.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 #include "values/evaluator.h"
 
 #define NO_CAPTURE UINT32_MAX
@@ -382,6 +385,342 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
 }
 
+/* Runs the rules marked in `runnable` on the tree under `root`, with one evaluation context
+ * for that tree (the evaluator keeps its tables for it in eval_state). */
+static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  TSNode root, const bool *runnable, struct deadline *d)
+{
+	TSQueryCursorOptions qopts = { d, query_rules__query_progress };
+	void *eval_state = NULL;
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
+	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
+	for (size_t i = 0; i < set->len && !d->expired; i++) {
+		const compiled_rule *cr = &set->rules[i];
+		if (!runnable[i])
+			continue;
+		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
+		TSQueryMatch m;
+		while (ts_query_cursor_next_match(w->cursor, &m)) {
+			if (predicates_hold(&cr->predicates, &m, &env))
+				query_rules__match(cr, &m, &ectx, ctx);
+		}
+	}
+	const value_evaluator *ev = evaluator_for(ctx->lang);
+	if (eval_state && ev && ev->release_state)
+		ev->release_state(eval_state);
+}
+
+/* The tree-sitter point (0-based row, byte column) of byte `off`. */
+static TSPoint query_rules__point(const source_file *src, uint32_t off)
+{
+	size_t lo = 0, hi = src->nlines;
+	while (lo + 1 < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t start = src->nlines ? src->line_starts[lo] : 0;
+	return (TSPoint){ (uint32_t)lo, (uint32_t)(off - start) };
+}
+
+/* Local re-analysis of a damaged file: how many pieces one file may take. */
+#define RECOVER_MAX_PIECES 20000
+#define RECOVER_MAX_DEPTH 3
+#define RECOVER_MAX_DECLARATIONS 64
+
+struct recovery {
+	const ts_ruleset *set;
+	ts_worker *w;
+	const file_ctx *ctx;
+	const bool *runnable;
+	struct deadline *d;
+	recover_ranges context; /* imports and using directives of the whole file */
+	TSRange *ranges;
+	size_t ranges_cap;
+	size_t budget;
+	recover_ranges broken; /* statements that do not parse even alone: left out on reparse */
+};
+
+static void query_rules__recover_range(struct recovery *rc, uint32_t start, uint32_t end,
+				       bool flat, int depth);
+
+/* Has the tree under `root` an error inside [start, end), not only in the context? */
+static bool query_rules__errors_within(TSNode root, uint32_t start, uint32_t end)
+{
+	recover_ranges errs = { 0 };
+	recover_regions(&errs, root);
+	bool within = false;
+	for (size_t i = 0; i < errs.len && !within; i++)
+		within = errs.items[i].start < end && errs.items[i].end > start;
+	recover_ranges_release(&errs);
+	return within;
+}
+
+/* Is piece [start, end) a whole statement (which can be left out), not the header of a block
+ * (`class X`, `if (x)`, `def f():`), whose removal would change the structure? */
+static bool query_rules__statement(language lang, const source_file *src, uint32_t start,
+				   uint32_t end)
+{
+	char last = src->text[end - 1];
+	const recover_syntax *sx = language_get(lang)->recovery;
+	if (sx->indentation) {
+		/* `except ImportError:  # comment`: the code before a trailing comment. */
+		size_t line = end;
+		while (line > start && src->text[line - 1] != '\n')
+			line--;
+		const char *hash = memchr(src->text + line, '#', end - line);
+		if (hash && !memchr(hash, '"', (size_t)(src->text + end - hash)) &&
+		    !memchr(hash, '\'', (size_t)(src->text + end - hash))) {
+			size_t e = (size_t)(hash - src->text);
+			while (e > line && (src->text[e - 1] == ' ' || src->text[e - 1] == '\t'))
+				e--;
+			if (e > line)
+				last = src->text[e - 1];
+		}
+	}
+	size_t next = end;
+	while (next < src->len && (src->text[next] == ' ' || src->text[next] == '\t' ||
+				   src->text[next] == '\r' || src->text[next] == '\n'))
+		next++;
+	bool opens = next < src->len && src->text[next] == '{';
+	if (!sx->newline_ends)
+		return last == ';'; /* C#: a statement ends in ';' */
+	if (sx->indentation)
+		return last != ':'; /* Python: a block header ends in ':' */
+	return !opens;              /* PowerShell: a header is followed by '{' */
+}
+
+/* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
+ * so that the code around them keeps its structure: its classes, functions and
+ * declarations. */
+static void query_rules__reparse_without(struct recovery *rc)
+{
+	const source_file *src = rc->ctx->src;
+	recover_else_branches(&rc->broken, rc->ctx->lang, src->text, src->len);
+	if (!rc->broken.len || rc->d->expired)
+		return;
+	recover_ranges_sort(&rc->broken);
+	size_t n = 0;
+	uint32_t at = 0;
+	for (size_t i = 0; i <= rc->broken.len; i++) {
+		uint32_t s = i < rc->broken.len ? rc->broken.items[i].start : (uint32_t)src->len;
+		if (s > at) {
+			GROW(rc->ranges, rc->ranges_cap, n + 1);
+			rc->ranges[n++] = (TSRange){ query_rules__point(src, at),
+						    query_rules__point(src, s), at, s };
+		}
+		if (i < rc->broken.len && rc->broken.items[i].end > at)
+			at = rc->broken.items[i].end;
+	}
+	if (!n || !ts_parser_set_included_ranges(rc->w->parser, rc->ranges, (uint32_t)n))
+		return;
+	TSInput input = { (void *)src, query_rules__read, TSInputEncodingUTF8, NULL };
+	TSParseOptions popts = { rc->d, query_rules__parse_progress };
+	TSTree *tree = ts_parser_parse_with_options(rc->w->parser, NULL, input, popts);
+	ts_parser_set_included_ranges(rc->w->parser, NULL, 0);
+	if (!tree) {
+		ts_parser_reset(rc->w->parser);
+		return;
+	}
+	query_rules__run_tree(rc->set, rc->w, rc->ctx, ts_tree_root_node(tree), rc->runnable,
+			      rc->d);
+	ts_tree_delete(tree);
+}
+
+/* Parses piece [start, end) alone, with the file's context before it, and runs the rules on
+ * it; a piece that still has errors is cut finer. Returns where to cut pieces anew when the
+ * piece's first line swallowed the rest (else 0). */
+static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, uint32_t end,
+					   bool flat, int depth)
+{
+	const source_file *src = rc->ctx->src;
+	size_t n = 0, ndecl = 0;
+	for (size_t i = 0; i < rc->context.len && rc->context.items[i].end <= start; i++)
+		ndecl += rc->context.items[i].kind == RECOVER_DECLARATION;
+	for (size_t i = 0; i < rc->context.len; i++) {
+		const recover_range *c = &rc->context.items[i];
+		if (c->end > start)
+			break;
+		/* Every import, and the nearest declarations before the piece. */
+		if (c->kind == RECOVER_DECLARATION && ndecl-- > RECOVER_MAX_DECLARATIONS)
+			continue;
+		/* With the line break after it: included ranges are read as if adjacent. */
+		uint32_t ce = c->end;
+		while (ce < start && (src->text[ce] == ' ' || src->text[ce] == '\t' ||
+				      src->text[ce] == '\r'))
+			ce++;
+		if (ce < start && src->text[ce] == '\n')
+			ce++;
+		GROW(rc->ranges, rc->ranges_cap, n + 1);
+		rc->ranges[n++] = (TSRange){ query_rules__point(src, c->start),
+					    query_rules__point(src, ce), c->start, ce };
+	}
+	GROW(rc->ranges, rc->ranges_cap, n + 1);
+	rc->ranges[n++] = (TSRange){ query_rules__point(src, start), query_rules__point(src, end),
+				    start, end };
+	if (!ts_parser_set_included_ranges(rc->w->parser, rc->ranges, (uint32_t)n))
+		return 0;
+	TSInput input = { (void *)src, query_rules__read, TSInputEncodingUTF8, NULL };
+	TSParseOptions popts = { rc->d, query_rules__parse_progress };
+	TSTree *tree = ts_parser_parse_with_options(rc->w->parser, NULL, input, popts);
+	ts_parser_set_included_ranges(rc->w->parser, NULL, 0);
+	if (!tree) {
+		ts_parser_reset(rc->w->parser);
+		return 0;
+	}
+	TSNode root = ts_tree_root_node(tree);
+	/* A piece that does not parse even alone is misread (a `def` header alone reads as a
+	 * call with keyword arguments): only its parts are analysed. */
+	bool broken = ts_node_has_error(root) && query_rules__errors_within(root, start, end);
+	if (!broken)
+		query_rules__run_tree(rc->set, rc->w, rc->ctx, root, rc->runnable, rc->d);
+	size_t nbroken = rc->broken.len;
+	const char *nl = memchr(src->text + start, '\n', end - start);
+	uint32_t line_end = nl ? (uint32_t)(nl - src->text) : end;
+	if (broken && depth < RECOVER_MAX_DEPTH && !flat && line_end < end &&
+	    recover_opens(rc->ctx->lang, src->text, start, line_end)) {
+		/* A first line that leaves a bracket open (`$x = f(( [`) swallowed the lines after
+		 * it: it goes, and the rest is cut again. */
+		recover_ranges_add(&rc->broken, start, line_end);
+		ts_tree_delete(tree);
+		return line_end;
+	} else if (broken && depth < RECOVER_MAX_DEPTH && !flat) {
+		/* Cut finer, brackets or not: the statements inside a lambda or an initializer. */
+		query_rules__recover_range(rc, start, end, true, depth + 1);
+	} else if (broken && depth < RECOVER_MAX_DEPTH) {
+		recover_ranges inner = { 0 };
+		recover_regions(&inner, root);
+		for (size_t i = 0; i < inner.len && !rc->d->expired; i++) {
+			uint32_t s = inner.items[i].start < start ? start : inner.items[i].start;
+			uint32_t e = inner.items[i].end > end ? end : inner.items[i].end;
+			if (e > s && (s != start || e != end))
+				query_rules__recover_range(rc, s, e, true, depth + 1);
+		}
+		recover_ranges_release(&inner);
+	}
+	/* The smallest whole statements that parse nowhere are left out on the reparse. */
+	if (broken && rc->broken.len == nbroken && language_get(rc->ctx->lang)->recovery->newline_ends && !flat &&
+	    !nl && query_rules__statement(rc->ctx->lang, src, start, end))
+		recover_ranges_add(&rc->broken, start, end); /* one line: a statement */
+	else if (broken && rc->broken.len == nbroken &&
+	    query_rules__statement(rc->ctx->lang, src, start, end) &&
+	    recover_balanced(rc->ctx->lang, src->text, start, end))
+		recover_ranges_add(&rc->broken, start, end);
+	ts_tree_delete(tree);	return 0;
+}
+
+static void query_rules__recover_range(struct recovery *rc, uint32_t start, uint32_t end,
+				       bool flat, int depth)
+{
+	for (uint32_t from = start; from < end && rc->budget && !rc->d->expired;) {
+		recover_ranges pieces = { 0 };
+		recover_chunks(&pieces, rc->ctx->lang, rc->ctx->src->text, from, end, flat);
+		from = end;
+		for (size_t i = 0; i < pieces.len && rc->budget && !rc->d->expired; i++) {
+			rc->budget--;
+			uint32_t resume = query_rules__recover_piece(rc, pieces.items[i].start,
+								     pieces.items[i].end, flat, depth);
+			if (resume) {
+				from = resume;
+				break;
+			}
+		}
+		recover_ranges_release(&pieces);
+	}
+}
+
+struct region_filter {
+	const source_file *src;
+	const recover_ranges *regions;
+};
+
+/* finding_list_drop_if: is the finding inside one of the damaged regions? */
+static bool query_rules__in_region(const finding *f, const void *arg)
+{
+	const struct region_filter *rf = arg;
+	for (size_t i = 0; i < rf->regions->len; i++) {
+		unsigned l1, c1, l2, c2;
+		source_position(rf->src, rf->regions->items[i].start, &l1, &c1);
+		source_position(rf->src, rf->regions->items[i].end, &l2, &c2);
+		unsigned l = f->where.start_line, c = f->where.start_col;
+		if ((l > l1 || (l == l1 && c >= c1)) && (l < l2 || (l == l2 && c < c2)))
+			return true;
+	}
+	return false;
+}
+
+/* The rules again on the statements around each damaged region of `root`, and a note saying
+ * which lines did not parse. What the first pass found inside a damaged region (`first`) is
+ * a misreading as often as not (a `def` swallowed by an ERROR reads as a call with keyword
+ * arguments) and is dropped: the region's findings come from the re-analysis. */
+static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				 TSNode root, const bool *runnable, struct deadline *d,
+				 finding_list *first)
+{
+	struct recovery rc = { .set = set, .w = w, .ctx = ctx, .runnable = runnable, .d = d,
+			       .budget = RECOVER_MAX_PIECES };
+	recover_ranges regions = { 0 };
+	recover_regions(&regions, root);
+	/* The note names the lines of the damage itself, before it is widened to statements. */
+	strbuf lines = STRBUF_INIT;
+	bool plural = false;
+	unsigned last = 0;
+	size_t listed = 0;
+	for (size_t i = 0; i < regions.len; i++) {
+		unsigned l1, l2, c;
+		source_position(ctx->src, regions.items[i].start, &l1, &c);
+		source_position(ctx->src, regions.items[i].end, &l2, &c);
+		if (l2 <= last)
+			continue;
+		if (l1 <= last)
+			l1 = last + 1;
+		if (listed == 5) {
+			strbuf_adds(&lines, " and more");
+			break;
+		}
+		plural |= listed > 0 || l2 > l1;
+		if (l1 == l2)
+			strbuf_addf(&lines, "%s%u", listed ? ", " : "", l1);
+		else
+			strbuf_addf(&lines, "%s%u-%u", listed ? ", " : "", l1, l2);
+		listed++;
+		last = l2;
+	}
+	recover_extend(&regions, ctx->lang, ctx->src->text, ctx->src->len);
+	struct region_filter rf = { ctx->src, &regions };
+	finding_list_drop_if(first, query_rules__in_region, &rf);
+	recover_context(&rc.context, ctx->lang, root);
+	/* A declaration inside a damaged region may be a misreading of other code. */
+	size_t kept = 0;
+	for (size_t i = 0, r = 0; i < rc.context.len; i++) {
+		const recover_range *c = &rc.context.items[i];
+		while (r < regions.len && regions.items[r].end <= c->start)
+			r++;
+		bool inside = r < regions.len && regions.items[r].start < c->end;
+		if (c->kind == RECOVER_DECLARATION && inside)
+			continue;
+		rc.context.items[kept++] = *c;
+	}
+	rc.context.len = kept;
+	for (size_t i = 0; i < regions.len && !d->expired; i++)
+		query_rules__recover_range(&rc, regions.items[i].start, regions.items[i].end, false,
+					   0);
+	query_rules__reparse_without(&rc);
+	if (lines.len)
+		finding_list_note(ctx->out, LEVEL_NOTE, ctx->uri, ctx->display_path,
+				  "'%s' has syntax the %s parser could not read (line%s %s); "
+				  "the statements around it were analysed on their own, so findings "
+				  "there may lack context", ctx->display_path,
+				  language_name(ctx->lang), plural ? "s" : "", lines.buf);
+	strbuf_release(&lines);
+	free(rc.ranges);
+	recover_ranges_release(&rc.broken);
+	recover_ranges_release(&rc.context);
+	recover_ranges_release(&regions);
+}
+
 ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
@@ -397,32 +736,24 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	}
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
-	TSQueryCursorOptions qopts = { &d, query_rules__query_progress };
-	/* One evaluation context per file; the evaluator keeps its tables for the file in
-	 * eval_state. */
-	void *eval_state = NULL;
-	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
-	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
-	for (size_t i = 0; i < set->len && !d.expired; i++) {
+	bool *runnable = xcalloc(set->len ? set->len : 1, sizeof(*runnable));
+	for (size_t i = 0; i < set->len; i++) {
 		const compiled_rule *cr = &set->rules[i];
-		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
-			continue;
 		/* The file passed the language's prefilter for some rule; this one may still have
 		 * none of its keywords here, and then cannot match: skip its walk of the tree. */
-		if (!prefilter_pass(&cr->keywords, ctx->src->text, ctx->src->len))
-			continue;
-		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
-		TSQueryMatch m;
-		while (ts_query_cursor_next_match(w->cursor, &m)) {
-			if (predicates_hold(&cr->predicates, &m, &env))
-				query_rules__match(cr, &m, &ectx, ctx);
-		}
+		runnable[i] = (!cr->rule->files || rule_applies_to(cr->rule, ctx->uri)) &&
+			      prefilter_pass(&cr->keywords, ctx->src->text, ctx->src->len);
 	}
+	finding_list first = { 0 };
+	file_ctx first_ctx = *ctx;
+	first_ctx.out = &first;
+	query_rules__run_tree(set, w, &first_ctx, root, runnable, &d);
+	if (*had_errors && !d.expired && language_get(ctx->lang)->recovery)
+		query_rules__recover(set, w, ctx, root, runnable, &d, &first);
+	finding_list_take(ctx->out, &first);
+	free(runnable);
 	if (visit && !d.expired)
 		visit(arg, ctx, root);
-	const value_evaluator *ev = evaluator_for(ctx->lang);
-	if (eval_state && ev && ev->release_state)
-		ev->release_state(eval_state);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
 }

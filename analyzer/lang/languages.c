@@ -9,7 +9,9 @@
  *  2. An enum value in core/language.h, before LANG_COUNT.
  *  3. One row in `languages[]` below: name, extensions and well-known file names (or a
  *     `sniff` hook when content decides), comment syntax (suppressions depend on it), case rule,
- *     grammar, front end (treesitter_frontend for query rules), and the optional parts.
+ *     grammar, front end (treesitter_frontend for query rules), and the optional parts
+ *     (a tree-sitter language should have `recovery`, engine/recover.h, so that a finding
+ *     survives syntax the grammar does not know; tests/cli/damage.sh checks it).
  *  4. A folder analyzer/lang/<name>/ for what only this language has: its evaluator
  *     (values/evaluator.h), facts visitor, syntax helpers for predicates.
  *  5. Rule files in rules/<name>/ (rules/README.md) with fixtures in fixtures/, whose
@@ -49,6 +51,11 @@ extern const struct value_evaluator python_evaluator;
 extern const struct value_evaluator powershell_evaluator;
 extern const struct value_evaluator json_evaluator;
 
+/* Statement syntax for re-analysing damaged files (engine/recover.h). */
+extern const struct recover_syntax csharp_recovery;
+extern const struct recover_syntax python_recovery;
+extern const struct recover_syntax powershell_recovery;
+
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
 #define C_COMMENTS .line_comments = LIST("//"), .block_comments = LIST("/*", "*/")
@@ -77,6 +84,7 @@ static const language_def languages[LANG_COUNT] = {
 		C_COMMENTS, .grammar = tree_sitter_c_sharp, .frontend = &treesitter_frontend,
 		.evaluator = &csharp_evaluator,
 		.predicates = { .in_rejection_test = cs_syntax_in_rejection_test },
+		.recovery = &csharp_recovery,
 	},
 	[LANG_PYTHON] = {
 		.name = "python", .rule_aliases = NONE,
@@ -86,6 +94,7 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &python_evaluator,
 		.predicates = { .may_pass = py_syntax_may_pass,
 				.in_rejection_test = py_syntax_in_rejection_test },
+		.recovery = &python_recovery,
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,
@@ -94,6 +103,7 @@ static const language_def languages[LANG_COUNT] = {
 		.line_comments = LIST("#"), .block_comments = LIST("<#", "#>"),
 		.grammar = tree_sitter_powershell, .frontend = &treesitter_frontend,
 		.evaluator = &powershell_evaluator, .facts = ps_facts_run,
+		.recovery = &powershell_recovery,
 	},
 	[LANG_MSBUILD] = {
 		.name = "msbuild", .rule_aliases = LIST("dotnet"),

@@ -24,6 +24,8 @@ char *report_json(const report_input *in)
 		cJSON_AddNumberToObject(j, "endColumn", f->where.end_col);
 		cJSON_AddStringToObject(j, "message", f->message);
 		cJSON_AddBoolToObject(j, "suppressed", f->suppressed);
+		if (f->vendored)
+			cJSON_AddStringToObject(j, "vendored", f->vendored);
 		if (f->suppressed && f->justification)
 			cJSON_AddStringToObject(j, "justification", f->justification);
 		if (f->fingerprint)

@@ -161,6 +161,14 @@ static cJSON *sarif__result(const report_input *in, const finding *f)
 		if (f->fingerprint)
 			cJSON_AddStringToObject(pf, FINGERPRINT_STABLE_KEY, f->fingerprint);
 	}
+	if (f->vendored) {
+		/* Code the repository did not write: labelled, so that a reader can tell it. */
+		cJSON *props = cJSON_AddObjectToObject(j, "properties");
+		cJSON_AddBoolToObject(props, "vendored", true);
+		cJSON_AddStringToObject(props, "vendoredReason", f->vendored);
+		cJSON *tags = cJSON_AddArrayToObject(props, "tags");
+		cJSON_AddItemToArray(tags, cJSON_CreateString("vendored"));
+	}
 	if (f->baseline != BASELINE_NONE)
 		cJSON_AddStringToObject(j, "baselineState",
 					f->baseline == BASELINE_NEW ? "new" : "unchanged");

@@ -63,13 +63,16 @@ char *report_text(const report_input *in)
 		}
 		counts[f->level]++;
 		if (color)
-			strbuf_addf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]\n",
+			strbuf_addf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]%s%s%s\n",
 				f->display_path, f->where.start_line, f->where.start_col,
 				text__level_color(f->level), level_name(f->level), f->message,
-				f->rule->id);
+				f->rule->id, f->vendored ? " [vendored: " : "",
+				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
 		else
-			strbuf_addf(out, "%s:%u:%u: %s: %s [%s]\n", f->display_path, f->where.start_line,
-				f->where.start_col, level_name(f->level), f->message, f->rule->id);
+			strbuf_addf(out, "%s:%u:%u: %s: %s [%s]%s%s%s\n", f->display_path,
+				f->where.start_line, f->where.start_col, level_name(f->level),
+				f->message, f->rule->id, f->vendored ? " [vendored: " : "",
+				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
 		text__caret(out, f, color);
 	}
 	for (size_t i = 0; i < in->findings->nnotes; i++) {

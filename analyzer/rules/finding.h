@@ -36,6 +36,8 @@ typedef struct finding {
 	char *line_hash;      /* GitHub's primaryLocationLineHash ("hex:n"), or NULL */
 	char *fingerprint;    /* tlslint/v1 (report/fingerprint.h), or NULL */
 	baseline_state baseline; /* against --baseline; BASELINE_NONE without one */
+	const char *vendored; /* why the file is vendored or generated (walk/vendored.h; static),
+				 or NULL for the repository's own code */
 } finding;
 
 typedef struct notification {

@@ -20,6 +20,7 @@
 #include "util/clock.h"
 #include "util/fileio.h"
 #include "util/prefilter.h"
+#include "walk/vendored.h"
 
 struct lang_slot {
 	const frontend *fe;
@@ -334,6 +335,9 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 	finding_list *out = &run->results[i];
 	if (!slot->fe || !scanner__any_rule_applies(slot, f->uri))
 		return; /* no rule could match: not even read */
+	const char *vendored = vendored_path(f->uri);
+	if (vendored && run->s->opts.skip_vendored)
+		return;
 
 	source_file src;
 	char why[512];
@@ -362,6 +366,12 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		return;
 	}
 	atomic_fetch_add(&run->bytes, src.len);
+	if (!vendored)
+		vendored = vendored_content(src.text, src.len);
+	if (vendored && run->s->opts.skip_vendored) {
+		source_release(&src);
+		return;
+	}
 	if (src.encoding == ENCODING_LATIN1)
 		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
@@ -380,6 +390,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			atomic_fetch_add(&run->failed, 1);
 		}
 		atomic_fetch_add(&run->findings, out->len);
+		for (size_t k = 0; k < out->len; k++)
+			out->items[k].vendored = vendored;
 		if (out->len)
 			scanner__file_pass(run, f, &src, out);
 	}
@@ -413,6 +425,12 @@ static void scanner__progress(struct run *run, double start, bool final)
 	if (final)
 		fputc('\n', stderr);
 	fflush(stderr);
+}
+
+static bool scanner__vendored(const finding *f, const void *arg)
+{
+	(void)arg;
+	return f->vendored != NULL;
 }
 
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
@@ -461,6 +479,12 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 				       .max_file_size = s->opts.max_file_size };
 		s->post[i].pa->run(&pctx);
 	}
+	/* What the post-scan analyses added is labelled by its path. */
+	for (size_t i = 0; i < out->len; i++)
+		if (!out->items[i].vendored)
+			out->items[i].vendored = vendored_path(out->items[i].uri);
+	if (s->opts.skip_vendored)
+		finding_list_drop_if(out, scanner__vendored, NULL);
 	fact_list_release(&facts);
 	finding_list_sort(out);
 	scanner__post_scan_file_pass(s, files, out);

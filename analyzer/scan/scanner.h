@@ -31,6 +31,8 @@ typedef struct scan_options {
 	frontend_config fe;      /* compilation database and other front-end settings */
 	const finding_pass *file_pass; /* run over each file's findings (the report's line
 					  hashes, report/fingerprint.h); NULL: none */
+	bool skip_vendored;      /* leave vendored and generated files out (walk/vendored.h);
+				    otherwise they are scanned and their findings labelled */
 	bool prepare_all;        /* compile every language's rules up front, even when no file
 				    of the language is scanned (rule tests); otherwise built-in
 				    rules are compiled on first need and user rules up front */

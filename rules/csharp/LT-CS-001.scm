@@ -2,7 +2,7 @@
 ; name: LegacySecurityProtocolType
 ; kind: explicit-legacy
 ; language: csharp
-; precision: high
+; precision: medium
 ; short: A SecurityProtocolType value that enables a legacy SSL/TLS version is written
 ; full: A 'SecurityProtocolType' member that includes Ssl3, Tls (TLS 1.0) or Tls11 is written to
 ;   'ServicePointManager.SecurityProtocol', or to a variable, field, property, argument or return

@@ -2,7 +2,7 @@
 ; name: LegacySslProtocols
 ; kind: explicit-legacy
 ; language: csharp
-; precision: high
+; precision: medium
 ; short: An SslProtocols value that enables a legacy SSL/TLS version is written
 ; full: A 'System.Security.Authentication.SslProtocols' value that includes Ssl2, Ssl3, Tls
 ;   (TLS 1.0), Tls11 or Default (SSL 3.0 and TLS 1.0), by name or as a number (12, 48, 192, 240,

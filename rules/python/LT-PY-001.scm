@@ -2,7 +2,7 @@
 ; name: LegacySslProtocolConstant
 ; kind: explicit-legacy
 ; language: python
-; precision: high
+; precision: medium
 ; short: A Python TLS context or connection is pinned to a legacy SSL/TLS version
 ; full: An 'ssl.PROTOCOL_SSLv2', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1' or 'PROTOCOL_TLSv1_1'
 ;   constant, or a pyOpenSSL 'SSLv2_METHOD', 'SSLv3_METHOD', 'SSLv23_METHOD', 'TLSv1_METHOD' or

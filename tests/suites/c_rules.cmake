@@ -9,11 +9,12 @@
 # c-recall prints what the shims and the token fallback each add, measured on the fixtures.
 set(C_FIXTURE_DB ${CMAKE_BINARY_DIR}/c-fixtures/compile_commands.json)
 file(GLOB C_FIXTURES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fixtures/c/*.c
-     ${CMAKE_SOURCE_DIR}/fixtures/c/*.cpp)
+     ${CMAKE_SOURCE_DIR}/fixtures/c/*.cpp ${CMAKE_SOURCE_DIR}/fixtures/c/*.h
+     ${CMAKE_SOURCE_DIR}/fixtures/c/*.hpp)
 list(SORT C_FIXTURES)
 set(c_entries "")
 foreach(f IN LISTS C_FIXTURES)
-  if(f MATCHES "\\.cpp$")
+  if(f MATCHES "\\.(cpp|hpp)$")
     set(c_args "\"c++\", \"-std=c++17\"")
   else()
     set(c_args "\"cc\", \"-std=c11\"")

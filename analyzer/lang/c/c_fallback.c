@@ -274,6 +274,41 @@ static void c_fb__assign(c_unit *u, size_t field)
 	}
 }
 
+/* Keywords after which `NAME(` is a call in an expression, not a declarator. */
+static bool c_fb__expression_keyword(const c_tokens *t, size_t i)
+{
+	static const char *const kw[] = { "return", "case", "sizeof", "new", "delete", "throw",
+					  "else", "do", "co_return", "co_await", "co_yield",
+					  "alignof", "_Alignof", "typeid", "decltype", "goto" };
+	for (size_t k = 0; k < sizeof(kw) / sizeof(kw[0]); k++)
+		if (c_tok_is(t, i, kw[k]))
+			return true;
+	return false;
+}
+
+/* Does the name at `i` (followed by '(') declare or define a function rather than call one?
+ * A declarator follows its type: `const SSL_METHOD *TLSv1_method(void);`,
+ * `__owur int f(SSL_CTX *ctx)`, `DEPRECATED(const SSL_METHOD *m(void))`; a call follows an
+ * operator, a '(' or ',', a statement keyword or the start of a statement. */
+static bool c_fb__declarator(const c_tokens *t, size_t i)
+{
+	size_t s = i;
+	while (s >= 2 && c_tok_is(t, s - 1, "::") && t->toks[s - 2].kind == C_TOK_IDENT)
+		s -= 2; /* ns::Class::name */
+	if (s == 0)
+		return false;
+	size_t p = s - 1;
+	while (p > 0 && (c_tok_is(t, p, "*") || c_tok_is(t, p, "&") || c_tok_is(t, p, "&&")))
+		p--; /* pointer and reference declarators */
+	if (t->toks[p].directive)
+		return false;
+	if (t->toks[p].kind == C_TOK_IDENT)
+		return true; /* a type or a macro such as __owur; `a * f()` is no TLS idiom */
+	if (t->toks[p].kind == C_TOK_KEYWORD)
+		return !c_fb__expression_keyword(t, p);
+	return false;
+}
+
 void c_fallback_run(c_unit *u)
 {
 	const c_tokens *t = &u->toks;
@@ -282,7 +317,8 @@ void c_fallback_run(c_unit *u)
 		if (k->directive || k->block < 0 || k->kind != C_TOK_IDENT)
 			continue;
 		if (c_tok_is(t, i + 1, "(")) {
-			c_fb__call(u, i, i + 1);
+			if (!c_fb__declarator(t, i))
+				c_fb__call(u, i, i + 1);
 		} else if (t->toks[i + 1].kind == C_TOK_IDENT && i + 2 < t->len &&
 			   (c_tok_is(t, i + 2, "(") || c_tok_is(t, i + 2, "{"))) {
 			c_fb__call(u, i, i + 2); /* a constructor: Type var(args) */

@@ -7,12 +7,46 @@
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
+/* The token before `i` that is not part of a directive, or t->len. */
+static size_t c_tokens__prev(const c_tokens *t, size_t i)
+{
+	while (i > 0) {
+		i--;
+		if (!t->toks[i].directive)
+			return i;
+	}
+	return t->len;
+}
+
+/* Does the '{' at `i` open a linkage specification (`extern "C" {`) or a namespace
+ * (`namespace a::b {`, `namespace {`)? Their contents are at file scope. */
+static bool c_tokens__transparent(const c_tokens *t, size_t i)
+{
+	size_t p = c_tokens__prev(t, i);
+	if (p >= t->len)
+		return false;
+	if (t->toks[p].kind == C_TOK_LITERAL) {
+		size_t q = c_tokens__prev(t, p);
+		return q < t->len && c_tok_is(t, q, "extern");
+	}
+	/* namespace [inline] [a [:: b]...] [attributes are rare enough to ignore] */
+	while (p < t->len && (t->toks[p].kind == C_TOK_IDENT || c_tok_is(t, p, "::") ||
+			      c_tok_is(t, p, "inline"))) {
+		size_t q = c_tokens__prev(t, p);
+		if (q < t->len && c_tok_is(t, q, "namespace"))
+			return true;
+		p = q;
+	}
+	return p < t->len && c_tok_is(t, p, "namespace");
+}
+
 void c_tokens_finish(c_tokens *t)
 {
 	/* Directives: from a '#' that starts its line to the end of the logical line. */
 	size_t dir_end = 0;
 	bool in_dir = false;
 	int depth = 0, block = -1, nblocks = 0;
+	size_t shells = 0; /* open linkage specifications and namespaces, all at depth 0 */
 	for (size_t i = 0; i < t->len; i++) {
 		c_tok *k = &t->toks[i];
 		if (in_dir && k->off >= dir_end)
@@ -44,12 +78,23 @@ void c_tokens_finish(c_tokens *t)
 			k->block = -1;
 			continue;
 		}
-		if (k->kind == C_TOK_PUNCT && k->len == 1 && t->text[k->off] == '{') {
-			if (depth++ == 0)
-				block = nblocks++;
+		bool open = k->kind == C_TOK_PUNCT && k->len == 1 && t->text[k->off] == '{';
+		bool close = k->kind == C_TOK_PUNCT && k->len == 1 && t->text[k->off] == '}';
+		if (open && depth == 0 && c_tokens__transparent(t, i)) {
+			/* `extern "C" {` and `namespace N {` hold declarations, not a body. */
+			k->block = -1;
+			shells++;
+			continue;
 		}
+		if (close && depth == 0 && shells > 0) {
+			k->block = -1;
+			shells--;
+			continue;
+		}
+		if (open && depth++ == 0)
+			block = nblocks++;
 		k->block = depth > 0 ? block : -1;
-		if (k->kind == C_TOK_PUNCT && k->len == 1 && t->text[k->off] == '}' && depth > 0)
+		if (close && depth > 0)
 			depth--;
 	}
 }

@@ -17,7 +17,8 @@ typedef struct c_tok {
 	c_tok_kind kind;
 	bool directive;   /* inside a #define, #if, ... line */
 	size_t off, len;
-	int block;        /* index of the top-level { } block holding it, or -1 */
+	int block;        /* index of the outermost { } block holding it (a function body or an
+			     initializer, never `extern "C" {` or a namespace), or -1 */
 } c_tok;
 
 typedef struct c_tokens {

@@ -104,11 +104,32 @@ static void dn__target(const struct walk *w, struct span at, dotnet_target t, ta
 	f->level = t.version <= DOTNET_LAST_SSL3_DEFAULT ? LEVEL_ERROR : LEVEL_WARNING;
 }
 
+/* Does the project say that its TargetFrameworkVersion is not a .NET Framework version: a
+ * portable class library (`<TargetFrameworkProfile>Profile88`), Silverlight or Windows Phone
+ * (`<TargetFrameworkIdentifier>Silverlight`)? Their v4.0 is not .NET Framework 4.0. */
+static bool dn__not_netfx(const struct walk *w)
+{
+	const char *t = w->ctx->src->text;
+	size_t len = w->ctx->src->len;
+	static const char *const markers[] = {
+		"<TargetFrameworkProfile>Profile", "<TargetFrameworkProfile>WindowsPhone",
+		"<TargetFrameworkIdentifier>Silverlight", "<TargetFrameworkIdentifier>WindowsPhone",
+		"<TargetFrameworkIdentifier>.NETPortable", "<TargetFrameworkIdentifier>MonoAndroid",
+		"<TargetFrameworkIdentifier>Xamarin",
+	};
+	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		if (memmem(t, len, markers[i], strlen(markers[i])))
+			return true;
+	return false;
+}
+
 /* <TargetFrameworkVersion>, <TargetFramework>, <TargetFrameworks>: each `;` item. */
 static void dn__msbuild_property(const struct walk *w, struct span name, TSNode content)
 {
 	bool version = dn__eq(w, name, "TargetFrameworkVersion");
 	if (!version && !dn__eq(w, name, "TargetFramework") && !dn__eq(w, name, "TargetFrameworks"))
+		return;
+	if (version && dn__not_netfx(w))
 		return;
 	uint32_t n = ts_node_named_child_count(content);
 	for (uint32_t i = 0; i < n; i++) {
