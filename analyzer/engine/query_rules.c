@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "engine/recover.h"
-#include "project/facts.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"
