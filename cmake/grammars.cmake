@@ -21,7 +21,8 @@ set(TS_GRAMMARS
   "powershell;${TS_MODULES}/tree-sitter-powershell/src"
   "xml;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-xml/xml/src"
   "json;${TS_MODULES}/tree-sitter-json/src"
-  "hcl;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-hcl/src")
+  "hcl;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-hcl/src"
+  "bicep;${TS_MODULES}/tree-sitter-bicep/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

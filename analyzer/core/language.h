@@ -29,6 +29,8 @@ typedef enum language {
 	LANG_INSTALLER,     /* installer and batch scripts: WiX, Inno Setup, .bat/.cmd */
 	LANG_NGINX,         /* .conf and templates; lang/nginx decides by path and content */
 	LANG_TERRAFORM,     /* .tf */
+	LANG_ARM,           /* ARM templates: .json files that sniff as one (lang/arm) */
+	LANG_BICEP,         /* .bicep */
 	LANG_COUNT
 } language;
 
@@ -83,6 +85,13 @@ const language_def *language_get(language lang);
 /* The language of a file called `name` (a path or a base name), or LANG_NONE: by its base
  * name first, then by its extension. */
 language classify_path(const char *name);
+/* Rows with a `sniff` hook take files away from the language their names give, by content.
+ * language_sniffers() lists the languages that may claim a file called `name` (a sniffing
+ * row whose extensions include the name's); language_sniff() returns the first of them whose
+ * hook claims the file's text, or `lang` (the language of its name) when none does. The
+ * scanner calls them once a file is read (the walker decides by names alone). */
+size_t language_sniffers(const char *name, language *out, size_t max);
+language language_sniff(language lang, const char *name, const char *text, size_t len);
 /* The name rule files use for a language ("csharp", "python", ...). */
 const char *language_name(language lang);
 /* The language called `name` exactly (no alias); false when none is. */

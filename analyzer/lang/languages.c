@@ -24,6 +24,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lang/arm/arm_settings.h"
 #include "lang/csharp/cs_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/python/py_syntax.h"
@@ -35,6 +36,7 @@ const TSLanguage *tree_sitter_powershell(void);
 const TSLanguage *tree_sitter_xml(void);
 const TSLanguage *tree_sitter_json(void);
 const TSLanguage *tree_sitter_hcl(void);
+const TSLanguage *tree_sitter_bicep(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -44,6 +46,7 @@ extern const struct frontend reg_frontend;
 extern const struct frontend installer_frontend;
 extern const struct frontend nginx_frontend;
 extern const struct frontend terraform_frontend;
+extern const struct frontend arm_frontend;
 
 /* Value evaluators (values/evaluator.h). */
 extern const struct value_evaluator csharp_evaluator;
@@ -151,6 +154,19 @@ static const language_def languages[LANG_COUNT] = {
 		.line_comments = LIST("#", "//"), .block_comments = LIST("/*", "*/"),
 		.grammar = tree_sitter_hcl, .frontend = &terraform_frontend,
 	},
+	[LANG_ARM] = {
+		.name = "arm", .rule_aliases = NONE,
+		/* A .json file is an ARM template only when its "$schema" names a
+		 * deploymentTemplate (arm_sniff); other .json files stay JSON. */
+		.extensions = LIST(".json", ".jsonc"), .file_names = NONE, .sniff = arm_sniff,
+		C_COMMENTS, /* ARM accepts // and block comments in templates */
+		.grammar = tree_sitter_json, .frontend = &arm_frontend,
+	},
+	[LANG_BICEP] = {
+		.name = "bicep", .rule_aliases = LIST("arm"),
+		.extensions = LIST(".bicep"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_bicep, .frontend = &arm_frontend,
+	},
 };
 
 const language_def *language_get(language lang)
@@ -170,10 +186,41 @@ language classify_path(const char *name)
 	if (!dot || dot == base)
 		return LANG_NONE;
 	for (int l = 1; l < LANG_COUNT; l++)
-		for (const char *const *e = languages[l].extensions; *e; e++)
+		for (const char *const *e = languages[l].extensions; *e && !languages[l].sniff; e++)
 			if (strcasecmp(dot, *e) == 0)
 				return (language)l;
 	return LANG_NONE;
+}
+
+size_t language_sniffers(const char *name, language *out, size_t max)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *dot = strrchr(base, '.');
+	size_t n = 0;
+	if (!dot || dot == base)
+		return 0;
+	for (int l = 1; l < LANG_COUNT && n < max; l++) {
+		if (!languages[l].sniff)
+			continue;
+		for (const char *const *e = languages[l].extensions; *e; e++) {
+			if (strcasecmp(dot, *e) == 0) {
+				out[n++] = (language)l;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+language language_sniff(language lang, const char *name, const char *text, size_t len)
+{
+	language cand[LANG_COUNT];
+	size_t n = language_sniffers(name, cand, LANG_COUNT);
+	for (size_t i = 0; i < n; i++)
+		if (languages[cand[i]].sniff(text, len))
+			return cand[i];
+	return lang;
 }
 
 const char *language_name(language lang)

@@ -331,9 +331,19 @@ static void scanner__post_scan_file_pass(scanner *s, const walk_list *files, fin
 static void scanner__file(struct run *run, size_t i, void **workers)
 {
 	const walk_file *f = &run->files->files[i];
-	struct lang_slot *slot = &run->s->langs[f->lang];
+	language lang = f->lang;
+	struct lang_slot *slot = &run->s->langs[lang];
 	finding_list *out = &run->results[i];
-	if (!slot->fe || !scanner__any_rule_applies(slot, f->uri))
+	/* A language whose sniff hook may claim the file by its content (an ARM template among
+	 * .json files) counts too: the file is read when any of them has a rule for it. */
+	language sniffers[LANG_COUNT];
+	size_t nsniffers = language_sniffers(f->uri, sniffers, LANG_COUNT);
+	bool wanted = slot->fe && scanner__any_rule_applies(slot, f->uri);
+	for (size_t k = 0; k < nsniffers && !wanted; k++) {
+		const struct lang_slot *o = &run->s->langs[sniffers[k]];
+		wanted = o->fe && scanner__any_rule_applies(o, f->uri);
+	}
+	if (!wanted)
 		return; /* no rule could match: not even read */
 	const char *vendored = vendored_path(f->uri);
 	if (vendored && run->s->opts.skip_vendored)
@@ -372,19 +382,27 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		source_release(&src);
 		return;
 	}
+	if (nsniffers) {
+		lang = language_sniff(lang, f->uri, src.text, src.len);
+		slot = &run->s->langs[lang];
+		if (!slot->fe || !scanner__any_rule_applies(slot, f->uri)) {
+			source_release(&src);
+			return;
+		}
+	}
 	if (src.encoding == ENCODING_LATIN1)
 		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
 	if (prefilter_pass(&slot->filter, src.text, src.len) &&
-	    scanner__ensure_prepared(run->s, f->lang, out)) {
+	    scanner__ensure_prepared(run->s, lang, out)) {
 		atomic_fetch_add(&run->parsed, 1);
-		if (!workers[f->lang] && slot->fe->worker_new)
-			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
+		if (!workers[lang] && slot->fe->worker_new)
+			workers[lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
-				 .lang = f->lang, .out = out, .facts = &run->facts[i],
+				 .lang = lang, .out = out, .facts = &run->facts[i],
 				 .observe_value = facts_observe_value };
 		why[0] = '\0';
-		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
+		if (slot->fe->analyze(slot->state, workers[lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
 					  why);
 			atomic_fetch_add(&run->failed, 1);
