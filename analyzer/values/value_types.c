@@ -154,7 +154,11 @@ version_set value_type_versions(const value_type *t, long long value)
 		const value_member *m = &t->members[i];
 		if (!m->versions)
 			continue;
-		if (t->kind == VALUE_FLAGS ? (m->value && (value & m->value) == m->value)
+		/* Flags: any bit of a member enables its version. SChannel splits each version
+		 * into a server and a client bit, and either one alone turns the version on:
+		 * (SecurityProtocolType)384 is the TLS 1.0 client bit plus the TLS 1.1 server
+		 * bit. */
+		if (t->kind == VALUE_FLAGS ? (value & m->value) != 0
 					   : value == m->value)
 			v |= m->versions;
 	}
