@@ -29,6 +29,7 @@ typedef struct eval_ctx {
 	TSNode root;
 	language lang;
 	unsigned depth; /* recursion guard */
+	bool numeric;   /* C#: under a cast to the value's type, casts to other enums pass through */
 	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
 	 * *state is NULL when a file starts and is passed to release_state when it ends. NULL
 	 * when the caller keeps no state: the evaluator then works without. */
