@@ -86,6 +86,11 @@
     (argument
       (_) @value .)))
   (#not-in-rejection-test? @value))
+((implicit_object_creation_expression
+  (argument_list
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
 
 ; Returns, expression-bodied members and lambdas that produce the value.
 ((return_statement
@@ -96,4 +101,60 @@
   (#not-in-rejection-test? @value))
 ((lambda_expression
   body: (_) @value)
+  (#not-in-rejection-test? @value))
+
+; Arguments of a constructor chain (`: base(SslProtocols.Tls)`, `: this(...)`).
+((constructor_initializer
+  (argument_list
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+
+; Elements of collection and array initialisers (`new[] { SslProtocols.Tls11 }`,
+; `new List<SecurityProtocolType> { SecurityProtocolType.Tls }`, `[SslProtocols.Tls]`).
+; A dictionary's `{ key, value }` entries are nested initialisers: a table that maps a
+; protocol to a name reads its keys.
+([(array_creation_expression
+   (initializer_expression
+     (_) @value))
+  (implicit_array_creation_expression
+   (initializer_expression
+     (_) @value))
+  (object_creation_expression
+   initializer: (initializer_expression
+     (_) @value))
+  (variable_declarator
+   (initializer_expression
+     (_) @value))
+  (implicit_object_creation_expression
+   (initializer_expression
+     (_) @value))]
+  (#not-in-rejection-test? @value))
+((collection_expression
+  (collection_element
+    (expression_element
+      (_) @value)))
+  (#not-in-rejection-test? @value))
+
+; Elements of a tuple that is stored (`(n, ServicePointManager.SecurityProtocol) = (1, x)`,
+; `var (a, b) = (...)`, a tuple initialiser or return).
+((assignment_expression
+  right: (tuple_expression
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+((variable_declarator
+  (tuple_expression
+    (argument
+      (_) @value .)) .)
+  (#not-in-rejection-test? @value))
+((return_statement
+  (tuple_expression
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+((arrow_expression_clause
+  (tuple_expression
+    (argument
+      (_) @value .)))
   (#not-in-rejection-test? @value))
