@@ -47,6 +47,26 @@ static bool py__lookup(const value_type *type, const strbuf *name, eval_result *
 	return true;
 }
 
+/* `SSL.TLSv1_METHOD` (or `OpenSSL.SSL.TLSv1_METHOD`) where nothing in the file binds `SSL`
+ * (the import is elsewhere, or in a form this evaluator does not follow): pyOpenSSL's
+ * `*_METHOD` names are unique to it, so the attribute alone identifies the constant. */
+static bool py__unbound_pyopenssl(const char *bname, size_t blen, const strbuf *rest,
+				  const value_type *type, strbuf *full, eval_result *out)
+{
+	const char *r = strbuf_str(rest);
+	size_t tail = strlen("_METHOD");
+	if (rest->len <= tail || strcmp(r + rest->len - tail, "_METHOD") != 0 ||
+	    memchr(r + 1, '.', rest->len - 1))
+		return false;
+	strbuf_reset(full);
+	if (blen == 3 && memcmp(bname, "SSL", 3) == 0)
+		strbuf_adds(full, "OpenSSL.SSL");
+	else
+		return false;
+	strbuf_adds(full, r);
+	return py__lookup(type, full, out);
+}
+
 /* An identifier or attribute chain: resolves its first name through the imports and looks the
  * whole dotted path up in `type`; a bare variable is evaluated through its one binding. */
 static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
@@ -101,6 +121,8 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 				strbuf_adds(&full, strbuf_str(&rest));
 				ok = py__lookup(type, &full, out);
 			}
+			if (!ok)
+				ok = py__unbound_pyopenssl(bname, blen, &rest, type, &full, out);
 		}
 	}
 	strbuf_release(&rest);
