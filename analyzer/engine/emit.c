@@ -43,6 +43,10 @@ char *emit_format_message(const char *tmpl, const message_args *args)
 			versions_describe(args ? args->versions : 0, v, sizeof(v));
 			strbuf_adds(&sb, v);
 			p += 10;
+		} else if (strncmp(p, "{detail}", 8) == 0) {
+			if (args && args->detail)
+				strbuf_adds(&sb, args->detail);
+			p += 8;
 		} else if (strncmp(p, "{value}", 7) == 0) {
 			if (args && args->value_text)
 				emit__add_value(&sb, args->value_text, args->value_len);

@@ -31,6 +31,7 @@ typedef struct message_args {
 	version_set versions;
 	const char *value_text; /* may be NULL */
 	size_t value_len;
+	const char *detail; /* {detail}; may be NULL */
 } message_args;
 
 /* Expands `tmpl` into a newly allocated message. */

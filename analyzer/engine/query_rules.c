@@ -369,6 +369,7 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
 		args.value_len = ts_node_end_byte(value_node) - s;
+		args.detail = v.detail;
 	}
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))

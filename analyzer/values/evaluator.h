@@ -22,6 +22,9 @@ typedef struct eval_result {
 	 * `SecurityProtocolType.Tls` from `(SecurityProtocolType)192` (rule key `spelling`). */
 	long long named;
 	version_set versions;
+	/* Said in the message where its template has {detail}: " (key: computed)" for a
+	 * registry write whose key is not known. A static string, or NULL. */
+	const char *detail;
 } eval_result;
 
 typedef struct eval_ctx {

@@ -71,3 +71,20 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   target_link_libraries(cs_unit_tests${suffix} PRIVATE tlslint_core${suffix})
   add_test(NAME ${bin}/cs_rules/unit COMMAND cs_unit_tests${suffix})
 endforeach()
+
+# A registry write whose key a helper receives says so in its message (issue 10); one with a
+# known key does not.
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  add_test(NAME ${bin}/cs_rules/registry_computed_key
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-CS-005.bad.cs:61:13: error: This registry write (key: computed) turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-005.bad.cs)
+  add_test(NAME ${bin}/cs_rules/registry_computed_key_powershell
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-PS-002.bad.ps1:41:5: error: This registry write (key: computed) turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/powershell/LT-PS-002.bad.ps1)
+  add_test(NAME ${bin}/cs_rules/registry_known_key
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-CS-005.bad.cs:52:13: error: This registry write turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-005.bad.cs)
+endforeach()
