@@ -135,6 +135,21 @@ char *emit_find_suppression(const source_file *src, language lang, unsigned line
 	return reason;
 }
 
+finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+			   const message_args *args)
+{
+	region where;
+	source_position(ctx->src, start, &where.start_line, &where.start_col);
+	source_position(ctx->src, end, &where.end_line, &where.end_col);
+	for (size_t i = 0; i < ctx->out->len; i++) {
+		finding *f = &ctx->out->items[i];
+		if (f->rule == r && memcmp(&f->where, &where, sizeof(where)) == 0 &&
+		    strcmp(f->uri, ctx->uri) == 0)
+			return f;
+	}
+	return emit_finding(ctx, r, start, end, args);
+}
+
 finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,
 		      const message_args *args)
 {

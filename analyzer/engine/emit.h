@@ -15,6 +15,7 @@
 #include "walk/classify.h"
 
 struct fact_list;
+struct cs_constants;
 
 /* What a front end knows about the file it is analysing. */
 typedef struct file_ctx {
@@ -24,6 +25,7 @@ typedef struct file_ctx {
 	language lang;
 	finding_list *out;
 	struct fact_list *facts; /* facts for the post-scan analyzers (project/facts.h) */
+	const struct cs_constants *cs_constants; /* C# constants of the scan, or NULL */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */
@@ -41,6 +43,11 @@ char *emit_format_message(const char *tmpl, const message_args *args);
  * ctx->out) so callers can add related locations. */
 finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,
 		      const message_args *args);
+
+/* The same, unless the file already has a finding of `r` at exactly that range: then that
+ * one (a value reached from two places is reported once, with both as related locations). */
+finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+			   const message_args *args);
 
 /* Looks for a `tlslint-ignore: <rule_id>` comment on 1-based `line` or the line above.
  * Returns the reason (newly allocated; "" when none was given), or NULL. */

@@ -20,6 +20,7 @@
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "values/csharp_constants.h"
 
 struct lang_slot {
 	const frontend *fe;
@@ -260,6 +261,7 @@ struct run {
 	const walk_list *files;
 	finding_list *results; /* one per file */
 	fact_list *facts;      /* one per file */
+	const cs_constants *cs_constants; /* built before the workers start, then only read */
 	atomic_size_t next;
 	atomic_size_t done;
 	atomic_size_t read, parsed, failed, unreadable, bytes, findings;
@@ -395,7 +397,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 		if (!workers[f->lang] && slot->fe->worker_new)
 			workers[f->lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
-				 .lang = f->lang, .out = out, .facts = &run->facts[i] };
+				 .lang = f->lang, .out = out, .facts = &run->facts[i],
+				 .cs_constants = run->cs_constants };
 		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[f->lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
@@ -451,6 +454,12 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
+	/* C# constants of every file, so that a use resolves a definition in another file. */
+	cs_constants *constants = NULL;
+	const struct lang_slot *cs = &s->langs[LANG_CSHARP];
+	if (cs->fe && cs->nrules)
+		constants = cs_constants_build(files, s->opts.max_file_size);
+	run.cs_constants = constants;
 	unsigned jobs = s->opts.jobs;
 	if (jobs > files->len)
 		jobs = files->len ? (unsigned)files->len : 1;
@@ -483,6 +492,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	}
 	free(run.results);
 	free(run.facts);
+	cs_constants_free(constants);
 	finding_list_drop_if(out, scanner__drop_evidence_only, s);
 	/* Cross-file analyses see every file's findings and facts, in file order. */
 	for (size_t i = 0; i < s->npost; i++) {

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "util/alloc.h"
+#include "values/csharp_constants.h"
 #include "values/csharp_values_int.h"
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
@@ -247,6 +248,7 @@ static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, e
 	TSNode value = { 0 };
 	if (!cs_resolve(ctx, node, name, len, &value))
 		return false;
+	eval_follow(ctx, node, value, true);
 	return cs__eval(ctx, value, type, out, typed);
 }
 
@@ -357,6 +359,23 @@ static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	return true;
 }
 
+/* `Class.Name` defined in another file of the scan (`SecurityProtocolTypeExtensions.Tls11`). */
+static bool cs__other_file(eval_ctx *ctx, TSNode cls, const char *name, size_t nlen,
+			   const value_type *type, eval_result *out, bool *typed)
+{
+	size_t clen = 0;
+	const char *c = cs_last_name(ctx, cls, &clen);
+	const char *uri = NULL;
+	region where;
+	if (!ctx->cs_constants ||
+	    !cs_constants_find(ctx->cs_constants, c, clen, name, nlen, type, out, &uri, &where))
+		return false;
+	*typed = true; /* indexed only as a value of its type */
+	ctx->defined_uri = uri;
+	ctx->defined_at = where;
+	return true;
+}
+
 /* `bool.Parse("true")`, `Boolean.Parse(...)`, `Convert.ToBoolean("True")` of a string
  * that is known: 1 or 0 (as .NET, ignoring case and surrounding white space). */
 static bool cs__parse_bool(eval_ctx *ctx, TSNode node, eval_result *out)
@@ -410,6 +429,7 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	if ((strcmp(kind, "parenthesized_expression") == 0 ||
 	     strcmp(kind, "checked_expression") == 0) && ts_node_named_child_count(node) == 1) {
 		/* (x), unchecked(x), checked(x) */
+		eval_follow(ctx, node, ts_node_named_child(node, 0), false);
 		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 	} else if (strcmp(kind, "cast_expression") == 0) {
 		ok = cs__cast(ctx, node, type, out, typed);
@@ -430,7 +450,10 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 			ok = cs__member(type, n, nlen, out);
 			*typed = *typed || ok;
 		} else if (n && cs_resolve(ctx, anywhere, n, nlen, &value)) {
+			eval_follow(ctx, node, value, true);
 			ok = cs__eval(ctx, value, type, out, typed); /* TlsDefaults.Legacy */
+		} else if (n && !ts_node_is_null(expr)) {
+			ok = cs__other_file(ctx, expr, n, nlen, type, out, typed);
 		}
 	} else if (strcmp(kind, "identifier") == 0) {
 		ok = cs__identifier(ctx, node, type, out, typed);
@@ -460,8 +483,10 @@ bool cs_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *ou
 	if (type->kind == VALUE_REGISTRY)
 		return cs_eval_registry(ctx, node, out);
 	bool typed = false;
+	eval_follow_start(ctx, node);
 	if (!cs__eval(ctx, node, type, out, &typed))
 		return false;
+	eval_follow_result(ctx, out);
 	if ((type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM) && !typed)
 		return false; /* a number that C# would not let be a value of this type */
 	out->versions = value_type_versions(type, out->value);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <tree_sitter/api.h>
 
+#include "core/finding.h"
 #include "source/source_file.h"
 #include "util/strbuf.h"
 #include "values/value_types.h"
@@ -25,7 +26,18 @@ typedef struct eval_result {
 	/* Said in the message where its template has {detail}: " (key: computed)" for a
 	 * registry write whose key is not known. A static string, or NULL. */
 	const char *detail;
+	/* The captured expression was a name (a local, a field, a constant) followed to the one
+	 * initialiser it holds: bytes [origin_start, origin_end) of the file are that value's
+	 * own code, where the finding is reported (the name's use is its sink). */
+	bool followed;
+	uint32_t origin_start, origin_end;
+	/* The value came through a constant of another file (C#'s scan-wide index): its
+	 * initialiser there, for a related location. NULL when not. */
+	const char *defined_uri;
+	region defined_at;
 } eval_result;
+
+struct cs_constants;
 
 typedef struct eval_ctx {
 	const source_file *src;
@@ -33,6 +45,15 @@ typedef struct eval_ctx {
 	language lang;
 	unsigned depth; /* recursion guard */
 	bool numeric;   /* C#: under a cast to the value's type, casts to other enums pass through */
+	/* The node that is the whole value so far: a name it is, once followed to its
+	 * initialiser, makes that initialiser the whole value (eval_result.followed). */
+	TSNode whole;
+	bool followed;
+	uint32_t origin_start, origin_end;
+	/* C#: the scan's constants of every file (values/csharp_constants.h), or NULL. */
+	const struct cs_constants *cs_constants;
+	const char *defined_uri; /* the last constant found there (eval_result.defined_uri) */
+	region defined_at;
 	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
 	 * *state is NULL when a file starts and is passed to release_state when it ends. NULL
 	 * when the caller keeps no state: the evaluator then works without. */
@@ -67,6 +88,13 @@ TSNode *eval_named_children(TSNode node, uint32_t *n);
  * false when it would grow beyond (an unknown value, never a truncated one). */
 #define EVAL_MAX_STRING 4096
 bool eval_string_add(strbuf *out, const char *s, size_t len);
+/* Following names to their values (eval_result.followed): _start at the evaluation's top,
+ * _follow(ctx, node, next, name) where `node` evaluates to just `next` (`name`: a name to its
+ * initialiser, which records the origin; else a parenthesis to its content), _result at the
+ * end. Steps from a node that is not the whole value so far (an operand) change nothing. */
+void eval_follow_start(eval_ctx *ctx, TSNode node);
+void eval_follow(eval_ctx *ctx, TSNode node, TSNode next, bool name);
+void eval_follow_result(const eval_ctx *ctx, eval_result *out);
 /* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
 bool eval_parse_integer(const char *s, size_t len, long long *out);
 

@@ -110,7 +110,10 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		py_binding b = py_scope_binding(ctx, base, bname, blen, &value);
 		if (b == PY_BINDING_ONE) {
 			/* A variable: only its own value, never an attribute of it. */
-			ok = rest.len == 0 && py__eval(ctx, value, type, out);
+			if (rest.len == 0) {
+				eval_follow(ctx, node, value, true);
+				ok = py__eval(ctx, value, type, out);
+			}
 		} else if (b == PY_BINDING_NONE) {
 			/* Perhaps from `from M import *`. */
 			for (size_t i = 0; i < imp.nstars && !ok; i++) {
@@ -216,6 +219,7 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	const char *text = eval_node_text(ctx, node, &len);
 
 	if (strcmp(kind, "parenthesized_expression") == 0 && ts_node_named_child_count(node) == 1) {
+		eval_follow(ctx, node, ts_node_named_child(node, 0), false);
 		ok = py__eval(ctx, ts_node_named_child(node, 0), type, out);
 	} else if (strcmp(kind, "identifier") == 0 || strcmp(kind, "attribute") == 0) {
 		ok = py__name(ctx, node, type, out);
@@ -239,7 +243,9 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		out->value = ~out->value;
 	} else if (strcmp(kind, "assignment") == 0) {
 		/* The inner link of a chained assignment, `a = b = ssl.PROTOCOL_TLSv1`. */
-		ok = py__eval(ctx, ts_node_child_by_field_name(node, "right", 5), type, out);
+		TSNode right = ts_node_child_by_field_name(node, "right", 5);
+		eval_follow(ctx, node, right, true);
+		ok = py__eval(ctx, right, type, out);
 	}
 	ctx->depth--;
 	if (ok)
@@ -250,13 +256,17 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 /* The entry point: provides per-file state when the caller keeps none. */
 static bool py__eval_top(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
-	if (ctx->state)
-		return py__eval(ctx, node, type, out);
-	void *local = NULL;
-	ctx->state = &local;
+	eval_follow_start(ctx, node);
+	void *local = NULL, **kept = ctx->state;
+	if (!kept)
+		ctx->state = &local;
 	bool ok = py__eval(ctx, node, type, out);
-	ctx->state = NULL;
-	py_scope_release_state(local);
+	if (!kept) {
+		ctx->state = NULL;
+		py_scope_release_state(local);
+	}
+	if (ok)
+		eval_follow_result(ctx, out);
 	return ok;
 }
 

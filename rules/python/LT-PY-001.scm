@@ -107,3 +107,43 @@
         left: (identifier)
         right: (_) @value)))
   (#not-in-rejection-test? @value))
+
+; A single-purpose constant counts wherever it is written, not only at the API that consumes
+; it: an argument of any call (a helper of the project), positional or by any keyword, a
+; variable, a return value, the elements of a list, tuple or set that is stored or returned.
+; Calls that only read, compare or log stay silent; so do tables that map a protocol to a name
+; or a name to a protocol (dictionaries: the user picks). @sink is where the value goes (a
+; related location); a variable is reported once, at its value, with its uses related.
+((call
+  function: (_) @sink
+  arguments: (argument_list (_) @value))
+  (#not-match? @sink "(^|\\.)(print|repr|str|type|format|isinstance|issubclass|getattr|hasattr|id|hash|len|sorted|index|count|remove|discard|__contains__|__eq__|Log[A-Za-z_]*|log[a-z_]*|debug|info|warning|warn|error|exception|critical|assert[A-Za-z_]*|skip[A-Za-z_]*|xfail|expect[A-Za-z_]*)$")
+  (#not-match? @sink "(^|\\.)(log|logger|_log|_logger|LOG|LOGGER|logging|warnings|self\\.assert[A-Za-z]*)\\.")
+  (#not-in-rejection-test? @value))
+
+((call
+  function: (_) @sink
+  arguments: (argument_list
+    (keyword_argument
+      value: (_) @value)))
+  (#not-match? @sink "(^|\\.)(print|format|Log[A-Za-z_]*|log[a-z_]*|debug|info|warning|warn|error|exception|critical|assert[A-Za-z_]*)$")
+  (#not-match? @sink "(^|\\.)(log|logger|_log|_logger|LOG|LOGGER|logging|warnings)\\.")
+  (#not-in-rejection-test? @value))
+
+((assignment
+  left: (identifier) @sink
+  right: (_) @value)
+  (#not-in-rejection-test? @value))
+
+((return_statement
+  (_) @value)
+  (#not-in-rejection-test? @value))
+
+((assignment
+  left: (_) @sink
+  right: [(list (_) @value) (tuple (_) @value) (set (_) @value) (expression_list (_) @value)])
+  (#not-in-rejection-test? @value))
+
+((return_statement
+  [(list (_) @value) (tuple (_) @value) (set (_) @value) (expression_list (_) @value)])
+  (#not-in-rejection-test? @value))

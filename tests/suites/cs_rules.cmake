@@ -88,3 +88,24 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
                    "LT-CS-005.bad.cs:52:13: error: This registry write turns SSL 3.0 and TLS 1.0 back on"
                    scan --color never ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-005.bad.cs)
 endforeach()
+
+# A single-purpose constant is reported once, at its value, with its sinks as SARIF related
+# locations (issue 10): the write it reaches through a name, a use in another file.
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  add_test(NAME ${bin}/cs_rules/related_sink_through_name
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The value is written here through 'LegacyProtocols'."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-001.bad.cs)
+  add_test(NAME ${bin}/cs_rules/related_sink_of_call
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "'ProtocolHelper.Apply' receives the value here."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-001.bad.cs)
+  add_test(NAME ${bin}/cs_rules/related_definition_in_other_file
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The constant's value, in another file."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/dotnet/cross-file-constants)
+  add_test(NAME ${bin}/python_rules/related_sink_through_name
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The value is written here through 'LEGACY_PROTOCOL'."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/python/LT-PY-001.bad.py)
+endforeach()
