@@ -20,7 +20,7 @@
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
-#include "values/csharp_constants.h"
+#include "lang/csharp/csharp_constants.h"
 
 struct lang_slot {
 	const frontend *fe;

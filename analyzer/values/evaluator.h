@@ -50,7 +50,7 @@ typedef struct eval_ctx {
 	TSNode whole;
 	bool followed;
 	uint32_t origin_start, origin_end;
-	/* C#: the scan's constants of every file (values/csharp_constants.h), or NULL. */
+	/* C#: the scan's constants of every file (lang/csharp/csharp_constants.h), or NULL. */
 	const struct cs_constants *cs_constants;
 	const char *defined_uri; /* the last constant found there (eval_result.defined_uri) */
 	region defined_at;

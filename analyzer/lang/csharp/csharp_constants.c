@@ -1,5 +1,5 @@
 /* csharp_constants.c: the scan-wide index of C# constants (csharp_constants.h). */
-#include "values/csharp_constants.h"
+#include "lang/csharp/csharp_constants.h"
 
 #include <stdlib.h>
 #include <string.h>

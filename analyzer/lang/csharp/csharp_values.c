@@ -12,8 +12,8 @@
 #include <strings.h>
 
 #include "util/alloc.h"
-#include "values/csharp_constants.h"
-#include "values/csharp_values_int.h"
+#include "lang/csharp/csharp_constants.h"
+#include "lang/csharp/csharp_values_int.h"
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 		     bool *typed);
