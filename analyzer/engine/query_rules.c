@@ -67,8 +67,12 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 			     .report_capture = NO_CAPTURE };
 	cr.sink_capture = query_rules__capture_id(q, "sink");
 	char perr[400];
-	if (predicates_compile(&cr.predicates, q, perr, sizeof(perr)) < 0) {
-		snprintf(err, errlen, "%s:%u: %s", r->source_path, r->pattern_line, perr);
+	uint32_t poffset = UINT32_MAX;
+	if (predicates_compile(&cr.predicates, q, set->lang, r->pattern, &poffset, perr,
+			       sizeof(perr)) < 0) {
+		snprintf(err, errlen, "%s:%u: %s", r->source_path,
+			 poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
+			 perr);
 		ts_query_delete(q);
 		return -1;
 	}
