@@ -15,7 +15,6 @@
 #include "core/language.h"
 
 struct fact_list;
-struct cs_constants;
 
 /* What a front end knows about the file it is analysing. */
 typedef struct file_ctx {
@@ -25,7 +24,7 @@ typedef struct file_ctx {
 	language lang;
 	finding_list *out;
 	struct fact_list *facts; /* facts for the post-scan analyzers (project/facts.h) */
-	const struct cs_constants *cs_constants; /* C# constants of the scan, or NULL */
+	const void *scan_index; /* the language evaluator's scan-wide index, or NULL */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */

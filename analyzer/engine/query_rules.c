@@ -483,7 +483,7 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	 * eval_state. */
 	void *eval_state = NULL;
 	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state,
-			  .cs_constants = ctx->cs_constants };
+			  .scan_index = ctx->scan_index };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
 		const compiled_rule *cr = &set->rules[i];

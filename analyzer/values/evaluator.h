@@ -37,7 +37,7 @@ typedef struct eval_result {
 	region defined_at;
 } eval_result;
 
-struct cs_constants;
+struct walk_list;
 
 typedef struct eval_ctx {
 	const source_file *src;
@@ -50,8 +50,9 @@ typedef struct eval_ctx {
 	TSNode whole;
 	bool followed;
 	uint32_t origin_start, origin_end;
-	/* C#: the scan's constants of every file (lang/csharp/csharp_constants.h), or NULL. */
-	const struct cs_constants *cs_constants;
+	/* What the evaluator's scan_index_build made of the whole scan (C#: the constants of
+	 * every file, lang/csharp/csharp_constants.h), or NULL. */
+	const void *scan_index;
 	const char *defined_uri; /* the last constant found there (eval_result.defined_uri) */
 	region defined_at;
 	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
@@ -70,6 +71,12 @@ typedef struct value_evaluator {
 	/* Frees what eval or eval_string left in *ctx->state; NULL for evaluators that keep
 	 * none. */
 	void (*release_state)(void *state);
+	/* Optional: an index of the whole scan (names defined in one file, used in another),
+	 * built once before any file is analysed, from every file of `files` (each at most
+	 * `max_file_size` bytes); it is only read afterwards, by every worker at once, as
+	 * eval_ctx.scan_index. NULL when the language needs none. */
+	void *(*scan_index_build)(const struct walk_list *files, size_t max_file_size);
+	void (*scan_index_free)(void *index);
 } value_evaluator;
 
 /* The evaluator for `lang`, or NULL. */

@@ -142,7 +142,7 @@ static void cs_const__file(cs_constants *c, const walk_file *f, const source_fil
 		ev->release_state(state);
 }
 
-cs_constants *cs_constants_build(const walk_list *files, size_t max_file_size)
+void *cs_constants_build(const struct walk_list *files, size_t max_file_size)
 {
 	cs_constants *c = xcalloc(1, sizeof(*c));
 	const TSLanguage *grammar = ts_grammar_for(LANG_CSHARP);
@@ -181,8 +181,9 @@ cs_constants *cs_constants_build(const walk_list *files, size_t max_file_size)
 	return c;
 }
 
-void cs_constants_free(cs_constants *c)
+void cs_constants_free(void *index)
 {
+	cs_constants *c = index;
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->len; i++) {
@@ -193,8 +194,9 @@ void cs_constants_free(cs_constants *c)
 	free(c);
 }
 
-size_t cs_constants_count(const cs_constants *c)
+size_t cs_constants_count(const void *index)
 {
+	const cs_constants *c = index;
 	return c ? c->len : 0;
 }
 
@@ -207,10 +209,11 @@ static int cs_const__cmpn(const char *a, const char *b, size_t blen)
 	return a[blen] ? 1 : 0;
 }
 
-bool cs_constants_find(const cs_constants *c, const char *cls, size_t clen, const char *name,
+bool cs_constants_find(const void *index, const char *cls, size_t clen, const char *name,
 		       size_t nlen, const value_type *type, eval_result *out, const char **uri,
 		       region *where)
 {
+	const cs_constants *c = index;
 	size_t t = 0;
 	while (t < CS_CONST_NTYPES && strcmp(cs_const__types[t], type->name) != 0)
 		t++;

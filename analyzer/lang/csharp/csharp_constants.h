@@ -6,7 +6,7 @@
  * that writes it. Before the rules run, the scanner reads every C# file that names
  * `SecurityProtocolType` or `SslProtocols`, and records each `const` and `static readonly`
  * field with an initialiser, evaluated in its own file as a value of each of those types, under
- * `Class.Name`. The index is built once, on one thread, and only read afterwards: every worker
+ * `Class.Name`. It is the C# evaluator's scan_index (values/evaluator.h): built once, on one thread, and only read afterwards: every worker
  * may look it up at the same time. A name defined twice with different values is unknown. */
 #ifndef TLSLINT_CSHARP_CONSTANTS_H
 #define TLSLINT_CSHARP_CONSTANTS_H
@@ -22,17 +22,17 @@ typedef struct cs_constants cs_constants;
 
 /* Reads the C# files of `files` that may define such constants (each at most `max_file_size`
  * bytes) and indexes their constants. Never NULL; an index may be empty. */
-cs_constants *cs_constants_build(const walk_list *files, size_t max_file_size);
-void cs_constants_free(cs_constants *c);
+void *cs_constants_build(const struct walk_list *files, size_t max_file_size);
+void cs_constants_free(void *c);
 
 /* The value of `cls.name` (`cls` the class's own name, without namespace) as a value of
  * `type`: true and `*out`, `*uri` and `*where` (the initialiser) when exactly one value is
  * known for it. */
-bool cs_constants_find(const cs_constants *c, const char *cls, size_t clen, const char *name,
+bool cs_constants_find(const void *index, const char *cls, size_t clen, const char *name,
 		       size_t nlen, const value_type *type, eval_result *out, const char **uri,
 		       region *where);
 
 /* How many constants the index holds (for tests and --verbose). */
-size_t cs_constants_count(const cs_constants *c);
+size_t cs_constants_count(const void *index);
 
 #endif

@@ -367,8 +367,8 @@ static bool cs__other_file(eval_ctx *ctx, TSNode cls, const char *name, size_t n
 	const char *c = cs_last_name(ctx, cls, &clen);
 	const char *uri = NULL;
 	region where;
-	if (!ctx->cs_constants ||
-	    !cs_constants_find(ctx->cs_constants, c, clen, name, nlen, type, out, &uri, &where))
+	if (!ctx->scan_index ||
+	    !cs_constants_find(ctx->scan_index, c, clen, name, nlen, type, out, &uri, &where))
 		return false;
 	*typed = true; /* indexed only as a value of its type */
 	ctx->defined_uri = uri;
@@ -498,4 +498,6 @@ const value_evaluator csharp_evaluator = {
 	.eval = cs_eval,
 	.eval_string = cs_eval_string,
 	.release_state = cs__index_free,
+	.scan_index_build = cs_constants_build,
+	.scan_index_free = cs_constants_free,
 };
