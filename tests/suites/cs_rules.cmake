@@ -31,7 +31,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
                    scan --verbose --color never ${CS_RULES_TESTS}/prefilter)
   add_test(NAME ${bin}/cs_rules/prefilter_ignores_case
            COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
-                   "lowercase.ps1:2:47: error: '[Net.ServicePointManager]::SecurityProtocol' is set to a value that enables TLS 1.0"
+                   "lowercase.ps1:2:47: error: This SecurityProtocolType value (\"tls, tls12\") enables TLS 1.0"
                    scan --color never ${CS_RULES_TESTS}/prefilter)
 endforeach()
 

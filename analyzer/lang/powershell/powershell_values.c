@@ -33,6 +33,11 @@ TSNode ps_unwrap(TSNode node)
 		"comparison_expression", "additive_expression", "multiplicative_expression",
 		"format_expression", "range_expression", "array_literal_expression",
 		"unary_expression", "expression_with_unary_operator", "left_assignment_expression",
+		/* the same layers in a method's arguments */
+		"argument_expression", "logical_argument_expression", "bitwise_argument_expression",
+		"comparison_argument_expression", "additive_argument_expression",
+		"multiplicative_argument_expression", "format_argument_expression",
+		"range_argument_expression",
 	};
 	for (unsigned depth = 0; depth < 64 && !ts_node_is_null(node); depth++) {
 		bool layer = false;
@@ -218,10 +223,14 @@ static bool ps__eval_node(eval_ctx *ctx, TSNode node, const value_type *type, ev
 			return true;
 		}
 		TSNode value = { 0 };
-		return ps_resolve(ctx, name, nlen, ts_node_start_byte(node), &value) &&
-		       ps_eval(ctx, value, type, out);
+		if (!ps_resolve(ctx, name, nlen, ts_node_start_byte(node), &value))
+			return false;
+		eval_follow(ctx, node, value, true);
+		return ps_eval(ctx, value, type, out);
 	}
-	if (ps_kind(node, "bitwise_expression") || ps_kind(node, "additive_expression"))
+	if (ps_kind(node, "bitwise_expression") || ps_kind(node, "additive_expression") ||
+	    ps_kind(node, "bitwise_argument_expression") ||
+	    ps_kind(node, "additive_argument_expression"))
 		return ps__binary(ctx, node, type, out);
 	if (ps_kind(node, "array_literal_expression"))
 		return ps__array(ctx, node, type, out);
@@ -239,7 +248,10 @@ static bool ps__eval_node(eval_ctx *ctx, TSNode node, const value_type *type, ev
 
 bool ps_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
+	TSNode wrapped = node;
 	node = ps_unwrap(node);
+	if (!ts_node_is_null(node))
+		eval_follow(ctx, wrapped, node, false);
 	if (ts_node_is_null(node) || ctx->depth > PS_MAX_DEPTH)
 		return false;
 	ctx->depth++;
@@ -252,9 +264,11 @@ static bool ps__eval_entry(eval_ctx *ctx, TSNode node, const value_type *type, e
 {
 	if (type->kind == VALUE_REGISTRY)
 		return ps_registry(ctx, node, out);
+	eval_follow_start(ctx, node);
 	if (!ps_eval(ctx, node, type, out))
 		return false;
 	out->versions = value_type_versions(type, out->value);
+	eval_follow_result(ctx, out);
 	return true;
 }
 
