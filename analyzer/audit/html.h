@@ -8,7 +8,7 @@
 #define TLSLINT_AUDIT_HTML_H
 
 #include "audit/record.h"
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "util/strbuf.h"
 
 /* Appends `s` with &, <, >, " and ' escaped. */

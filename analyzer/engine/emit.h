@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "core/versions.h"
 #include "source/source_file.h"
 #include "core/language.h"

@@ -11,7 +11,7 @@
 
 #include "engine/emit.h"
 #include "engine/predicates.h"
-#include "scan/prefilter.h"
+#include "util/prefilter.h"
 #include "rules/rule.h"
 #include "values/value_types.h"
 

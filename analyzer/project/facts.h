@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "project/dotnet_target.h"
 #include "source/source_file.h"
 #include "core/language.h"

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "engine/emit.h"
 #include "project/facts.h"
 #include "rules/rule.h"

@@ -10,7 +10,7 @@
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 
 typedef struct baseline_entry {
 	const cJSON *result; /* inside `log` */

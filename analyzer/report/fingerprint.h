@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 
 #define FINGERPRINT_STABLE_KEY "tlslint/v1"
 

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "report/baseline.h"
 #include "rules/catalogue.h"
 #include "scan/scanner.h"

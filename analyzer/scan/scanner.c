@@ -16,7 +16,7 @@
 #include "report/fingerprint.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
-#include "scan/prefilter.h"
+#include "util/prefilter.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/fileio.h"

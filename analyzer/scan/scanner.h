@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "frontends/frontend.h"
 #include "rules/catalogue.h"
 #include "walk/walker.h"

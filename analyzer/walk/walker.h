@@ -14,7 +14,7 @@
 #include <git2/oid.h>
 #include <git2/types.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "source/source_file.h"
 #include "core/language.h"
 

@@ -10,7 +10,7 @@
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/rule.h"
-#include "scan/prefilter.h"
+#include "util/prefilter.h"
 #include "testing/expectations.h"
 #include "unit.h"
 #include "util/alloc.h"

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "unit.h"
