@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <tree_sitter/api.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "source/source_file.h"
 #include "util/strbuf.h"
 #include "values/value_types.h"

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "values/evaluator.h"
 #include "walk/walker.h"
 
