@@ -448,7 +448,8 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	for (int l = 0; l < LANG_COUNT; l++) {
 		const value_evaluator *ev = language_get((language)l)->evaluator;
 		if (ev && ev->scan_index_build && s->langs[l].fe && s->langs[l].nrules)
-			run.scan_index[l] = ev->scan_index_build(files, s->opts.max_file_size);
+			run.scan_index[l] = ev->scan_index_build(files, s->opts.max_file_size,
+								 s->opts.jobs);
 	}
 	unsigned jobs = s->opts.jobs;
 	if (jobs > files->len)

@@ -73,9 +73,10 @@ typedef struct value_evaluator {
 	void (*release_state)(void *state);
 	/* Optional: an index of the whole scan (names defined in one file, used in another),
 	 * built once before any file is analysed, from every file of `files` (each at most
-	 * `max_file_size` bytes); it is only read afterwards, by every worker at once, as
-	 * eval_ctx.scan_index. NULL when the language needs none. */
-	void *(*scan_index_build)(const struct walk_list *files, size_t max_file_size);
+	 * `max_file_size` bytes) on up to `jobs` threads; it is only read afterwards, by every
+	 * worker at once, as eval_ctx.scan_index. NULL when the language needs none. */
+	void *(*scan_index_build)(const struct walk_list *files, size_t max_file_size,
+				  unsigned jobs);
 	void (*scan_index_free)(void *index);
 } value_evaluator;
 

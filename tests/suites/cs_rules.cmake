@@ -105,7 +105,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   add_test(NAME ${bin}/cs_rules/related_definition_in_other_file
            COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
                    "The constant's value, in another file."
-                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/dotnet/cross-file-constants)
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/cross-file-constants)
   add_test(NAME ${bin}/python_rules/related_sink_through_name
            COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
                    "The value is written here through 'LEGACY_PROTOCOL'."

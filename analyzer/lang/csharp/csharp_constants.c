@@ -1,6 +1,8 @@
 /* csharp_constants.c: the scan-wide index of C# constants (csharp_constants.h). */
 #include "lang/csharp/csharp_constants.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@
  * another file. */
 static const char *const cs_const__types[] = { "SecurityProtocolType", "SslProtocols" };
 #define CS_CONST_NTYPES (sizeof(cs_const__types) / sizeof(cs_const__types[0]))
+#define CS_CONST_MAX_JOBS 64
 
 typedef struct cs_const_entry {
 	char *cls, *name;
@@ -29,7 +32,14 @@ static int cs_const__cmp(const void *a, const void *b)
 {
 	const cs_const_entry *x = a, *y = b;
 	int c = strcmp(x->name, y->name);
-	return c ? c : strcmp(x->cls, y->cls);
+	if (!c)
+		c = strcmp(x->cls, y->cls);
+	if (!c)
+		c = strcmp(x->uri, y->uri);
+	if (!c)
+		c = x->where.start_line < y->where.start_line ? -1
+		    : x->where.start_line > y->where.start_line;
+	return c;
 }
 
 static bool cs_const__is(const source_file *src, TSNode node, const char *s)
@@ -142,18 +152,37 @@ static void cs_const__file(cs_constants *c, const walk_file *f, const source_fil
 		ev->release_state(state);
 }
 
-void *cs_constants_build(const struct walk_list *files, size_t max_file_size)
+/* Files larger than this are not read for constants: a helper class is small, and the pass has
+ * no parse deadline of its own (the scan's --timeout applies to the rules' parse). */
+#define CS_CONST_MAX_FILE (512u << 10)
+
+struct cs_const_job {
+	const struct walk_list *files;
+	size_t max_file_size;
+	atomic_size_t next;
+	cs_constants part[CS_CONST_MAX_JOBS]; /* one per thread, merged at the end */
+	atomic_uint parts;
+};
+
+static void *cs_const__worker(void *arg)
 {
-	cs_constants *c = xcalloc(1, sizeof(*c));
+	struct cs_const_job *job = arg;
+	unsigned me = atomic_fetch_add(&job->parts, 1);
+	cs_constants *c = &job->part[me];
 	const TSLanguage *grammar = ts_grammar_for(LANG_CSHARP);
 	TSParser *parser = NULL;
-	for (size_t i = 0; i < files->len && grammar; i++) {
-		const walk_file *f = &files->files[i];
+	for (;;) {
+		size_t i = atomic_fetch_add(&job->next, 1);
+		if (i >= job->files->len || !grammar)
+			break;
+		const walk_file *f = &job->files->files[i];
 		if (f->lang != LANG_CSHARP)
 			continue;
+		size_t max = job->max_file_size < CS_CONST_MAX_FILE ? job->max_file_size
+								    : CS_CONST_MAX_FILE;
 		source_file src;
 		char why[256];
-		if (walk_file_load(&src, f, max_file_size, why, sizeof(why)) != SOURCE_OK)
+		if (walk_file_load(&src, f, max, why, sizeof(why)) != SOURCE_OK)
 			continue;
 		bool candidate = memmem(src.text, src.len, "SecurityProtocolType", 20) ||
 				 memmem(src.text, src.len, "SslProtocols", 12);
@@ -176,6 +205,37 @@ void *cs_constants_build(const struct walk_list *files, size_t max_file_size)
 	}
 	if (parser)
 		ts_parser_delete(parser);
+	return NULL;
+}
+
+void *cs_constants_build(const struct walk_list *files, size_t max_file_size, unsigned jobs)
+{
+	struct cs_const_job *job = xcalloc(1, sizeof(*job));
+	job->files = files;
+	job->max_file_size = max_file_size;
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > CS_CONST_MAX_JOBS)
+		jobs = CS_CONST_MAX_JOBS;
+	pthread_t threads[CS_CONST_MAX_JOBS];
+	unsigned started = 0;
+	for (unsigned t = 1; t < jobs; t++) /* the calling thread is the first worker */
+		if (pthread_create(&threads[started], NULL, cs_const__worker, job) == 0)
+			started++;
+	cs_const__worker(job);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	cs_constants *c = xcalloc(1, sizeof(*c));
+	for (unsigned p = 0; p < atomic_load(&job->parts); p++) {
+		cs_constants *part = &job->part[p];
+		for (size_t k = 0; k < part->len; k++) {
+			GROW(c->items, c->cap, c->len + 1);
+			c->items[c->len++] = part->items[k];
+		}
+		free(part->items);
+	}
+	free(job);
+	/* Sorted by name, class and then file: the same index whatever the threads did. */
 	if (c->len)
 		qsort(c->items, c->len, sizeof(*c->items), cs_const__cmp);
 	return c;

@@ -21,8 +21,9 @@
 typedef struct cs_constants cs_constants;
 
 /* Reads the C# files of `files` that may define such constants (each at most `max_file_size`
- * bytes) and indexes their constants. Never NULL; an index may be empty. */
-void *cs_constants_build(const struct walk_list *files, size_t max_file_size);
+ * bytes, and at most 512 KiB) on `jobs` threads and indexes their constants. Never NULL; an
+ * index may be empty. */
+void *cs_constants_build(const struct walk_list *files, size_t max_file_size, unsigned jobs);
 void cs_constants_free(void *c);
 
 /* The value of `cls.name` (`cls` the class's own name, without namespace) as a value of
