@@ -66,6 +66,7 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 {
 	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
 			     .report_capture = NO_CAPTURE };
+	cr.sink_capture = query_rules__capture_id(q, "sink");
 	char perr[400];
 	uint32_t poffset = UINT32_MAX;
 	if (predicates_compile(&cr.predicates, q, set->lang, r->pattern, &poffset, perr,
@@ -337,13 +338,50 @@ static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
 	return ev && ev->eval_string && ev->eval_string(ectx, node, out);
 }
 
+/* The text of `node`, for related-location messages: at most 80 bytes of it, on one line. */
+static void query_rules__quote(const file_ctx *ctx, TSNode node, char *buf, size_t size)
+{
+	uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+	size_t n = 0;
+	for (uint32_t i = s; i < e && n + 4 < size && n < 80; i++) {
+		char c = ctx->src->text[i];
+		if (c == '\n' || c == '\r')
+			break;
+		buf[n++] = c;
+	}
+	if (n < e - s)
+		buf[n++] = '.', buf[n++] = '.', buf[n++] = '.';
+	buf[n] = '\0';
+}
+
+/* Adds a related location covering `node` to `f`, unless it has one there already: the
+ * message is `before`, the node's text in quotes, then `after`. */
+static void query_rules__related(const file_ctx *ctx, finding *f, TSNode node, const char *before,
+				 const char *after)
+{
+	region where;
+	source_position(ctx->src, ts_node_start_byte(node), &where.start_line, &where.start_col);
+	source_position(ctx->src, ts_node_end_byte(node), &where.end_line, &where.end_col);
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (memcmp(&f->related[i].where, &where, sizeof(where)) == 0 &&
+		    strcmp(f->related[i].uri, ctx->uri) == 0)
+			return;
+	char quoted[96], msg[160];
+	query_rules__quote(ctx, node, quoted, sizeof(quoted));
+	snprintf(msg, sizeof(msg), "%s'%s'%s", before, quoted, after);
+	finding_add_related(f, ctx->uri, where, msg);
+}
+
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
 			       const file_ctx *ctx)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
 	TSNode value_node = { 0 }, at = { 0 };
-	bool have_value = false;
+	bool have_value = false, followed = false;
+	uint32_t origin_start = 0, origin_end = 0;
+	const char *defined_uri = NULL;
+	region defined_at = { 0 };
 	if (cr->value_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
@@ -364,10 +402,19 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
 		args.value_len = ts_node_end_byte(value_node) - s;
+		args.detail = v.detail;
+		/* A rule that names its sinks (@sink) reports a followed name at its value. */
+		followed = v.followed && cr->sink_capture != NO_CAPTURE;
+		defined_uri = v.defined_uri;
+		defined_at = v.defined_at;
+		origin_start = v.origin_start;
+		origin_end = v.origin_end;
 	}
+	size_t start = 0, end = 0;
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))
 			return;
+		followed = false;
 	} else if (have_value) {
 		at = value_node;
 	} else if (m->capture_count) {
@@ -375,7 +422,30 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 	} else {
 		return;
 	}
-	emit_finding(ctx, r, ts_node_start_byte(at), ts_node_end_byte(at), &args);
+	start = ts_node_start_byte(at);
+	end = ts_node_end_byte(at);
+	if (followed) {
+		/* Reported at the value, once: the name's use is where it goes. */
+		start = origin_start;
+		end = origin_end;
+		args.value_text = ctx->src->text + start;
+		args.value_len = end - start;
+	}
+	finding *f = emit_finding_once(ctx, r, start, end, &args);
+	TSNode sink;
+	if (cr->sink_capture != NO_CAPTURE && query_rules__find_capture(m, cr->sink_capture, &sink))
+		query_rules__related(ctx, f, sink, "", " receives the value here.");
+	if (followed)
+		query_rules__related(ctx, f, value_node, "The value is written here through ", ".");
+	if (defined_uri) {
+		bool seen = false;
+		for (size_t i = 0; i < f->nrelated && !seen; i++)
+			seen = strcmp(f->related[i].uri, defined_uri) == 0 &&
+			       memcmp(&f->related[i].where, &defined_at, sizeof(defined_at)) == 0;
+		if (!seen)
+			finding_add_related(f, defined_uri, defined_at,
+					    "The constant's value, in another file.");
+	}
 }
 
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
@@ -391,7 +461,8 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 {
 	TSQueryCursorOptions qopts = { d, query_rules__query_progress };
 	void *eval_state = NULL;
-	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state,
+			  .scan_index = ctx->scan_index };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d->expired; i++) {
 		const compiled_rule *cr = &set->rules[i];

@@ -238,6 +238,7 @@ static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, ch
 		c_ast_run(&u);
 		if (!u.no_fallback)
 			c_fallback_run(&u);
+		c_anywhere_run(&u);
 		c_hits_emit(&u.hits, ctx);
 	}
 	c_unit_release(&u);

@@ -15,4 +15,6 @@ const value_evaluator csharp_evaluator = {
 	.eval = cs__eval_entry,
 	.eval_string = cs_eval_string,
 	.release_state = cs_scope_release,
+	.scan_index_build = cs_constants_build,
+	.scan_index_free = cs_constants_free,
 };
