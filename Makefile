@@ -3,11 +3,14 @@
 #   make scan         install what is missing, build, scan TARGET (default: the demo tree)
 #   make test         install what is missing, build, run the whole test suite under ctest
 #   make docs         regenerate docs/rules/ (one page per rule) from the rule files
+#   make fuzz         build the libFuzzer targets with clang and run each FUZZ_SECONDS seconds
 BUILD  ?= build
 TARGET ?= fixtures/demo
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= $(BUILD)/fuzz
 
-.PHONY: all build setup scan test bench docs clean
+.PHONY: all build setup scan test bench docs fuzz clean
 
 all: build
 
@@ -27,6 +30,12 @@ test: setup build
 
 docs: build
 	$(BUILD)/tlslint rules --format markdown --output-dir docs/rules
+
+fuzz:
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTLSLINT_FUZZ=ON \
+		-DTLSLINT_SANITIZE=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+	./tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: setup build
 	./bench/run.sh

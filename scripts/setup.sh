@@ -17,6 +17,7 @@ packages=(
   ripgrep hyperfine bc              # the peer, timer and arithmetic of bench/
   chromium                          # renders the audit report in tests (headless)
   time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
+  clang libclang-rt-14-dev          # tests: the libFuzzer targets (tests/fuzz/, make fuzz)
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
