@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clang/c_server.h"
 #include "cli/cli.h"
 
 static const struct {
@@ -36,6 +37,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (argc == 2 && strcmp(argv[1], C_SERVER_ARG) == 0)
+		return c_server_main(); /* a libclang parser process of a scan */
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);
