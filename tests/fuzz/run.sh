@@ -5,7 +5,9 @@
 # once crashed it), then fuzzes for SECONDS, starting from its seeds (tests/fuzz/seeds/TARGET/
 # and the fixtures of its format) and from the corpus it grew in earlier runs
 # (FUZZ_BUILD_DIR/fuzz-corpus/TARGET/). A crash leaves its input in
-# FUZZ_BUILD_DIR/fuzz-artifacts/TARGET/. Exit status 1 when any target crashed.
+# FUZZ_BUILD_DIR/fuzz-artifacts/TARGET/. Exit status 1 when any target crashed. An input that
+# runs longer than FUZZ_TIMEOUT seconds (default 30: generous, for a loaded machine) counts as
+# a crash too.
 set -uo pipefail
 build=$(cd "$1" && pwd)
 seconds=$2
@@ -55,7 +57,7 @@ for t in "${targets[@]}"; do
 		fi
 	fi
 	before=$(find "$arts" -type f | wc -l)
-	"$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	"$exe" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$arts/" "$corpus" "$seeds" >"$log" 2>&1
 	rc=$?
 	after=$(find "$arts" -type f | wc -l)
