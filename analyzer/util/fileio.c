@@ -91,6 +91,20 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 			return -1;
 		return 0;
 	}
+	/* A device or a FIFO (/dev/null, /dev/stdout, a pipe to another program) is written in
+	 * place: renaming a file over it would replace the device node itself. */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+		int out = open(path, O_WRONLY | O_CLOEXEC);
+		if (out < 0)
+			return -1;
+		int rc = fileio__write_fd(out, data, len);
+		int saved = errno;
+		if (close(out) < 0 && rc == 0)
+			return -1;
+		errno = saved;
+		return rc < 0 ? -1 : 0;
+	}
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {

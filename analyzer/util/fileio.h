@@ -10,7 +10,8 @@
 int file_read_all(const char *path, size_t max, char **out, size_t *len);
 
 /* Writes `len` bytes to `path` atomically: a temporary file in the same directory, fsync'ed
- * and renamed over `path`. "-" writes to standard output. Returns 0 or -1 with errno set. */
+ * and renamed over `path`. "-" writes to standard output; an existing device or FIFO
+ * (/dev/null) is written in place, never replaced. Returns 0 or -1 with errno set. */
 int file_write_atomic(const char *path, const char *data, size_t len);
 
 /* Creates directory `path` and its missing parents. Returns 0 or -1 with errno set. */

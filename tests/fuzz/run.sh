@@ -56,11 +56,11 @@ for t in "${targets[@]}"; do
 			continue
 		fi
 	fi
-	before=$(find "$arts" -type f | wc -l)
+	before=$(find "$arts" -type f ! -name "slow-unit-*" | wc -l)
 	"$exe" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$arts/" "$corpus" "$seeds" >"$log" 2>&1
 	rc=$?
-	after=$(find "$arts" -type f | wc -l)
+	after=$(find "$arts" -type f ! -name "slow-unit-*" | wc -l)
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
 	ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
