@@ -295,8 +295,8 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 		} else if (strcmp(key, "anywhere") == 0) {
 			size_t ql = n == 2 ? strlen(w[1]) : 0;
 			if (n > 2 || (n == 2 && (ql < 3 || strcmp(w[1] + ql - 2, "::") != 0))) {
-				rc = c_rules__fail(err, errlen, r, line,
-						   "'anywhere' takes an optional qualifier such as context::");
+				rc = diag_at(err, errlen, r->source_path, line,
+					     "'anywhere' takes an optional qualifier such as context::");
 				goto next;
 			}
 			cur->anywhere = true;

@@ -1,6 +1,7 @@
 /* csharp_evaluator.c: the C# evaluator (values/evaluator.h): registry writes
  * (csharp_strings.c), numbers (csharp_values.c) and strings, over the file's declarations
  * (csharp_scope.c). */
+#include "lang/csharp/csharp_constants.h"
 #include "lang/csharp/csharp_values_int.h"
 
 static bool cs__eval_entry(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
