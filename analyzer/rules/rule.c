@@ -280,7 +280,7 @@ const rule_key rule_keys[] = {
 	  "`security-severity` and CWE tags" },
 	{ "language", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(language), NO_FIELD, NULL,
 	  "`csharp`, `python`, `powershell`, `msbuild`, `dotnet-config`, `dotnet` (MSBuild and "
-	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `c` (C and C++), `cpp`" },
+	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `arm` (ARM templates and Bicep), `bicep`, `c` (C and C++), `cpp`" },
 	{ "short", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(short_description), NO_FIELD, NULL,
 	  "`shortDescription`" },
 	{ "full", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(full_description), NO_FIELD, NULL,
@@ -289,7 +289,8 @@ const rule_key rule_keys[] = {
 	  "Markdown help: the problem, why it breaks, an example of the fix (`help.markdown`)" },
 	{ "message", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(message), NO_FIELD, NULL,
 	  "result message template: `{versions}` names the legacy versions enabled (\"TLS 1.0 and "
-	  "TLS 1.1\"), `{value}` quotes the evaluated code" },
+	  "TLS 1.1\"), `{value}` quotes the evaluated code, `{detail}` adds what the evaluator says "
+	  "about the value (\" (key: computed)\" for a registry write whose key is not known)" },
 	{ "level", 0, RULE_FIELD_ENUM, F(level), NO_FIELD, key_level,
 	  "override the kind's level: `error`, `warning`, `note`" },
 	{ "security-severity", 0, RULE_FIELD_TEXT, F(security_severity), NO_FIELD, key_severity,
