@@ -1,4 +1,4 @@
-/* lex_test.c: our C/C++ tokenizer (clang/c_lex.h), which the token fallback uses when
+/* lex_test.c: our C/C++ tokenizer (lang/c/c_lex.h), which the token fallback uses when
  * libclang cannot analyse a file, gives the tokens libclang's tokenizer gives.
  *   lex_test FILE...   (C and C++ files; .cpp/.cc/.cxx/.hpp are C++)
  * Each file is tokenized both ways and the tokens (kind, offset, length) must be identical;
@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "clang/c_lex.h"
-#include "clang/libclang.h"
+#include "lang/c/c_lex.h"
+#include "lang/c/libclang.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # isolation.sh: nothing a scanned file holds ends the scan. libclang runs in parser processes
-# (analyzer/clang/c_server.h): a file that crashes it (5,000 nested '!' or '*' overflow its
+# (analyzer/lang/c/c_server.h): a file that crashes it (5,000 nested '!' or '*' overflow its
 # recursive parser) or outlasts --timeout costs that file's AST pass only: the file is named
 # in a notification with the reason, the token fallback's findings for it are kept, the next
 # file gets a new parser process, and audits go on. Without libclang, the token fallback
