@@ -12,7 +12,7 @@ set(FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover
 set(FUZZ_SOURCES
   lang/reg/reg_parser.c config/config.c rules/rule.c rules/catalogue.c lang/c/c_rules.c
   lang/c/compdb.c report/baseline.c report/fingerprint.c report/sarif.c report/markdown.c source/source_file.c walk/gitignore.c
-  core/versions.c rules/finding.c util/diag.c util/alloc.c util/fileio.c util/strbuf.c)
+  core/versions.c core/level.c rules/finding.c util/diag.c util/alloc.c util/fileio.c util/strbuf.c)
 list(TRANSFORM FUZZ_SOURCES PREPEND ${CMAKE_SOURCE_DIR}/analyzer/)
 add_library(tlslint_fuzzlib STATIC ${FUZZ_SOURCES} ${CMAKE_BINARY_DIR}/embedded_rules.c)
 add_dependencies(tlslint_fuzzlib generated_sources)

@@ -2,7 +2,7 @@
  * log, then matching two findings against it, one by fingerprint and one by line hash. */
 #include "fuzz.h"
 
-#include "core/finding.h"
+#include "rules/finding.h"
 #include "report/baseline.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,7 +1,7 @@
 /* fuzz_reg.c: the .reg reader (frontends/reg_parser.c) on arbitrary decoded text. */
 #include "fuzz.h"
 
-#include "frontends/reg_parser.h"
+#include "lang/reg/reg_parser.h"
 
 static void fuzz_reg__visit(void *arg, const reg_entry *e)
 {
