@@ -38,6 +38,7 @@ struct file_ctx;        /* engine/emit.h */
 struct frontend;        /* frontends/frontend.h */
 struct value_evaluator; /* values/evaluator.h */
 struct recover_syntax;  /* engine/recover.h */
+struct finding;         /* rules/finding.h */
 
 /* Facts for the cross-file analyses (project/facts.h), read from a tree-sitter tree that the
  * front end parsed for the query rules. `arg` is the front end's; unused so far. */
@@ -81,6 +82,11 @@ typedef struct language_def {
 	 * instead of a command (C's libclang parser processes, lang/c/c_server.h); NULL: none. */
 	const char *helper_arg;
 	int (*helper_main)(void);
+	/* Fixes of query-rule findings (rules/finding.h): given the finding `f` just made from
+	 * the value node `value` (`followed`: reported at a name's initialiser, not at `value`),
+	 * adds its replacements (engine/emit.h: emit_replace) or says why it has none
+	 * (finding_set_no_fix); leaves rules it does not know alone. NULL: none. */
+	void (*fix)(const struct file_ctx *ctx, struct finding *f, TSNode value, bool followed);
 } language_def;
 
 /* The descriptor of `lang` (LANG_NONE has an empty one). */

@@ -146,3 +146,16 @@ finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t e
 	}
 	return f;
 }
+
+void emit_replace(const file_ctx *ctx, finding *f, const char *description, size_t start,
+		  size_t end, const char *text)
+{
+	region where;
+	source_position(ctx->src, start, &where.start_line, &where.start_col);
+	source_position(ctx->src, end, &where.end_line, &where.end_col);
+	size_t raw_start = source_raw_offset(ctx->src, start);
+	size_t raw_end = source_raw_offset(ctx->src, end);
+	finding_add_replacement(f, description, start, end, raw_start, raw_end - raw_start, where,
+				ctx->src->text + start, text);
+	f->file_hash = finding_text_hash(ctx->src->text, ctx->src->len);
+}

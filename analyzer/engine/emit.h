@@ -53,6 +53,11 @@ finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t e
 finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, size_t end,
 			   const message_args *args);
 
+/* Adds to `f`'s fix the replacement of bytes [start, end) of the file by `text` (the fix is
+ * made with `description` on first use). */
+void emit_replace(const file_ctx *ctx, finding *f, const char *description, size_t start,
+		  size_t end, const char *text);
+
 /* Looks for a `tlslint-ignore: <rule_id>` comment on 1-based `line` or the line above.
  * Returns the reason (newly allocated; "" when none was given), or NULL. */
 char *emit_find_suppression(const source_file *src, language lang, unsigned line,

@@ -432,6 +432,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		args.value_len = end - start;
 	}
 	finding *f = emit_finding_once(ctx, r, start, end, &args);
+	const language_def *def = language_get(ctx->lang);
+	if (def->fix && have_value && !f->fix && !f->no_fix)
+		def->fix(ctx, f, value_node, followed);
 	TSNode sink;
 	if (cr->sink_capture != NO_CAPTURE && query_rules__find_capture(m, cr->sink_capture, &sink))
 		query_rules__related(ctx, f, sink, "", " receives the value here.");

@@ -28,6 +28,8 @@
 #include "lang/c/c_server.h"
 #include "lang/csharp/cs_syntax.h"
 #include "lang/powershell/ps_facts.h"
+#include "lang/csharp/cs_fix.h"
+#include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
 
 /* Grammars (grammars/, cmake/grammars.cmake). */
@@ -90,6 +92,7 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &csharp_evaluator,
 		.predicates = { .in_rejection_test = cs_syntax_in_rejection_test },
 		.recovery = &csharp_recovery,
+		.fix = cs_fix,
 	},
 	[LANG_PYTHON] = {
 		.name = "python", .rule_aliases = NONE,
@@ -100,6 +103,7 @@ static const language_def languages[LANG_COUNT] = {
 		.predicates = { .may_pass = py_syntax_may_pass,
 				.in_rejection_test = py_syntax_in_rejection_test },
 		.recovery = &python_recovery,
+		.fix = py_fix,
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,

@@ -130,6 +130,36 @@ static cJSON *sarif__rule(const rule *r)
 	return j;
 }
 
+/* SARIF 2.1.0 §3.55-3.57: a fix, its artifactChange (one file: a finding's fix never edits
+ * another) and replacements. deletedRegion carries lines and columns (what the VS Code SARIF
+ * viewer applies) and the same range as byteOffset/byteLength in the file's own bytes. */
+static cJSON *sarif__fix(const finding *f)
+{
+	cJSON *fx = cJSON_CreateObject();
+	cJSON_AddItemToObject(fx, "description", sarif__message(f->fix->description));
+	cJSON *changes = cJSON_AddArrayToObject(fx, "artifactChanges");
+	cJSON *ch = cJSON_CreateObject();
+	cJSON_AddItemToArray(changes, ch);
+	cJSON_AddItemToObject(ch, "artifactLocation", sarif__artifact(f->uri));
+	cJSON *reps = cJSON_AddArrayToObject(ch, "replacements");
+	for (size_t i = 0; i < f->fix->nreps; i++) {
+		const fix_replacement *r = &f->fix->reps[i];
+		cJSON *rj = cJSON_CreateObject();
+		cJSON *del = sarif__region(&r->where);
+		cJSON_AddNumberToObject(del, "byteOffset", (double)r->raw_start);
+		cJSON_AddNumberToObject(del, "byteLength", (double)r->raw_len);
+		cJSON_AddItemToObject(rj, "deletedRegion", del);
+		cJSON *ins = cJSON_AddObjectToObject(rj, "insertedContent");
+		cJSON_AddItemToObject(ins, "text", sarif__string(r->text));
+		cJSON_AddItemToArray(reps, rj);
+	}
+	if (f->fix->opt_in) {
+		cJSON *props = cJSON_AddObjectToObject(fx, "properties");
+		cJSON_AddBoolToObject(props, "optIn", true);
+	}
+	return fx;
+}
+
 static cJSON *sarif__result(const report_input *in, const finding *f)
 {
 	cJSON *j = cJSON_CreateObject();
@@ -161,9 +191,18 @@ static cJSON *sarif__result(const report_input *in, const finding *f)
 		if (f->fingerprint)
 			cJSON_AddStringToObject(pf, FINGERPRINT_STABLE_KEY, f->fingerprint);
 	}
+	if (f->fix) {
+		cJSON *fixes = cJSON_AddArrayToObject(j, "fixes");
+		cJSON_AddItemToArray(fixes, sarif__fix(f));
+	}
+	if (f->no_fix)
+		cJSON_AddItemToObject(cJSON_AddObjectToObject(j, "properties"), "noFix",
+				      sarif__string(f->no_fix));
 	if (f->vendored) {
 		/* Code the repository did not write: labelled, so that a reader can tell it. */
-		cJSON *props = cJSON_AddObjectToObject(j, "properties");
+		cJSON *props = cJSON_GetObjectItemCaseSensitive(j, "properties");
+		if (!props)
+			props = cJSON_AddObjectToObject(j, "properties");
 		cJSON_AddBoolToObject(props, "vendored", true);
 		cJSON_AddStringToObject(props, "vendoredReason", f->vendored);
 		cJSON *tags = cJSON_AddArrayToObject(props, "tags");

@@ -42,8 +42,61 @@ void finding_add_related(finding *f, const char *uri, region where, const char *
 	r->message = xstrdup(message);
 }
 
+static void finding__fix_free(fix *x)
+{
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->nreps; i++) {
+		free(x->reps[i].old);
+		free(x->reps[i].text);
+	}
+	free(x->reps);
+	free(x->description);
+	free(x);
+}
+
+void finding_add_replacement(finding *f, const char *description, size_t start, size_t end,
+			     size_t raw_start, size_t raw_len, region where, const char *old,
+			     const char *text)
+{
+	if (!f->fix) {
+		f->fix = xcalloc(1, sizeof(*f->fix));
+		f->fix->description = xstrdup(description);
+	}
+	free(f->no_fix);
+	f->no_fix = NULL;
+	fix_replacement *r = PUSH(f->fix->reps, f->fix->nreps);
+	r->start = start;
+	r->end = end;
+	r->raw_start = raw_start;
+	r->raw_len = raw_len;
+	r->where = where;
+	r->old = xstrndup(old, end - start);
+	r->text = xstrdup(text);
+}
+
+void finding_set_no_fix(finding *f, const char *reason)
+{
+	finding__fix_free(f->fix);
+	f->fix = NULL;
+	free(f->no_fix);
+	f->no_fix = xstrdup(reason);
+}
+
+unsigned long long finding_text_hash(const char *s, size_t len)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 static void finding__release(finding *f)
 {
+	finding__fix_free(f->fix);
+	free(f->no_fix);
 	free(f->uri);
 	free(f->display_path);
 	free(f->message);

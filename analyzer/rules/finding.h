@@ -21,6 +21,25 @@ typedef struct related_location {
 	char *message;
 } related_location;
 
+/* One edit of a fix: bytes [start, end) of the file's decoded UTF-8 text (what the front end
+ * saw) become `text`; `raw_start`/`raw_len` are the same range in the file's own bytes (after a
+ * byte order mark, in its encoding: UTF-16 counts two bytes a unit), for SARIF byteOffset. */
+typedef struct fix_replacement {
+	size_t start, end;
+	size_t raw_start, raw_len;
+	region where; /* deletedRegion in lines and UTF-16 columns */
+	char *old;    /* the text replaced, as scanned (checked before writing) */
+	char *text;   /* insertedContent */
+} fix_replacement;
+
+/* A fix of one finding: replacements in the finding's own file, applied together. */
+typedef struct fix {
+	char *description;
+	fix_replacement *reps;
+	size_t nreps;
+	bool opt_in; /* changes the build (retargeting a project): `tlslint fix --include-opt-in` */
+} fix;
+
 typedef struct finding {
 	const rule *rule;
 	level level;          /* usually rule->level; some rules grade per finding */
@@ -38,6 +57,10 @@ typedef struct finding {
 	baseline_state baseline; /* against --baseline; BASELINE_NONE without one */
 	const char *vendored; /* why the file is vendored or generated (walk/vendored.h; static),
 				 or NULL for the repository's own code */
+	fix *fix;             /* the safe edit that removes the finding, or NULL */
+	char *no_fix;         /* why there is none, when the front end knows ("the value is
+				 computed at run time"); NULL when the rule offers no fixes */
+	unsigned long long file_hash; /* of the decoded text the fix was made from */
 } finding;
 
 typedef struct notification {
@@ -59,6 +82,15 @@ finding *finding_list_add(finding_list *fl);
 void finding_list_note(finding_list *fl, level lvl, const char *uri, const char *display_path,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void finding_add_related(finding *f, const char *uri, region where, const char *message);
+/* Adds a replacement to `f`'s fix (made with `description` on first use); `old` is bytes
+ * [start, end) of `text`, `raw_*` as in fix_replacement. */
+void finding_add_replacement(finding *f, const char *description, size_t start, size_t end,
+			     size_t raw_start, size_t raw_len, region where, const char *old,
+			     const char *text);
+/* Says why `f` has no fix (replacing an earlier reason; dropping a fix made before). */
+void finding_set_no_fix(finding *f, const char *reason);
+/* FNV-1a 64 of `len` bytes: what `file_hash` holds. */
+unsigned long long finding_text_hash(const char *s, size_t len);
 /* Moves everything from `src` into `dst`, leaving `src` empty. */
 void finding_list_take(finding_list *dst, finding_list *src);
 /* Sorts findings by (uri, line, column, rule id) and removes exact duplicates (same rule at

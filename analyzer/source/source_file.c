@@ -158,20 +158,107 @@ static void source__index_lines(source_file *sf)
 	sf->nlines = n;
 }
 
+/* Decodes one UTF-8 sequence at s[*i] (of `len`), advancing *i; U+FFFD for a bad one. */
+static unsigned source__next_cp(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c = u[*i];
+	size_t n = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	unsigned cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
+	(*i)++;
+	for (size_t k = 0; k < n && *i < len; k++)
+		cp = (cp << 6) | (u[(*i)++] & 0x3F);
+	return cp;
+}
+
+size_t source_raw_offset(const source_file *sf, size_t off)
+{
+	switch (sf->encoding) {
+	case ENCODING_UTF8:
+		return off;
+	case ENCODING_UTF8_BOM:
+		return off + 3;
+	case ENCODING_UTF16LE:
+	case ENCODING_UTF16BE:
+		return (sf->bom ? 2 : 0) + 2 * (size_t)utf8_utf16_units(sf->text, off);
+	case ENCODING_LATIN1: {
+		size_t n = 0;
+		for (size_t i = 0; i < off;) {
+			source__next_cp(sf->text, off, &i);
+			n++;
+		}
+		return n;
+	}
+	}
+	return off;
+}
+
+char *source_encode(source_encoding e, bool bom, const char *utf8, size_t len, size_t *outlen)
+{
+	size_t cap = 4 + (e == ENCODING_UTF16LE || e == ENCODING_UTF16BE ? 4 * len : len);
+	unsigned char *out = xmalloc(cap + 1), *p = out;
+	if (e == ENCODING_UTF8 || e == ENCODING_UTF8_BOM) {
+		if (e == ENCODING_UTF8_BOM) {
+			*p++ = 0xEF;
+			*p++ = 0xBB;
+			*p++ = 0xBF;
+		}
+		memcpy(p, utf8, len);
+		p += len;
+	} else if (e == ENCODING_LATIN1) {
+		for (size_t i = 0; i < len;) {
+			unsigned cp = source__next_cp(utf8, len, &i);
+			if (cp > 0xFF) {
+				free(out);
+				return NULL;
+			}
+			*p++ = (unsigned char)cp;
+		}
+	} else {
+		bool be = e == ENCODING_UTF16BE;
+		unsigned units[2];
+		if (bom) {
+			*p++ = be ? 0xFE : 0xFF;
+			*p++ = be ? 0xFF : 0xFE;
+		}
+		for (size_t i = 0; i < len;) {
+			unsigned cp = source__next_cp(utf8, len, &i), n = 1;
+			if (cp >= 0x10000) {
+				cp -= 0x10000;
+				units[0] = 0xD800 | (cp >> 10);
+				units[1] = 0xDC00 | (cp & 0x3FF);
+				n = 2;
+			} else {
+				units[0] = cp;
+			}
+			for (unsigned k = 0; k < n; k++) {
+				*p++ = (unsigned char)(be ? units[k] >> 8 : units[k] & 0xFF);
+				*p++ = (unsigned char)(be ? units[k] & 0xFF : units[k] >> 8);
+			}
+		}
+	}
+	*p = 0;
+	*outlen = (size_t)(p - out);
+	return (char *)out;
+}
+
 source_error source_decode(source_file *out, char *raw, size_t rawlen)
 {
 	const unsigned char *u = (const unsigned char *)raw;
 	memset(out, 0, sizeof(*out));
 	if (rawlen >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
 		out->encoding = ENCODING_UTF16LE;
+		out->bom = true;
 		out->text = source__from_utf16(u + 2, rawlen - 2, false, &out->len);
 		free(raw);
 	} else if (rawlen >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
 		out->encoding = ENCODING_UTF16BE;
+		out->bom = true;
 		out->text = source__from_utf16(u + 2, rawlen - 2, true, &out->len);
 		free(raw);
 	} else if (rawlen >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		out->encoding = ENCODING_UTF8_BOM;
+		out->bom = true;
 		memmove(raw, raw + 3, rawlen - 3 + 1);
 		rawlen -= 3;
 		goto utf8;

@@ -29,6 +29,7 @@ typedef struct source_file {
 	char *text; /* UTF-8, NUL-terminated; owned */
 	size_t len;
 	source_encoding encoding;
+	bool bom; /* the file starts with a byte order mark (UTF-8 or UTF-16) */
 	size_t *line_starts; /* byte offset where each line starts; owned */
 	size_t nlines;
 } source_file;
@@ -40,6 +41,13 @@ source_error source_load(source_file *out, const char *path, size_t max_size, in
 void source_release(source_file *sf);
 
 const char *source_encoding_name(source_encoding e);
+
+/* Offset in the file's own bytes of byte `off` of the decoded text. */
+size_t source_raw_offset(const source_file *sf, size_t off);
+/* `len` bytes of UTF-8 encoded as a file of encoding `e` (with a byte order mark when `bom`);
+ * the length in *outlen. NULL when the text cannot be written in that encoding (a character
+ * beyond Latin-1 in a Latin-1 file). source_decode() of the result gives `utf8` back. */
+char *source_encode(source_encoding e, bool bom, const char *utf8, size_t len, size_t *outlen);
 
 /* 1-based line and UTF-16 column of byte offset `off`. */
 void source_position(const source_file *sf, size_t off, unsigned *line, unsigned *col);

@@ -1,0 +1,139 @@
+/* cs_fix.c: fixes of LT-CS-001 and LT-CS-003 findings (cs_fix.h). */
+#include "lang/csharp/cs_fix.h"
+
+#include <string.h>
+
+#include "engine/emit.h"
+#include "util/strbuf.h"
+
+#define CS_FIX_MAX_OPERANDS 16
+
+static const char *const cs_fix__legacy[] = { "Ssl2", "Ssl3", "Tls", "Tls11", NULL };
+
+static bool cs_fix__is(const char *text, TSNode n, const char *s)
+{
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	return strlen(s) == e - b && memcmp(text + b, s, e - b) == 0;
+}
+
+/* The operands of a `|` chain (parentheses see-through); false when one is not a member
+ * access `[qualifier.]Type.Member` or there are too many. */
+static bool cs_fix__operands(TSNode n, TSNode *out, size_t *len)
+{
+	while (strcmp(ts_node_type(n), "parenthesized_expression") == 0 &&
+	       ts_node_named_child_count(n) == 1)
+		n = ts_node_named_child(n, 0);
+	const char *type = ts_node_type(n);
+	if (strcmp(type, "binary_expression") == 0) {
+		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+		if (ts_node_is_null(op) || strcmp(ts_node_type(op), "|") != 0)
+			return false;
+		return cs_fix__operands(ts_node_child_by_field_name(n, "left", 4), out, len) &&
+		       cs_fix__operands(ts_node_child_by_field_name(n, "right", 5), out, len);
+	}
+	if (strcmp(type, "member_access_expression") != 0 || *len >= CS_FIX_MAX_OPERANDS)
+		return false;
+	out[(*len)++] = n;
+	return true;
+}
+
+/* Where the value is used as a whole: assigned, initialised, passed, returned. */
+static bool cs_fix__whole_value_site(TSNode value)
+{
+	TSNode p = ts_node_parent(value);
+	if (ts_node_is_null(p))
+		return false;
+	static const char *const sites[] = { "assignment_expression", "argument",
+					     "variable_declarator", "equals_value_clause",
+					     "property_declaration", "return_statement",
+					     "arrow_expression_clause", NULL };
+	for (const char *const *s = sites; *s; s++)
+		if (strcmp(ts_node_type(p), *s) == 0)
+			return true;
+	return false;
+}
+
+void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
+{
+	bool spt = strcmp(f->rule->id, "LT-CS-001") == 0;
+	if (!spt && strcmp(f->rule->id, "LT-CS-003") != 0)
+		return;
+	const char *text = ctx->src->text;
+	if (followed) {
+		finding_set_no_fix(f, "The value is a constant or variable that other code may use "
+				      "too: change it where the protocols are chosen.");
+		return;
+	}
+	TSNode ops[CS_FIX_MAX_OPERANDS];
+	size_t n = 0;
+	if (!cs_fix__operands(value, ops, &n)) {
+		finding_set_no_fix(f, "The value is computed (not only members joined by '|'): no "
+				      "edit keeps its meaning.");
+		return;
+	}
+	if (!cs_fix__whole_value_site(value)) {
+		finding_set_no_fix(f, "The value is part of a larger expression or a collection: "
+				      "remove the legacy versions where it is used.");
+		return;
+	}
+	/* The type as the first legacy member spells it (`[qualifier.]Type`); SslProtocols
+	 * values must name nothing but its members (None would drop what another one reads). */
+	uint32_t ts = 0, te = 0;
+	for (size_t i = 0; i < n; i++) {
+		TSNode member = ts_node_child_by_field_name(ops[i], "name", 4);
+		TSNode type = ts_node_child_by_field_name(ops[i], "expression", 10);
+		uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
+		const char *want = spt ? "SecurityProtocolType" : "SslProtocols";
+		size_t wl = strlen(want);
+		bool of_type = e - b >= wl && memcmp(text + e - wl, want, wl) == 0 &&
+			       (e - b == wl || text[e - wl - 1] == '.');
+		bool legacy = false;
+		for (const char *const *l = cs_fix__legacy; *l && !legacy; l++)
+			legacy = cs_fix__is(text, member, *l);
+		if (!of_type && !spt) {
+			finding_set_no_fix(f, "The value also reads other protocols: remove the "
+					      "legacy members where it is built.");
+			return;
+		}
+		if (legacy && of_type && te == 0) {
+			ts = b;
+			te = e;
+		}
+	}
+	if (te == 0) {
+		finding_set_no_fix(f, "The legacy versions come from a value the code reads.");
+		return;
+	}
+	strbuf out = STRBUF_INIT;
+	bool kept_modern = false;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		TSNode member = ts_node_child_by_field_name(ops[i], "name", 4);
+		bool legacy = false;
+		for (const char *const *l = cs_fix__legacy; *l && !legacy; l++)
+			legacy = cs_fix__is(text, member, *l);
+		if (legacy || !spt)
+			continue;
+		kept_modern |= cs_fix__is(text, member, "Tls12") || cs_fix__is(text, member, "Tls13");
+		if (kept++)
+			strbuf_adds(&out, " | ");
+		strbuf_add(&out, text + ts_node_start_byte(ops[i]),
+			   ts_node_end_byte(ops[i]) - ts_node_start_byte(ops[i]));
+	}
+	if (spt && !kept_modern) {
+		if (kept++)
+			strbuf_adds(&out, " | ");
+		strbuf_add(&out, text + ts, te - ts);
+		strbuf_adds(&out, ".Tls12");
+	}
+	if (!spt) {
+		strbuf_add(&out, text + ts, te - ts);
+		strbuf_adds(&out, ".None");
+	}
+	emit_replace(ctx, f,
+		     spt ? "Drop the legacy members (better still, on .NET Framework 4.7 or later, "
+			   "remove the assignment so the operating system's default applies)."
+			 : "Use SslProtocols.None: the operating system chooses the versions.",
+		     ts_node_start_byte(value), ts_node_end_byte(value), out.buf ? out.buf : "");
+	strbuf_release(&out);
+}
