@@ -14,6 +14,7 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_PARTIAL = 3 };
 struct audit_summary;
 
 int cmd_scan(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_languages(int argc, char **argv);

@@ -11,6 +11,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "scan", cmd_scan, "scan files and directories for legacy TLS" },
+	{ "fix", cmd_fix, "apply the fixes of a scan (--dry-run: print them as a diff)" },
 	{ "rules", cmd_rules, "list the rule catalogue" },
 	{ "explain", cmd_explain, "print a rule's help" },
 	{ "languages", cmd_languages, "list the languages, their files and comment syntax" },

@@ -38,7 +38,7 @@ bool str_list_has(const str_list *l, const char *s)
 }
 
 #define F(member) offsetof(cli_options, member)
-#define ALL (CLI_SCAN | CLI_AUDIT | CLI_TEST)
+#define ALL (CLI_SCAN | CLI_AUDIT | CLI_TEST | CLI_FIX)
 
 static const char output_group[] = "Output", git_group[] = "Baselines and git",
 		  select_group[] = "Selection", run_group[] = "Running", c_group[] = "C and C++";
@@ -76,7 +76,7 @@ const cli_opt cli_opts[OPT_COUNT] = {
 				   "baselineState new, unchanged or absent" },
 	[OPT_FAIL_ON_NEW] = { "fail-on-new", NULL, 0, NULL, CLI_SCAN, git_group, CLI_SWITCH,
 			      F(fail_on_new), .help = "with --baseline: exit 1 only for new findings" },
-	[OPT_STAGED] = { "staged", NULL, 0, NULL, CLI_SCAN, git_group, CLI_SWITCH, F(staged),
+	[OPT_STAGED] = { "staged", NULL, 0, NULL, CLI_SCAN | CLI_FIX, git_group, CLI_SWITCH, F(staged),
 			 .help = "scan the content staged in the git index (not the work tree): "
 				 "the files that differ from HEAD, or PATHs named" },
 	[OPT_DIFF] = { "diff", NULL, 0, "REV", CLI_SCAN, git_group, CLI_STRING, F(diff_rev),
@@ -88,34 +88,34 @@ const cli_opt cli_opts[OPT_COUNT] = {
 			.error = "--shard takes K/N with 1 <= K <= N",
 			.help = "audit only shard K of N (1 <= K <= N), chosen by a stable hash of "
 				"each repository's path; 'tlslint merge' joins them" },
-	[OPT_DRY_RUN] = { "dry-run", NULL, 0, NULL, CLI_AUDIT, git_group, CLI_SWITCH, F(dry_run),
+	[OPT_DRY_RUN] = { "dry-run", NULL, 0, NULL, CLI_AUDIT | CLI_FIX, git_group, CLI_SWITCH, F(dry_run),
 			  .help = "print the repositories this run would audit (after --shard), one "
 				  "per line, and exit; -o is not needed" },
 	[OPT_NO_RESUME] = { "no-resume", NULL, 0, NULL, CLI_AUDIT, git_group, CLI_SWITCH,
 			    F(no_resume),
 			    .help = "rescan repositories already audited in DIR at the same commit "
 				    "with the same tlslint version and configuration" },
-	[OPT_CONFIG] = { "config", NULL, 0, "FILE", CLI_SCAN, select_group, CLI_STRING,
+	[OPT_CONFIG] = { "config", NULL, 0, "FILE", CLI_SCAN | CLI_FIX, select_group, CLI_STRING,
 			 F(config_path), .shown = ".tlslint.toml at the top of the scanned tree, "
 						  "if there is one",
 			 .help = "read settings from FILE" },
-	[OPT_NO_CONFIG] = { "no-config", NULL, 0, NULL, CLI_SCAN, select_group, CLI_SWITCH,
+	[OPT_NO_CONFIG] = { "no-config", NULL, 0, NULL, CLI_SCAN | CLI_FIX, select_group, CLI_SWITCH,
 			    F(no_config), .help = "do not read a configuration file" },
 	[OPT_EXCLUDE] = { "exclude", NULL, 0, "GLOB", ALL, select_group, CLI_LIST, F(excludes),
 			  .help = "skip matching files and directories (repeatable); a glob without "
 				  "'/' matches names, one with '/' matches paths" },
-	[OPT_NO_IGNORE] = { "no-ignore", NULL, 0, NULL, CLI_SCAN | CLI_AUDIT, select_group,
+	[OPT_NO_IGNORE] = { "no-ignore", NULL, 0, NULL, CLI_SCAN | CLI_AUDIT | CLI_FIX, select_group,
 			    CLI_SWITCH, F(no_ignore),
 			    .help = "do not apply .gitignore and other git ignore rules" },
-	[OPT_MAX_FILE_SIZE] = { "max-file-size", NULL, 0, "N", CLI_SCAN | CLI_AUDIT, select_group,
+	[OPT_MAX_FILE_SIZE] = { "max-file-size", NULL, 0, "N", CLI_SCAN | CLI_AUDIT | CLI_FIX, select_group,
 				CLI_SIZE, F(max_file_size), .def = "8M",
 				.error = "--max-file-size takes a size such as 4M",
 				.help = "skip files larger than N bytes (K and M suffixes)" },
 	[OPT_RULES] = { "rules", NULL, 0, "DIR", ALL, select_group, CLI_LIST, F(rule_dirs),
 			.help = "also load the rule files under DIR (repeatable)" },
-	[OPT_DISABLE] = { "disable", NULL, 0, "ID", CLI_SCAN | CLI_AUDIT, select_group, CLI_LIST,
+	[OPT_DISABLE] = { "disable", NULL, 0, "ID", CLI_SCAN | CLI_AUDIT | CLI_FIX, select_group, CLI_LIST,
 			  F(disabled), .help = "do not run rule ID (repeatable)" },
-	[OPT_ENABLE] = { "enable", NULL, 0, "ID", CLI_SCAN | CLI_AUDIT, select_group, CLI_LIST,
+	[OPT_ENABLE] = { "enable", NULL, 0, "ID", CLI_SCAN | CLI_AUDIT | CLI_FIX, select_group, CLI_LIST,
 			 F(enabled), .help = "run rule ID even if it is off by default (repeatable)" },
 	[OPT_REQUIRE_ALL] = { "require-all", NULL, 0, NULL, CLI_TEST, select_group, CLI_SWITCH,
 			      F(require_all),
@@ -123,19 +123,19 @@ const cli_opt cli_opts[OPT_COUNT] = {
 	[OPT_JOBS] = { "jobs", NULL, 'j', "N", ALL, run_group, CLI_UINT, F(jobs), .min = 1,
 		       .max = 1024, .shown = "number of cores",
 		       .error = "--jobs takes a number from 1 to 1024", .help = "worker threads" },
-	[OPT_TIMEOUT] = { "timeout", NULL, 0, "MS", CLI_SCAN | CLI_AUDIT, run_group, CLI_UINT,
+	[OPT_TIMEOUT] = { "timeout", NULL, 0, "MS", CLI_SCAN | CLI_AUDIT | CLI_FIX, run_group, CLI_UINT,
 			  F(timeout_ms), .min = 1, .max = 24u * 3600 * 1000, .def = "10000",
 			  .error = "--timeout takes milliseconds",
 			  .help = "give up on a file after MS milliseconds" },
-	[OPT_COMPILE_COMMANDS] = { "compile-commands", NULL, 0, "FILE", CLI_SCAN | CLI_TEST,
+	[OPT_COMPILE_COMMANDS] = { "compile-commands", NULL, 0, "FILE", CLI_SCAN | CLI_TEST | CLI_FIX,
 				   c_group, CLI_STRING, F(compile_commands),
 				   .shown = "compile_commands.json in the scan root or build/",
 				   .help = "flags per file from this compilation database" },
-	[OPT_SYSTEM_HEADERS] = { "system-headers", NULL, 0, NULL, CLI_SCAN | CLI_TEST, c_group,
+	[OPT_SYSTEM_HEADERS] = { "system-headers", NULL, 0, NULL, CLI_SCAN | CLI_TEST | CLI_FIX, c_group,
 				 CLI_SET, F(system_headers), .value = SYSTEM_HEADERS_ALWAYS,
 				 .help = "C/C++: read the installed system headers even for files "
 					 "with no compilation database entry (slower)" },
-	[OPT_NO_SYSTEM_HEADERS] = { "no-system-headers", NULL, 0, NULL, CLI_SCAN | CLI_TEST,
+	[OPT_NO_SYSTEM_HEADERS] = { "no-system-headers", NULL, 0, NULL, CLI_SCAN | CLI_TEST | CLI_FIX,
 				    c_group, CLI_SET, F(system_headers),
 				    .value = SYSTEM_HEADERS_NEVER,
 				    .help = "C/C++: never read them, even with a database (parse "
@@ -146,10 +146,16 @@ const cli_opt cli_opts[OPT_COUNT] = {
 			      F(no_fallback),
 			      .help = "C/C++: without the token fallback (this and --no-shims "
 				      "measure what each adds to recall)" },
-	[OPT_VERBOSE] = { "verbose", NULL, 'v', NULL, CLI_SCAN | CLI_TEST, NULL, CLI_SWITCH,
+	[OPT_VERBOSE] = { "verbose", NULL, 'v', NULL, CLI_SCAN | CLI_TEST | CLI_FIX, NULL, CLI_SWITCH,
 			  F(verbose), .help = "print what was scanned and how fast" },
-	[OPT_QUIET] = { "quiet", NULL, 'q', NULL, CLI_SCAN | CLI_AUDIT, NULL, CLI_SWITCH, F(quiet),
+	[OPT_QUIET] = { "quiet", NULL, 'q', NULL, CLI_SCAN | CLI_AUDIT | CLI_FIX, NULL, CLI_SWITCH, F(quiet),
 			.help = "no progress line" },
+	[OPT_FIX_RULE] = { "rule", NULL, 0, "ID", CLI_FIX, select_group, CLI_LIST, F(fix_rules),
+			   .help = "apply only the fixes of rule ID (repeatable)" },
+	[OPT_INCLUDE_OPT_IN] = { "include-opt-in", NULL, 0, NULL, CLI_FIX, select_group,
+				 CLI_SWITCH, F(include_opt_in),
+				 .help = "also apply opt-in fixes, which change the build "
+					 "(retargeting a project)" },
 	[OPT_HELP] = { "help", NULL, 'h', NULL, ALL, NULL, CLI_HELP, 0, .help = "show this help" },
 };
 
@@ -163,6 +169,9 @@ static const struct {
 			       "there are fewer repositories" },
 	{ CLI_AUDIT, OPT_QUIET, "no progress line and no list of failed repositories" },
 	{ CLI_TEST, OPT_VERBOSE, "list passing cases too" },
+	{ CLI_FIX, OPT_DRY_RUN, "print the changes as a unified diff and write nothing" },
+	{ CLI_FIX, OPT_STAGED, "scan the content staged in the git index; only files whose work "
+			       "tree copy is the staged content are changed" },
 };
 
 /* Usage, introduction and ending of each command's --help. */
@@ -178,6 +187,16 @@ static const struct {
 	  "\nExit status: 0 no finding at or above the fail level, 1 findings, 2 usage or fatal\n"
 	  "error. Files that cannot be read or parsed are reported as notifications and do not\n"
 	  "stop the scan.\n" },
+	{ CLI_FIX, "fix", true,
+	  "usage: tlslint fix [options] [PATH...]\n\n"
+	  "Scans files and directories (default: .) and applies the fixes of the findings\n"
+	  "that have one (not of suppressed findings). Each file is written atomically in its\n"
+	  "own encoding and line endings; a file changed since the scan is left alone; every\n"
+	  "changed file is scanned again, and a fix that leaves its finding or adds a parse\n"
+	  "error is rolled back.\n",
+	  "\nExit status: 0 every fix applied (or none needed), 1 some finding could not be\n"
+	  "fixed (a fix refused or rolled back; with --dry-run: fixes are pending), 2 usage or\n"
+	  "fatal error.\n" },
 	{ CLI_AUDIT, "audit", false,
 	  "usage: tlslint audit [options] -o DIR LIST\n\n"
 	  "Audits every repository named in LIST (one per line: a work tree, a bare\n"

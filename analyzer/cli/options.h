@@ -1,4 +1,4 @@
-/* options.h: the command-line options of `scan`, `audit` and `test` as one table (options.c).
+/* options.h: the command-line options of `scan`, `fix`, `audit` and `test` as one table (options.c).
  *
  * A row names an option once, with the commands that take it, how its value is parsed, its
  * default and its help; the commands parse their argv and print their --help from the rows.
@@ -32,7 +32,7 @@ void str_list_push(str_list *l, char *s);
 bool str_list_has(const str_list *l, const char *s);
 
 /* The commands that take options from the table. */
-enum cli_command { CLI_SCAN = 1u << 0, CLI_AUDIT = 1u << 1, CLI_TEST = 1u << 2 };
+enum cli_command { CLI_SCAN = 1u << 0, CLI_AUDIT = 1u << 1, CLI_TEST = 1u << 2, CLI_FIX = 1u << 3 };
 
 typedef enum cli_opt_id {
 	OPT_FORMAT, OPT_OUTPUT, OPT_OUTPUT_DIR, OPT_SARIF, OPT_COLOR, OPT_FAIL_ON, OPT_CATEGORY,
@@ -40,7 +40,8 @@ typedef enum cli_opt_id {
 	OPT_DRY_RUN, OPT_NO_RESUME, OPT_CONFIG, OPT_NO_CONFIG, OPT_EXCLUDE, OPT_NO_IGNORE,
 	OPT_MAX_FILE_SIZE, OPT_RULES, OPT_DISABLE, OPT_ENABLE, OPT_REQUIRE_ALL, OPT_JOBS,
 	OPT_TIMEOUT, OPT_COMPILE_COMMANDS, OPT_SYSTEM_HEADERS, OPT_NO_SYSTEM_HEADERS, OPT_NO_SHIMS,
-	OPT_NO_FALLBACK, OPT_VERBOSE, OPT_QUIET, OPT_HELP, OPT_COUNT
+	OPT_NO_FALLBACK, OPT_VERBOSE, OPT_QUIET, OPT_FIX_RULE, OPT_INCLUDE_OPT_IN, OPT_HELP,
+	OPT_COUNT
 } cli_opt_id;
 
 /* Every option's value; strings and list items borrow from argv (or the table's defaults). */
@@ -49,7 +50,7 @@ typedef struct cli_options {
 	const char *diff_rev, *ref, *config_path, *compile_commands;
 	const report_format *fmt; /* of `format` */
 	bool no_suppressed, fail_on_new, staged, dry_run, no_resume, no_config, no_ignore;
-	bool require_all, no_shims, no_fallback, verbose, quiet;
+	bool require_all, no_shims, no_fallback, verbose, quiet, include_opt_in;
 	bool fail_none; /* --fail-on none */
 	level fail_on;
 	unsigned shard_k, shard_n; /* 0/0: no --shard */
@@ -57,7 +58,7 @@ typedef struct cli_options {
 	unsigned jobs; /* 0: the number of cores */
 	unsigned timeout_ms;
 	int system_headers; /* system_headers_mode */
-	str_list excludes, rule_dirs, disabled, enabled;
+	str_list excludes, rule_dirs, disabled, enabled, fix_rules;
 	bool given[OPT_COUNT]; /* named on the command line */
 } cli_options;
 
