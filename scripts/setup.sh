@@ -35,6 +35,7 @@ if [ "$mode" = test ]; then
   packages+=(
     libssl-dev libcurl4-openssl-dev   # headers for the C fixtures' "headers resolved" run
     jq                                # normalising SARIF for golden comparisons
+    patch                             # tests/cli/fix.sh applies the diff of fix --dry-run
     ripgrep hyperfine bc              # the peer, timer and arithmetic of bench/
     chromium                          # renders the audit report in tests (headless)
     time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh

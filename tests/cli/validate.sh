@@ -12,6 +12,9 @@ cd "$ROOT"
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/fixtures.sarif" --exclude '*.good.*' fixtures
 # The form to upload to GitHub: without the suppressed findings code scanning would not honour.
 "$TLSLINT" scan --fail-on none --no-suppressed -f sarif -o "$WORK/upload.sarif" --exclude '*.good.*' fixtures
+# Logs with fixes (results[].fixes[]) and with reasons for none (properties.noFix).
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/fixes.sarif" tests/fix/cases tests/fix/nofix
+check "the fixes log has fixes" jq -e '[.runs[0].results[] | select(.fixes)] | length > 0' "$WORK/fixes.sarif"
 mkdir -p "$WORK/empty"
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/empty.sarif" "$WORK/empty"
 # A log with notifications: a binary file and a file over the size limit.
@@ -21,7 +24,7 @@ head -c 5000 /dev/zero | tr '\0' 'x' > "$WORK/bad/Big.cs"
 "$TLSLINT" scan --fail-on none --max-file-size 1K -f sarif -o "$WORK/notes.sarif" "$WORK/bad"
 check "the upload form has no suppressed result" jq -e '[.runs[0].results[] | select(.suppressions // [] | length > 0)] | length == 0' "$WORK/upload.sarif"
 check "the default form keeps them" jq -e '[.runs[0].results[] | select(.suppressions // [] | length > 0)] | length > 0' "$WORK/fixtures.sarif"
-for f in demo fixtures upload empty notes; do
+for f in demo fixtures upload empty notes fixes; do
   if [ "$f" = fixtures ]; then
     # The default log keeps suppressed findings on purpose, and GitHub warns about those
     # (github/suppressed): checked without --strict, and the only warning allowed.

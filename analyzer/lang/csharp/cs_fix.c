@@ -44,9 +44,7 @@ static bool cs_fix__whole_value_site(TSNode value)
 	if (ts_node_is_null(p))
 		return false;
 	static const char *const sites[] = { "assignment_expression", "argument",
-					     "variable_declarator", "equals_value_clause",
-					     "property_declaration", "return_statement",
-					     "arrow_expression_clause", NULL };
+					     "return_statement", "arrow_expression_clause", NULL };
 	for (const char *const *s = sites; *s; s++)
 		if (strcmp(ts_node_type(p), *s) == 0)
 			return true;
@@ -69,6 +67,15 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	if (!cs_fix__operands(value, ops, &n)) {
 		finding_set_no_fix(f, "The value is computed (not only members joined by '|'): no "
 				      "edit keeps its meaning.");
+		return;
+	}
+	TSNode parent = ts_node_parent(value);
+	const char *pt = ts_node_is_null(parent) ? "" : ts_node_type(parent);
+	if (strcmp(pt, "variable_declarator") == 0 || strcmp(pt, "equals_value_clause") == 0 ||
+	    strcmp(pt, "property_declaration") == 0) {
+		finding_set_no_fix(f, "The value initialises a constant, field or variable that "
+				      "other code may read too: change it where the protocols are "
+				      "chosen.");
 		return;
 	}
 	if (!cs_fix__whole_value_site(value)) {

@@ -72,7 +72,19 @@ static void nginx__directive(void *arg, const char *buf, const nginx_directive *
 	size_t start = d->args[0].start, end = d->args[d->nargs - 1].end;
 	message_args args = { .versions = enabled, .value_text = buf + start,
 			      .value_len = end - start };
-	emit_finding(w->ctx, w->protocols, start, end, &args);
+	finding *f = emit_finding(w->ctx, w->protocols, start, end, &args);
+	/* The fix: the arguments become the modern pair, unless templating or comments make
+	 * the range more than the literal words. */
+	bool templated = d->templated || memchr(buf + start, '#', end - start) != NULL;
+	for (size_t i = 0; i < d->nargs && !templated; i++)
+		templated = d->args[i].templated;
+	if (templated)
+		finding_set_no_fix(f, "The directive's arguments are templated or commented: "
+				      "edit the template so it writes 'TLSv1.2 TLSv1.3'.");
+	else
+		emit_replace(w->ctx, f,
+			     "Offer only TLS 1.2 and TLS 1.3 (nginx's default from 1.23.4).", start,
+			     end, "TLSv1.2 TLSv1.3");
 }
 
 /* Does the path name nginx configuration: a directory or base name with "nginx" in it, or

@@ -81,6 +81,12 @@ void py_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 						 "needs TLS_CLIENT_METHOD imported too.");
 		return;
 	}
+	TSNode parent = ts_node_parent(value);
+	if (!ts_node_is_null(parent) && strcmp(ts_node_type(parent), "assignment") == 0) {
+		finding_set_no_fix(f, "The constant is stored in a name that other code may read "
+				      "too: change it where the protocol is chosen.");
+		return;
+	}
 	TSNode fn = py_fix__consumer(value, text);
 	if (ts_node_is_null(fn) || !py_fix__callee(text, fn, protocol ? "SSLContext" : "Context")) {
 		finding_set_no_fix(

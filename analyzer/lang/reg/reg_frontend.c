@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "frontends/frontend.h"
 #include "lang/reg/reg_parser.h"
@@ -29,7 +30,33 @@ static void reg__report(const struct reg_walk *w, const rule *r, const reg_entry
 {
 	message_args args = { .versions = versions, .value_text = w->ctx->src->text + e->start,
 			      .value_len = e->end - e->start };
-	emit_finding(w->ctx, r, e->start, e->end, &args);
+	finding *f = emit_finding(w->ctx, r, e->start, e->end, &args);
+	/* The fix replaces the data after `=`: Schannel's switches turn the version off
+	 * ("Enabled"=dword:00000000, "DisabledByDefault"=dword:00000001); the .NET and WinHTTP
+	 * values are deleted on import ("Name"=-), so the operating system's default applies. */
+	const char *text = w->ctx->src->text;
+	size_t at = e->name >= text && e->name <= text + e->end
+			    ? (size_t)(e->name - text) + e->name_len : e->start;
+	while (at < e->end && text[at] != '=')
+		at++;
+	if (at >= e->end) {
+		finding_set_no_fix(f, "The entry's data could not be told apart.");
+		return;
+	}
+	at++;
+	while (at < e->end && (text[at] == ' ' || text[at] == '\t'))
+		at++;
+	const char *data = "-", *what = "Delete the value on import (\"Name\"=-), so the operating "
+					"system's default applies.";
+	if (r == w->rules->schannel) {
+		bool disabled_by_default = e->name_len == 17 &&
+					   strncasecmp(e->name, "DisabledByDefault", 17) == 0;
+		data = disabled_by_default ? "dword:00000001" : "dword:00000000";
+		what = disabled_by_default ? "Keep the legacy protocol disabled by default "
+					     "(dword:00000001)."
+					   : "Turn the legacy protocol off (dword:00000000).";
+	}
+	emit_replace(w->ctx, f, what, at, e->end, data);
 }
 
 /* What a value enables is registry_policy's knowledge; this front end only picks the rule. A

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# fix.sh TLSLINT: `tlslint fix` on tests/fix/cases (each <name>.<ext> beside the text its fixes
+# must give, <name>.fixed.<ext>; *.reg.txt are written as UTF-16LE .reg files with a byte order
+# mark and CRLF, as regedit exports them) and tests/fix/nofix (findings without a safe fix).
+. "$(dirname "$0")/lib.sh"
+TLSLINT=$(realpath "$TLSLINT")
+FIXABLE='LT-PY-001 LT-CS-001 LT-CS-003 LT-NGX-001 LT-REG-001'
+
+# tree DIR: a copy of the cases without the expected texts; the expected ones in DIR.expected.
+tree() {
+  rm -rf "$1" "$1.expected"
+  cp -r "$ROOT/tests/fix/cases" "$1"
+  find "$1" -name '*.reg.txt' | while read -r t; do
+    (printf '\xff\xfe'; sed 's/$/\r/' "$t" | iconv -f UTF-8 -t UTF-16LE) > "${t%.txt}"
+    rm "$t"
+  done
+  (cd "$1" && find . -name '*.fixed.*' | while read -r f; do
+    mkdir -p "$1.expected/$(dirname "$f")"
+    mv "$f" "$1.expected/${f/.fixed./.}"
+  done)
+}
+
+T=$WORK/tree
+tree "$T"
+cp -r "$T" "$WORK/pristine"
+
+# The scan's SARIF carries the fixes: one per fixable finding, with byte offsets of the file's
+# own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
+# for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
+check "11 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 11' "$WORK/before.sarif"
+check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
+check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
+check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
+
+# --dry-run: a diff that applies with patch, exit 1 (fixes pending), nothing written.
+expect_status 1 "fix --dry-run exits 1" "$TLSLINT" fix --dry-run "$T"
+cp "$WORK/out" "$WORK/diff"
+check "dry run writes nothing" diff -r "$WORK/pristine" "$T"
+expect_grep "diff names the file" "+++ b/python/clients.py" "$WORK/diff"
+expect_grep "diff removes" "-    context = ssl.SSLContext(ssl.PROTOCOL_TLSv1)" "$WORK/diff"
+expect_grep "diff adds" "+	ssl_protocols TLSv1.2 TLSv1.3;" "$WORK/diff"
+cp -r "$WORK/pristine" "$WORK/patched"
+# The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
+check "the diff applies" bash -c "cd '$WORK/patched' && sed '/^--- a\/reg\//,\$d' '$WORK/diff' | patch -s -p1"
+check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expected/python/clients.py"
+
+# fix: every file becomes its expected text exactly (encoding, BOM, CRLF, tabs kept).
+expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
+expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
+for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg; do
+  check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
+done
+check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
+check "python compiles" python3 -m py_compile "$T/python/clients.py"
+
+# Scanning again: no finding of a fixable rule, no notification (no new parse error).
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/after.sarif" "$T"
+check "no finding left" jq -e '.runs[0].results | length == 0' "$WORK/after.sarif"
+check "no notification" jq -e '.runs[0].invocations[0].toolExecutionNotifications | length == 0' "$WORK/after.sarif"
+expect_status 0 "a second fix has nothing to do" "$TLSLINT" fix "$T"
+check "and changes nothing" diff -r -x __pycache__ "$T" "$T.expected"
+
+# --rule: only that rule's fixes.
+tree "$WORK/one"
+expect_status 0 "fix --rule" "$TLSLINT" fix --rule LT-NGX-001 "$WORK/one"
+check "nginx fixed" cmp "$WORK/one/nginx/nginx/site.conf" "$WORK/one.expected/nginx/nginx/site.conf"
+check "python untouched" cmp "$WORK/one/python/clients.py" "$WORK/pristine/python/clients.py"
+check "reg untouched" cmp "$WORK/one/reg/schannel.reg" "$WORK/pristine/reg/schannel.reg"
+expect_status 2 "fix --rule of no rule" "$TLSLINT" fix --rule LT-XX-999 "$WORK/one"
+expect_grep "names it" "--rule LT-XX-999: no such rule" "$WORK/err"
+
+# Findings without a safe fix: the SARIF says why, and fix leaves the files alone.
+cp -r "$ROOT/tests/fix/nofix" "$WORK/nofix"
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/nofix.sarif" "$WORK/nofix"
+jq -r '.runs[0].results[] | "\(.ruleId) \(.locations[0].physicalLocation.region.startLine) \(.fixes // [] | length) \(.properties.noFix)"' "$WORK/nofix.sarif" > "$WORK/nofix.txt"
+cat > "$WORK/nofix.want" <<'WANT'
+LT-CS-003 6 0 The value initialises a constant, field or variable that other code may read too: change it where the protocols are chosen.
+LT-CS-003 10 0 The value is part of a larger expression or a collection: remove the legacy versions where it is used.
+LT-CS-001 11 0 The value is computed (not only members joined by '|'): no edit keeps its meaning.
+LT-PY-001 5 0 The constant is stored in a name that other code may read too: change it where the protocol is chosen.
+LT-PY-001 9 0 The constant is not passed straight to ssl.SSLContext, where PROTOCOL_TLS_CLIENT keeps the code's meaning (ssl.wrap_socket and ssl_version= callers turn certificate checks off, which PROTOCOL_TLS_CLIENT refuses): pass a context from ssl.create_default_context() instead.
+LT-PY-001 13 0 The constant is imported by name: replacing it needs PROTOCOL_TLS_CLIENT imported too.
+WANT
+check "no-fix reasons" diff "$WORK/nofix.want" "$WORK/nofix.txt"
+expect_status 0 "fix with nothing fixable" "$TLSLINT" fix "$WORK/nofix"
+check "nofix untouched" diff -r "$ROOT/tests/fix/nofix" "$WORK/nofix"
+expect_status 0 "fix -v lists them" "$TLSLINT" fix -v "$WORK/nofix"
+expect_grep "with the reason" "LT-PY-001: no fix: The constant is imported by name" "$WORK/err"
+
+# A file changed since the scan is refused: with --staged the scan reads the index, and the
+# work tree copy differs from it.
+R=$WORK/repo
+mkdir -p "$R" && git -C "$R" init -q && cp "$ROOT/tests/fix/cases/python/clients.py" "$R/"
+git -C "$R" add clients.py
+printf '# edited after staging\n' >> "$R/clients.py"
+cp "$R/clients.py" "$WORK/edited.py"
+expect_status 1 "fix --staged with a changed work tree" bash -c "cd '$R' && '$TLSLINT' fix --staged"
+expect_grep "refused" "clients.py: changed since the scan; not changed" "$WORK/err"
+check "left alone" cmp "$R/clients.py" "$WORK/edited.py"
+git -C "$R" add clients.py
+expect_status 1 "fix --dry-run --staged" bash -c "cd '$R' && '$TLSLINT' fix --dry-run --staged"
+expect_grep "staged diff" "+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)" "$WORK/out"
+check "dry run --staged writes nothing" cmp "$R/clients.py" "$WORK/edited.py"
+
+# The file's mode survives the atomic write.
+tree "$WORK/mode"
+chmod 640 "$WORK/mode/nginx/nginx/site.conf"
+expect_status 0 "fix keeps modes" "$TLSLINT" fix "$WORK/mode"
+check "mode 640" test "$(stat -c %a "$WORK/mode/nginx/nginx/site.conf")" = 640
+finish
