@@ -16,7 +16,7 @@ done
 for p in dpkg-dev file; do
   has "$scan" "$p" scan; has "$test" "$p" test
 done
-for p in chromium jq ripgrep hyperfine bc time zsh libssl-dev libcurl4-openssl-dev; do
+for p in chromium jq patch ripgrep hyperfine bc time zsh libssl-dev libcurl4-openssl-dev; do
   lacks "$scan" "$p" scan; has "$test" "$p" test
 done
 if [ "$default" = "$scan" ]; then passed=$((passed + 1)); else fail "the default mode is not scan"; fi

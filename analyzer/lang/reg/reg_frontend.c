@@ -32,8 +32,10 @@ static void reg__report(const struct reg_walk *w, const rule *r, const reg_entry
 			      .value_len = e->end - e->start };
 	finding *f = emit_finding(w->ctx, r, e->start, e->end, &args);
 	/* The fix replaces the data after `=`: Schannel's switches turn the version off
-	 * ("Enabled"=dword:00000000, "DisabledByDefault"=dword:00000001); the .NET and WinHTTP
-	 * values are deleted on import ("Name"=-), so the operating system's default applies. */
+	 * ("Enabled"=dword:00000000, "DisabledByDefault"=dword:00000001); the .NET switches
+	 * (SchUseStrongCrypto, SystemDefaultTlsVersions) opt into strong cryptography and the
+	 * OS default (dword:00000001); the WinHTTP and Internet Settings masks are deleted on
+	 * import ("Name"=-), so the operating system's default applies. */
 	const char *text = w->ctx->src->text;
 	size_t at = e->name >= text && e->name <= text + e->end
 			    ? (size_t)(e->name - text) + e->name_len : e->start;
@@ -55,6 +57,10 @@ static void reg__report(const struct reg_walk *w, const rule *r, const reg_entry
 		what = disabled_by_default ? "Keep the legacy protocol disabled by default "
 					     "(dword:00000001)."
 					   : "Turn the legacy protocol off (dword:00000000).";
+	} else if (r == w->rules->netfx) {
+		data = "dword:00000001";
+		what = "Opt into strong cryptography and the operating system's default "
+		       "(dword:00000001).";
 	}
 	emit_replace(w->ctx, f, what, at, e->end, data);
 }
