@@ -27,7 +27,7 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "14 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 14' "$WORK/before.sarif"
+check "17 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 17' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
 check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
 check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
@@ -47,7 +47,7 @@ check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expecte
 # fix: every file becomes its expected text exactly (encoding, BOM, CRLF, tabs kept).
 expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
 expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
-for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg; do
+for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
@@ -80,6 +80,8 @@ LT-CS-001 11 0 The value is computed (not only members joined by '|'): no edit k
 LT-PY-001 5 0 The constant is stored in a name that other code may read too: change it where the protocol is chosen.
 LT-PY-001 9 0 The constant is not passed straight to ssl.SSLContext, where PROTOCOL_TLS_CLIENT keeps the code's meaning (ssl.wrap_socket and ssl_version= callers turn certificate checks off, which PROTOCOL_TLS_CLIENT refuses): pass a context from ssl.create_default_context() instead.
 LT-PY-001 13 0 The constant is imported by name: replacing it needs PROTOCOL_TLS_CLIENT imported too.
+LT-TF-001 7 0 The value comes from a variable's default or a local that other settings may use too: change it there.
+LT-TF-002 13 0 Policy names differ by service: choose its TLS 1.2 policy.
 WANT
 check "no-fix reasons" diff "$WORK/nofix.want" "$WORK/nofix.txt"
 expect_status 0 "fix with nothing fixable" "$TLSLINT" fix "$WORK/nofix"

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
@@ -163,6 +164,8 @@ static region tf__region(const struct tf_walk *w, TSNode n)
 	return r;
 }
 
+static void tf__fix(const struct tf_walk *w, finding *f, const bool *legacy);
+
 static void tf__setting(struct tf_walk *w, const tf_setting *s, TSNode value)
 {
 	const rule *r = w->st->rules[s->rule];
@@ -189,6 +192,7 @@ static void tf__setting(struct tf_walk *w, const tf_setting *s, TSNode value)
 	message_args args = { .versions = enabled, .value_text = t, .value_len = len };
 	finding *f = emit_finding(w->ctx, r, ts_node_start_byte(value), ts_node_end_byte(value),
 				  &args);
+	tf__fix(w, f, legacy);
 	for (size_t i = 0; i < w->nleaves; i++) {
 		const tf_leaf *l = &w->leaves[i];
 		if (!legacy[i] || ts_node_is_null(l->via))
@@ -200,6 +204,56 @@ static void tf__setting(struct tf_walk *w, const tf_setting *s, TSNode value)
 				      (int)l->via_len, l->via_name);
 		finding_add_related(f, w->ctx->uri, tf__region(w, l->node), msg);
 		free(msg);
+	}
+}
+
+/* The modern spelling of a legacy minimum, or NULL (policy names differ by service). */
+static const char *tf__modern(const char *v, size_t len)
+{
+	static const struct {
+		const char *legacy, *modern;
+	} map[] = {
+		{ "TLS1_0", "TLS1_2" },	  { "TLS1_1", "TLS1_2" },   { "1.0", "1.2" },
+		{ "1.1", "1.2" },	  { "Tls", "Tls12" },	    { "Tls11", "Tls12" },
+		{ "TLSv1_0", "TLSv1_2" }, { "TLSv1_1", "TLSv1_2" }, { "TLS_1_0", "TLS_1_2" },
+		{ "TLS_1_1", "TLS_1_2" }, { "true", "false" },
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strlen(map[i].legacy) == len && strncasecmp(map[i].legacy, v, len) == 0)
+			return map[i].modern;
+	return NULL;
+}
+
+/* The fix of a finding: each legacy literal written at the setting gets its TLS 1.2 spelling
+ * (`true` of an enable-SSL-3.0 switch, `false`); a value from a variable or local, or a
+ * policy name, has none. */
+static void tf__fix(const struct tf_walk *w, finding *f, const bool *legacy)
+{
+	for (size_t i = 0; i < w->nleaves; i++) {
+		const tf_leaf *l = &w->leaves[i];
+		if (legacy[i] && !ts_node_is_null(l->via)) {
+			finding_set_no_fix(f, "The value comes from a variable's default or a local "
+					      "that other settings may use too: change it there.");
+			return;
+		}
+	}
+	for (size_t i = 0; i < w->nleaves; i++) {
+		if (!legacy[i])
+			continue;
+		const char *t = NULL;
+		size_t len = 0;
+		bool str = tf__string_lit(w, w->leaves[i].node, &t, &len);
+		if (!str)
+			t = tf__text(w, w->leaves[i].node, &len);
+		const char *modern = tf__modern(t, len);
+		if (!modern) {
+			finding_set_no_fix(f, "Policy names differ by service: choose its TLS 1.2 "
+					      "policy.");
+			return;
+		}
+		size_t start = (size_t)(t - w->text);
+		emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum.", start, start + len,
+			     modern);
 	}
 }
 
