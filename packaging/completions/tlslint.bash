@@ -43,7 +43,7 @@ _tlslint()
             return 0 ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning note none" -- "$cur")); return 0 ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
-        --disable|--enable)
+        --disable|--enable|--rule)
             COMPREPLY=($(compgen -W "$(_tlslint_rule_ids "$prog")" -- "$cur")); return 0 ;;
         --rules|--output-dir) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
         -o|--output|--sarif|--baseline|--config|--compile-commands)

@@ -18,6 +18,7 @@ static const struct {
 	const char *name, *section;
 } commands[] = {
 	{ CLI_SCAN, "scan", ".SH SCAN OPTIONS" },
+	{ CLI_FIX, "fix", ".SH FIX OPTIONS" },
 	{ CLI_AUDIT, "audit", ".SH AUDIT OPTIONS" },
 	{ CLI_TEST, "test", ".SH TEST OPTIONS" },
 };
