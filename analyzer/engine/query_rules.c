@@ -565,6 +565,18 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 	return !opens;              /* PowerShell: a header is followed by '{' */
 }
 
+/* Does [start, end) of the file hold a keyword of one of the rules marked in `runnable`? */
+static bool query_rules__region_has_keyword(const ts_ruleset *set, const bool *runnable,
+					    const source_file *src, uint32_t start, uint32_t end)
+{
+	if (end > src->len)
+		end = (uint32_t)src->len;
+	for (size_t i = 0; start < end && i < set->len; i++)
+		if (runnable[i] && prefilter_pass(&set->rules[i].keywords, src->text + start, end - start))
+			return true;
+	return false;
+}
+
 /* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
  * so that the code around them keeps its structure: its classes, functions and
  * declarations. */
@@ -610,9 +622,13 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 {
 	const source_file *src = rc->ctx->src;
 	size_t n = 0, ndecl = 0;
-	for (size_t i = 0; i < rc->context.len && rc->context.items[i].end <= start; i++)
+	/* A piece without a keyword of the rules that run cannot hold a finding: it is parsed
+	 * only to learn whether it parses, alone, without the file's context (which costs a
+	 * parse of the context for every piece). */
+	bool keyword = query_rules__region_has_keyword(rc->set, rc->runnable, src, start, end);
+	for (size_t i = 0; keyword && i < rc->context.len && rc->context.items[i].end <= start; i++)
 		ndecl += rc->context.items[i].kind == RECOVER_DECLARATION;
-	for (size_t i = 0; i < rc->context.len; i++) {
+	for (size_t i = 0; keyword && i < rc->context.len; i++) {
 		const recover_range *c = &rc->context.items[i];
 		if (c->end > start)
 			break;
@@ -647,7 +663,7 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 	/* A piece that does not parse even alone is misread (a `def` header alone reads as a
 	 * call with keyword arguments): only its parts are analysed. */
 	bool broken = ts_node_has_error(root) && query_rules__errors_within(root, start, end);
-	if (!broken)
+	if (!broken && keyword)
 		query_rules__run_tree(rc->set, rc->w, rc->ctx, root, rc->runnable, rc->d);
 	size_t nbroken = rc->broken.len;
 	const char *nl = memchr(src->text + start, '\n', end - start);
@@ -777,10 +793,20 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 		rc.context.items[kept++] = *c;
 	}
 	rc.context.len = kept;
-	for (size_t i = 0; i < regions.len && !d->expired; i++)
+	/* Only damaged regions that hold a keyword of a rule that runs here can hold what the
+	 * first pass missed; the others are not parsed again (most damage in real code is far
+	 * from any TLS setting: preprocessor branches, newer syntax than the grammar knows). */
+	bool any = false;
+	for (size_t i = 0; i < regions.len && !d->expired; i++) {
+		if (!query_rules__region_has_keyword(set, runnable, ctx->src, regions.items[i].start,
+						     regions.items[i].end))
+			continue;
+		any = true;
 		query_rules__recover_range(&rc, regions.items[i].start, regions.items[i].end, false,
 					   0);
-	query_rules__reparse_without(&rc);
+	}
+	if (any)
+		query_rules__reparse_without(&rc);
 	if (lines.len)
 		finding_list_note(ctx->out, LEVEL_NOTE, ctx->uri, ctx->display_path,
 				  "'%s' has syntax the %s parser could not read (line%s %s); "
