@@ -27,7 +27,7 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "17 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 17' "$WORK/before.sarif"
+check "20 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 20' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
 check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
 check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
@@ -47,7 +47,8 @@ check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expecte
 # fix: every file becomes its expected text exactly (encoding, BOM, CRLF, tabs kept).
 expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
 expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
-for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf; do
+for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
+         dotnet/app.config csharp/Startup.cs; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
@@ -103,6 +104,21 @@ git -C "$R" add clients.py
 expect_status 1 "fix --dry-run --staged" bash -c "cd '$R' && '$TLSLINT' fix --dry-run --staged"
 expect_grep "staged diff" "+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)" "$WORK/out"
 check "dry run --staged writes nothing" cmp "$R/clients.py" "$WORK/edited.py"
+
+# Opt-in fixes (retargeting a project) only with --include-opt-in.
+O=$WORK/optin
+cp -r "$ROOT/tests/fix/optin" "$O"
+mkdir -p "$O.expected/sdk"
+mv "$O/Legacy.fixed.csproj" "$O.expected/Legacy.csproj"
+mv "$O/sdk/Tool.fixed.csproj" "$O.expected/sdk/Tool.csproj"
+cp -r "$O" "$O.pristine"
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/optin.sarif" "$O"
+check "opt-in fixes are marked" jq -e '[.runs[0].results[] | select(.ruleId == "LT-NET-001") | .fixes[0].properties.optIn] == [true, true]' "$WORK/optin.sarif"
+expect_status 0 "fix without --include-opt-in" "$TLSLINT" fix "$O"
+check "projects untouched" diff -r "$O.pristine" "$O"
+expect_status 0 "fix --include-opt-in" "$TLSLINT" fix --include-opt-in "$O"
+check "v4.5 -> v4.8" cmp "$O/Legacy.csproj" "$O.expected/Legacy.csproj"
+check "net452 -> net48" cmp "$O/sdk/Tool.csproj" "$O.expected/sdk/Tool.csproj"
 
 # The file's mode survives the atomic write.
 tree "$WORK/mode"

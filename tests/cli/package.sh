@@ -83,12 +83,13 @@ complete_bash() {
   PATH=$root/usr/bin:$PATH bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _tlslint; echo "${COMPREPLY[*]}"' \
     sh "$root/usr/share/bash-completion/completions/tlslint" "$@"
 }
-same "bash: commands" "$(complete_bash tlslint '')" "scan rules explain languages test audit merge --help --version"
+same "bash: commands" "$(complete_bash tlslint '')" "scan fix rules explain languages test audit merge --help --version"
 same "bash: a command by its start" "$(complete_bash tlslint au)" audit
 same "bash: options of scan" "$(complete_bash tlslint scan --fail-o)" "--fail-on --fail-on-new"
 same "bash: options of audit" "$(complete_bash tlslint audit --sh)" "--shard"
 same "bash: values of --fail-on" "$(complete_bash tlslint scan --fail-on '')" "error warning note none"
 same "bash: rule ids for explain" "$(complete_bash tlslint explain LT-PY-00)" "LT-PY-001 LT-PY-002 LT-PY-003 LT-PY-004 LT-PY-005"
+same "bash: rule ids for fix --rule" "$(complete_bash tlslint fix --rule LT-PY-00)" "LT-PY-001 LT-PY-002 LT-PY-003 LT-PY-004 LT-PY-005"
 check "bash: registered for tlslint" bash -c ". '$root/usr/share/bash-completion/completions/tlslint'; complete -p tlslint | grep -q -- '-F _tlslint'"
 
 # zsh completion: valid zsh, and with compadd and friends stubbed to print what they are
@@ -106,7 +107,7 @@ complete_zsh() { # complete_zsh PREFIX WORD...
     PREFIX=$1; shift; words=("$@"); CURRENT=$#words
     source "$0"' "$zc" "$@" | tr '\n' ' ' | sed 's/ $//'
 }
-same "zsh: commands" "$(complete_zsh '' tlslint '')" "scan rules explain languages test audit merge --help --version"
+same "zsh: commands" "$(complete_zsh '' tlslint '')" "scan fix rules explain languages test audit merge --help --version"
 same "zsh: options of scan" "$(complete_zsh --fail-o tlslint scan --fail-o | tr ' ' '\n' | grep -- '^--fail-o' | tr '\n' ' ' | sed 's/ $//')" "--fail-on --fail-on-new"
 same "zsh: values of --fail-on" "$(complete_zsh '' tlslint scan --fail-on '')" "error warning note none"
 same "zsh: rule ids for explain" "$(complete_zsh LT-PY tlslint explain LT-PY | tr ' ' '\n' | grep -c '^LT-PY-')" 5

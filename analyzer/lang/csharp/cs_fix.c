@@ -53,6 +53,16 @@ static bool cs_fix__whole_value_site(TSNode value)
 
 void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
+	if (strcmp(f->rule->id, "LT-CS-004") == 0) {
+		/* AppContext.SetSwitch(opt-out, true): the literal becomes false. */
+		if (!followed && strcmp(ts_node_type(value), "boolean_literal") == 0)
+			emit_replace(ctx, f, "Set the switch to false.", ts_node_start_byte(value),
+				     ts_node_end_byte(value), "false");
+		else
+			finding_set_no_fix(f, "The switch's value is computed: set it to false "
+					      "where it is decided.");
+		return;
+	}
 	bool spt = strcmp(f->rule->id, "LT-CS-001") == 0;
 	if (!spt && strcmp(f->rule->id, "LT-CS-003") != 0)
 		return;

@@ -102,6 +102,28 @@ static void dn__target(const struct walk *w, struct span at, dotnet_target t, ta
 			      .value_len = at.end - at.start };
 	finding *f = emit_finding(ctx, w->rules->target, at.start, at.end, &args);
 	f->level = t.version <= DOTNET_LAST_SSL3_DEFAULT ? LEVEL_ERROR : LEVEL_WARNING;
+	/* An opt-in fix (it changes the build): retarget to .NET Framework 4.8, spelled as the
+	 * project spells its target (v4.5 -> v4.8, net45 -> net48). */
+	const char *s = ctx->src->text + at.start;
+	size_t len = at.end - at.start;
+	bool v = len >= 2 && s[0] == 'v' && s[1] >= '0' && s[1] <= '9';
+	bool moniker = len > 3 && memcmp(s, "net", 3) == 0;
+	for (size_t i = 3; moniker && i < len; i++)
+		moniker = s[i] >= '0' && s[i] <= '9';
+	if (origin != TARGET_MSBUILD || (!v && !moniker)) {
+		finding_set_no_fix(f, "The target is not spelled as a project's TargetFramework or "
+				      "TargetFrameworkVersion.");
+		return;
+	}
+	if (moniker && memmem(ctx->src->text, ctx->src->len, "net48", 5)) {
+		finding_set_no_fix(f, "The project already lists net48 too: drop this target.");
+		return;
+	}
+	emit_replace(ctx, f,
+		     "Retarget the project to .NET Framework 4.8 (opt-in: it changes the build; "
+		     "check the project's dependencies and deployment targets).",
+		     at.start, at.end, v ? "v4.8" : "net48");
+	f->fix->opt_in = true;
 }
 
 /* Does the project say that its TargetFrameworkVersion is not a .NET Framework version: a
@@ -173,7 +195,10 @@ static void dn__switch_overrides(const struct walk *w, struct span value)
 			if (on && w->rules->switches) {
 				message_args args = { .value_text = t + item.start,
 						      .value_len = item.end - item.start };
-				emit_finding(ctx, w->rules->switches, name.start, item.end, &args);
+				finding *f = emit_finding(ctx, w->rules->switches, name.start,
+							  item.end, &args);
+				emit_replace(ctx, f, "Set the switch to false.", val.start,
+					     val.end, "false");
 			} else if (!on && ctx->facts && k < 2) {
 				fact *f = fact_list_add(ctx->facts, FACT_OPT_IN, ctx->lang, ctx->uri,
 							ctx->src, item.start, item.end);

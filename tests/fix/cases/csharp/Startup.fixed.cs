@@ -1,0 +1,9 @@
+using System;
+
+static class Startup
+{
+    static void Main()
+    {
+        AppContext.SetSwitch("Switch.System.Net.DontEnableSchUseStrongCrypto", false);
+    }
+}
