@@ -402,6 +402,7 @@ void cli_options_release(cli_options *o)
 	free(o->rule_dirs.items);
 	free(o->disabled.items);
 	free(o->enabled.items);
+	free(o->fix_rules.items);
 	memset(o, 0, sizeof(*o));
 }
 

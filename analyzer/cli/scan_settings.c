@@ -98,6 +98,7 @@ void scan_settings_release(scan_settings *st)
 	free(st->opt.rule_dirs.items);
 	free(st->opt.disabled.items);
 	free(st->opt.enabled.items);
+	free(st->opt.fix_rules.items);
 	free(st->all_excludes.items);
 	free(st->all_disabled.items);
 	free(st->all_enabled.items);

@@ -300,8 +300,10 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 				goto next;
 			}
 			cur->anywhere = true;
-			if (n == 2)
+			if (n == 2) {
+				free(cur->qualifier); /* a repeated `anywhere` line */
 				cur->qualifier = xstrndup(w[1], ql - 2);
+			}
 		} else if (strcmp(key, "when") == 0) {
 			unsigned long long a;
 			if (n < 3 || !c_rules__number(w[1], &a) || a == 0 || a > 64) {
