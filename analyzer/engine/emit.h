@@ -24,6 +24,13 @@ typedef struct file_ctx {
 	language lang;
 	finding_list *out;
 	struct fact_list *facts; /* facts for the post-scan analyzers (project/facts.h) */
+	/* From the keyword pass (scan/matcher.h), aligned with the rules the front end was
+	 * prepared with; NULL when every rule applies (unit tests, `tlslint test` helpers). */
+	const struct rule *const *rules; /* the rules below are about */
+	size_t nrules;
+	const bool *live;        /* the file holds every keyword group of rule i */
+	const struct match_result *hits; /* where the keywords are */
+	const struct keyword_expr *exprs; /* rule i's keyword groups, as word ids of `hits` */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */

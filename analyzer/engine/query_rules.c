@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "project/facts.h"
+#include "scan/matcher.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
 
@@ -59,134 +59,137 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 	return q;
 }
 
-/* Checks a compiled query against its rule's header and appends it (takes `q`). */
-static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char *err,
+/* Checks a compiled query against its rule's header and completes `cr` (takes `q`). */
+static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery *q, char *err,
 			       size_t errlen)
 {
-	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
-			     .report_capture = NO_CAPTURE };
+	const rule *r = cr->rule;
+	cr->value_capture = cr->report_capture = cr->cap_capture = NO_CAPTURE;
 	char perr[400];
-	if (predicates_compile(&cr.predicates, q, perr, sizeof(perr)) < 0) {
+	if (predicates_compile(&cr->predicates, q, perr, sizeof(perr)) < 0) {
 		snprintf(err, errlen, "%s:%u: %s", r->source_path, r->pattern_line, perr);
 		ts_query_delete(q);
 		return -1;
 	}
-	if (cr.predicates.needs_strings && !(evaluator_for(set->lang) &&
-					     evaluator_for(set->lang)->eval_string)) {
+	const char *problem = NULL;
+	if (cr->predicates.needs_strings && !(evaluator_for(set->lang) &&
+					      evaluator_for(set->lang)->eval_string)) {
 		snprintf(err, errlen, "%s:%u: #string- predicates need a string evaluator, and %s has "
 			 "none", r->source_path, r->pattern_line, language_name(set->lang));
-		predicates_release(&cr.predicates);
-		ts_query_delete(q);
-		return -1;
+		goto fail;
 	}
 	if (r->value_capture) {
-		cr.value_capture = query_rules__capture_id(q, r->value_capture);
-		cr.value_type = value_type_find(r->value_type);
-		const char *problem = cr.value_capture == NO_CAPTURE ? "the value capture is not in the query"
-				      : !cr.value_type ? "unknown value type"
-				      : !evaluator_for(set->lang) ? "this language has no value evaluator"
-								   : NULL;
+		cr->value_capture = query_rules__capture_id(q, r->value_capture);
+		cr->value_type = value_type_find(r->value_type);
+		problem = cr->value_capture == NO_CAPTURE ? "the value capture is not in the query"
+			  : !cr->value_type ? "unknown value type"
+			  : !evaluator_for(set->lang) ? "this language has no value evaluator"
+						       : NULL;
 		if (problem) {
 			snprintf(err, errlen, "%s: %s (value: @%s %s)", r->source_path, problem,
 				 r->value_capture, r->value_type);
-			predicates_release(&cr.predicates);
-			ts_query_delete(q);
-			return -1;
+			goto fail;
 		}
 	}
-	if (r->report_if == REPORT_FLOOR_OR_CAP && query_rules__capture_id(q, "cap") == NO_CAPTURE) {
-		snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the query",
-			 r->source_path);
-		predicates_release(&cr.predicates);
-		ts_query_delete(q);
-		return -1;
+	if (r->report_if == REPORT_FLOOR_OR_CAP) {
+		cr->cap_capture = query_rules__capture_id(q, "cap");
+		if (cr->cap_capture == NO_CAPTURE) {
+			snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the "
+				 "query", r->source_path);
+			goto fail;
+		}
 	}
 	if (r->report_capture) {
-		cr.report_capture = query_rules__capture_id(q, r->report_capture);
-		if (cr.report_capture == NO_CAPTURE) {
+		cr->report_capture = query_rules__capture_id(q, r->report_capture);
+		if (cr->report_capture == NO_CAPTURE) {
 			snprintf(err, errlen, "%s: the report capture @%s is not in the query",
 				 r->source_path, r->report_capture);
-			predicates_release(&cr.predicates);
-			ts_query_delete(q);
-			return -1;
+			goto fail;
 		}
 	}
-	cr.keywords.nocase = language_ignores_case(set->lang);
-	prefilter_add(&cr.keywords, (const char *const *)r->keywords, r->nkeywords);
-	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
-	set->rules[set->len++] = cr;
+	cr->query = q;
+	atomic_store(&cr->state, RULE_READY);
 	return 0;
+fail:
+	predicates_release(&cr->predicates);
+	ts_query_delete(q);
+	return -1;
+}
+
+static compiled_rule *query_rules__push(ts_ruleset *set, const rule *r)
+{
+	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
+	compiled_rule *cr = &set->rules[set->len++];
+	memset(cr, 0, sizeof(*cr));
+	cr->rule = r;
+	atomic_init(&cr->state, RULE_PENDING);
+	return cr;
 }
 
 int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 {
 	TSQuery *q = query_rules__compile(set->grammar, r, err, errlen);
-	return q ? query_rules__append(set, r, q, err, errlen) : -1;
+	compiled_rule cr = { .rule = r };
+	if (!q || query_rules__finish(set, &cr, q, err, errlen) < 0)
+		return -1;
+	*query_rules__push(set, r) = cr;
+	return 0;
 }
 
-struct compile_job {
-	const TSLanguage *grammar;
-	const rule *const *rules;
-	TSQuery **queries;
-	char (*errors)[512];
-	size_t n;
-	atomic_size_t next;
-};
-
-static void *query_rules__compile_worker(void *arg)
+void ts_ruleset_add_lazy(ts_ruleset *set, const rule *r)
 {
-	struct compile_job *job = arg;
-	for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->n;)
-		job->queries[i] = query_rules__compile(job->grammar, job->rules[i], job->errors[i],
-						       sizeof(job->errors[i]));
-	return NULL;
-}
-
-int ts_ruleset_add_all(ts_ruleset *set, const rule *const *rules, size_t n, char *err,
-		       size_t errlen)
-{
-	struct compile_job job = { .grammar = set->grammar, .rules = rules, .n = n };
-	job.queries = xcalloc(n ? n : 1, sizeof(*job.queries));
-	job.errors = xcalloc(n ? n : 1, sizeof(*job.errors));
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nthreads = cores > 1 ? (size_t)cores : 1;
-	if (nthreads > n)
-		nthreads = n;
-	pthread_t *threads = xcalloc(nthreads ? nthreads : 1, sizeof(*threads));
-	size_t started = 0;
-	for (size_t t = 1; t < nthreads; t++) /* this thread is the first worker */
-		if (pthread_create(&threads[started], NULL, query_rules__compile_worker, &job) == 0)
-			started++;
-	query_rules__compile_worker(&job);
-	for (size_t t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	free(threads);
-	/* Validate and append in rule order, so the first error reported never depends on
-	 * thread timing. */
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && !job.queries[i]) {
-			snprintf(err, errlen, "%s", job.errors[i]);
-			rc = -1;
-		} else if (rc == 0) {
-			rc = query_rules__append(set, rules[i], job.queries[i], err, errlen);
-		} else if (job.queries[i]) {
-			ts_query_delete(job.queries[i]);
-		}
+	if (!set->lazy) {
+		pthread_mutex_init(&set->lock, NULL);
+		set->lazy = true;
 	}
-	free(job.queries);
-	free(job.errors);
-	return rc;
+	query_rules__push(set, r);
+}
+
+/* Makes `cr` ready, compiling it if no thread has yet. Returns false (with the error in
+ * `err`) when it does not compile. */
+static bool query_rules__ready(const ts_ruleset *set, compiled_rule *cr, char *err, size_t errlen)
+{
+	int state = atomic_load(&cr->state);
+	if (state == RULE_PENDING) {
+		pthread_mutex_t *lock = (pthread_mutex_t *)&set->lock;
+		pthread_mutex_lock(lock);
+		if (atomic_load(&cr->state) == RULE_PENDING) {
+			char why[512];
+			TSQuery *q = query_rules__compile(set->grammar, cr->rule, why, sizeof(why));
+			if (!q || query_rules__finish(set, cr, q, why, sizeof(why)) < 0) {
+				cr->error = xstrdup(why);
+				atomic_store(&cr->state, RULE_FAILED);
+			}
+		}
+		pthread_mutex_unlock(lock);
+		state = atomic_load(&cr->state);
+	}
+	if (state == RULE_FAILED)
+		snprintf(err, errlen, "%s", cr->error);
+	return state == RULE_READY;
+}
+
+int ts_ruleset_compile_all(ts_ruleset *set, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < set->len; i++)
+		if (!query_rules__ready(set, &set->rules[i], err, errlen))
+			return -1;
+	return 0;
 }
 
 void ts_ruleset_release(ts_ruleset *set)
 {
 	for (size_t i = 0; i < set->len; i++) {
-		predicates_release(&set->rules[i].predicates);
-		prefilter_release(&set->rules[i].keywords);
-		ts_query_delete(set->rules[i].query);
+		compiled_rule *cr = &set->rules[i];
+		if (atomic_load(&cr->state) == RULE_READY) {
+			predicates_release(&cr->predicates);
+			ts_query_delete(cr->query);
+		}
+		free(cr->error);
 	}
 	free(set->rules);
+	if (set->lazy)
+		pthread_mutex_destroy(&set->lock);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -223,6 +226,9 @@ int ts_run_status_explain(ts_run_status status, const ts_worker *w, language lan
 		return -1;
 	case TS_RUN_PARSE_FAILED:
 		snprintf(why, whylen, "the %s parser could not parse the file", language_name(lang));
+		return -1;
+	case TS_RUN_RULE_FAILED:
+		snprintf(why, whylen, "not analysed: %s", w->error);
 		return -1;
 	}
 	return 0;
@@ -360,9 +366,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 			fact_list_add(ctx->facts, FACT_TLS12_CODE, ctx->lang, ctx->uri, ctx->src,
 				      ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		TSNode cap;
-		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
-					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
-		bool is_cap = cap_id != NO_CAPTURE && query_rules__find_capture(m, cap_id, &cap);
+		bool is_cap = cr->cap_capture != NO_CAPTURE &&
+			      query_rules__find_capture(m, cr->cap_capture, &cap);
 		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions) ||
 		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
@@ -389,6 +394,133 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
 }
 
+bool ts_narrowing_enabled(void)
+{
+	static atomic_int cached = -1;
+	int v = atomic_load(&cached);
+	if (v < 0) {
+		const char *e = getenv("TLSLINT_NO_NARROWING");
+		v = !(e && *e && strcmp(e, "0") != 0);
+		atomic_store(&cached, v);
+	}
+	return v != 0;
+}
+
+static bool query_rules__ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* The statement or declaration around a keyword: the nearest ancestor that is one, or a
+ * child of a block or of the file. NULL node: none (the whole file). */
+static bool query_rules__is_container(const char *type)
+{
+	static const char *const containers[] = { "program", "module", "compilation_unit",
+						  "block", "statement_list", "declaration_list",
+						  "script_block_body", "document" };
+	for (size_t i = 0; i < sizeof(containers) / sizeof(containers[0]); i++)
+		if (strcmp(type, containers[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool query_rules__enclosing(TSNode root, uint32_t start, uint32_t end, TSRange *out)
+{
+	TSNode n = ts_node_descendant_for_byte_range(root, start, end);
+	while (!ts_node_is_null(n) && !ts_node_eq(n, root)) {
+		const char *type = ts_node_type(n);
+		TSNode parent = ts_node_parent(n);
+		if (query_rules__ends_with(type, "statement") ||
+		    query_rules__ends_with(type, "declaration") ||
+		    query_rules__ends_with(type, "definition") || strcmp(type, "pipeline") == 0 ||
+		    ts_node_is_null(parent) || query_rules__is_container(ts_node_type(parent))) {
+			out->start_byte = ts_node_start_byte(n);
+			out->end_byte = ts_node_end_byte(n);
+			return true;
+		}
+		n = parent;
+	}
+	return false;
+}
+
+static int query_rules__cmp_range(const void *a, const void *b)
+{
+	const TSRange *x = a, *y = b;
+	return x->start_byte < y->start_byte ? -1 : x->start_byte > y->start_byte;
+}
+
+/* The byte ranges to run rule `ri` of `ctx` over: the statements around the hits of its
+ * first keyword group, merged. Returns false when the whole tree must be walked. */
+static bool query_rules__ranges(const file_ctx *ctx, size_t ri, TSNode root, TSRange **ranges,
+				size_t *nranges, size_t *cap)
+{
+	*nranges = 0;
+	if (!ctx->rules[ri]->narrow || !ctx->hits || !ctx->exprs || !ctx->exprs[ri].ngroups ||
+	    !ts_narrowing_enabled())
+		return false;
+	const match_result *h = ctx->hits;
+	for (size_t k = 0; k < h->nhits; k++) {
+		if (!keyword_expr_in_group(&ctx->exprs[ri], 0, h->hits[k].word))
+			continue;
+		uint32_t start = h->hits[k].offset;
+		TSRange r;
+		if (!query_rules__enclosing(root, start, start + 1, &r))
+			return false;
+		if (*nranges == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*ranges = xreallocarray(*ranges, *cap, sizeof(**ranges));
+		}
+		(*ranges)[(*nranges)++] = r;
+	}
+	if (!*nranges)
+		return false;
+	qsort(*ranges, *nranges, sizeof(**ranges), query_rules__cmp_range);
+	size_t out = 0;
+	for (size_t k = 1; k < *nranges; k++) {
+		if ((*ranges)[k].start_byte <= (*ranges)[out].end_byte) {
+			if ((*ranges)[k].end_byte > (*ranges)[out].end_byte)
+				(*ranges)[out].end_byte = (*ranges)[k].end_byte;
+		} else {
+			(*ranges)[++out] = (*ranges)[k];
+		}
+	}
+	*nranges = out + 1;
+	return true;
+}
+
+/* A match already seen in an earlier range of the same rule (a node that spans two). */
+struct seen_match {
+	uint32_t pattern, start, end;
+};
+
+static bool query_rules__seen(struct seen_match **seen, size_t *nseen, const TSQueryMatch *m)
+{
+	uint32_t start = UINT32_MAX, end = 0;
+	for (uint16_t c = 0; c < m->capture_count; c++) {
+		uint32_t s = ts_node_start_byte(m->captures[c].node);
+		uint32_t e = ts_node_end_byte(m->captures[c].node);
+		start = s < start ? s : start;
+		end = e > end ? e : end;
+	}
+	for (size_t i = 0; i < *nseen; i++)
+		if ((*seen)[i].pattern == m->pattern_index && (*seen)[i].start == start &&
+		    (*seen)[i].end == end)
+			return true;
+	*seen = xreallocarray(*seen, *nseen + 1, sizeof(**seen));
+	(*seen)[(*nseen)++] = (struct seen_match){ m->pattern_index, start, end };
+	return false;
+}
+
+/* Index of `r` among the rules of the keyword pass, or SIZE_MAX. */
+static size_t query_rules__index(const file_ctx *ctx, const rule *r)
+{
+	for (size_t i = 0; ctx->rules && i < ctx->nrules; i++)
+		if (ctx->rules[i] == r)
+			return i;
+	return SIZE_MAX;
+}
+
 ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
@@ -410,26 +542,51 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	void *eval_state = NULL;
 	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
+	bool rule_failed = false;
+	TSRange *ranges = NULL;
+	size_t nranges = 0, cap = 0;
+	struct seen_match *seen = NULL;
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
-		const compiled_rule *cr = &set->rules[i];
+		compiled_rule *cr = (compiled_rule *)&set->rules[i];
 		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
 			continue;
-		/* The file passed the language's prefilter for some rule; this one may still have
-		 * none of its keywords here, and then cannot match: skip its walk of the tree. */
-		if (!prefilter_pass(&cr->keywords, ctx->src->text, ctx->src->len))
+		/* The file passed the language's keyword pass for some rule; this one may still
+		 * lack one of its keyword groups here, and then cannot match: no walk of the tree. */
+		size_t ri = query_rules__index(ctx, cr->rule);
+		if (ri != SIZE_MAX && !ctx->live[ri])
 			continue;
-		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
-		TSQueryMatch m;
-		while (ts_query_cursor_next_match(w->cursor, &m)) {
-			if (predicates_hold(&cr->predicates, &m, &env))
+		if (!query_rules__ready(set, cr, w->error, sizeof(w->error))) {
+			rule_failed = true;
+			continue;
+		}
+		bool narrow = ri != SIZE_MAX &&
+			      query_rules__ranges(ctx, ri, root, &ranges, &nranges, &cap);
+		size_t nseen = 0;
+		for (size_t k = 0; k < (narrow ? nranges : 1) && !d.expired; k++) {
+			if (narrow)
+				ts_query_cursor_set_byte_range(w->cursor, ranges[k].start_byte,
+							       ranges[k].end_byte);
+			else
+				ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
+			ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
+			TSQueryMatch m;
+			while (ts_query_cursor_next_match(w->cursor, &m)) {
+				if (!predicates_hold(&cr->predicates, &m, &env))
+					continue;
+				if (narrow && nranges > 1 && query_rules__seen(&seen, &nseen, &m))
+					continue;
 				query_rules__match(cr, &m, &ectx, ctx);
+			}
 		}
 	}
+	free(ranges);
+	free(seen);
+	ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
 	if (visit && !d.expired)
 		visit(arg, ctx, root);
 	const value_evaluator *ev = evaluator_for(ctx->lang);
 	if (eval_state && ev && ev->release_state)
 		ev->release_state(eval_state);
 	ts_tree_delete(tree);
-	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
+	return d.expired ? TS_RUN_TIMEOUT : rule_failed ? TS_RUN_RULE_FAILED : TS_RUN_OK;
 }

@@ -117,13 +117,13 @@ struct header_field {
 enum {
 	F_ID, F_NAME, F_KIND, F_LANGUAGE, F_LEVEL, F_SEVERITY, F_PRECISION, F_TAGS, F_SHORT,
 	F_FULL, F_HELP, F_MESSAGE, F_KEYWORDS, F_FILES, F_VALUE, F_REPORT_IF, F_REPORT,
-	F_ENABLED, F_SPELLING, F_COUNT
+	F_ENABLED, F_SPELLING, F_NARROW, F_COUNT
 };
 
 static const char *const field_keys[F_COUNT] = {
 	"id", "name", "kind", "language", "level", "security-severity", "precision", "tags",
 	"short", "full", "help", "message", "keywords", "files", "value", "report-if", "report",
-	"enabled", "spelling",
+	"enabled", "spelling", "narrow",
 };
 
 static int rule__fail(char *err, size_t errlen, const char *path, unsigned line, const char *fmt,
@@ -138,6 +138,39 @@ static int rule__fail(char *err, size_t errlen, const char *path, unsigned line,
 	va_end(ap);
 	snprintf(err, errlen, "%s:%u: %s", path, line, msg);
 	return -1;
+}
+
+/* `keywords: A, B & C, D`: groups separated by `&`, each a list of words of which the file
+ * must hold one. The first group is `keywords`, the others `also`. */
+static int rule__keywords(rule *out, const char *text, char *err, size_t errlen,
+			  const char *path, unsigned line)
+{
+	for (size_t g = 0;; g++) {
+		const char *amp = strchr(text, '&');
+		char *part = amp ? xstrndup(text, (size_t)(amp - text)) : xstrdup(text);
+		size_t n = 0;
+		char **words = rule__split_words(part, &n);
+		free(part);
+		if (n == 0 && g == 0 && !amp) {
+			free(words);
+			return 0; /* an empty list: no keyword, every file */
+		}
+		if (n == 0) {
+			free(words);
+			return rule__fail(err, errlen, path, line,
+					  "keywords: group %zu of '%s' is empty", g + 1, text);
+		}
+		if (g == 0) {
+			out->keywords = words;
+			out->nkeywords = n;
+		} else {
+			out->also = xreallocarray(out->also, out->nalso + 1, sizeof(*out->also));
+			out->also[out->nalso++] = (keyword_group){ words, n };
+		}
+		if (!amp)
+			return 0;
+		text = amp + 1;
+	}
 }
 
 static bool rule__is_id(const char *s)
@@ -319,9 +352,10 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 		goto cleanup;
 	}
 
-	if (fields[F_KEYWORDS].seen)
-		out->keywords = rule__split_words(strbuf_str(&fields[F_KEYWORDS].value),
-						  &out->nkeywords);
+	if (fields[F_KEYWORDS].seen &&
+	    rule__keywords(out, strbuf_str(&fields[F_KEYWORDS].value), err, errlen, path,
+			   fields[F_KEYWORDS].line) < 0)
+		goto cleanup;
 	if (fields[F_FILES].seen)
 		out->files = xstrdup(strbuf_str(&fields[F_FILES].value));
 
@@ -398,6 +432,21 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 			goto cleanup;
 		}
 	}
+	if (fields[F_NARROW].seen) {
+		const char *n = strbuf_str(&fields[F_NARROW].value);
+		if (strcmp(n, "statement") == 0)
+			out->narrow = true;
+		else if (strcmp(n, "file") != 0) {
+			rule__fail(err, errlen, path, fields[F_NARROW].line,
+				   "narrow must be statement or file");
+			goto cleanup;
+		}
+		if (out->narrow && !out->nkeywords) {
+			rule__fail(err, errlen, path, fields[F_NARROW].line,
+				   "narrow: statement needs keywords to narrow around");
+			goto cleanup;
+		}
+	}
 	out->pattern = xstrdup(text + pattern_off);
 	out->pattern_line = pattern_line;
 	rc = 0;
@@ -427,6 +476,12 @@ void rule_release(rule *r)
 	for (size_t i = 0; i < r->nkeywords; i++)
 		free(r->keywords[i]);
 	free(r->keywords);
+	for (size_t g = 0; g < r->nalso; g++) {
+		for (size_t i = 0; i < r->also[g].len; i++)
+			free(r->also[g].words[i]);
+		free(r->also[g].words);
+	}
+	free(r->also);
 	free(r->files);
 	free(r->value_capture);
 	free(r->value_type);

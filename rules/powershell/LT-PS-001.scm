@@ -9,6 +9,7 @@
 ;   form such as 'Tls,Tls11', a number (48, 192, 768) or a '-bor' of those. Every web request of
 ;   the session (Invoke-WebRequest, Invoke-RestMethod, WebClient, PowerShellGet) then offers
 ;   that version, and fails once the service stops accepting TLS 1.0 and 1.1.
+; narrow: statement
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
 ; report-if: enables-legacy
