@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/cs_syntax.h"
-#include "engine/py_syntax.h"
+#include "lang/csharp/cs_syntax.h"
+#include "lang/python/py_syntax.h"
 #include "util/alloc.h"
 
 typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF, OP_HAS_ARG, OP_REJECTION_TEST } predicate_op;

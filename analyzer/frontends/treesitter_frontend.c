@@ -5,7 +5,7 @@
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
 #include "frontends/frontend.h"
-#include "frontends/ps_facts.h"
+#include "lang/powershell/ps_facts.h"
 #include "util/alloc.h"
 
 static int ts_fe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clang/compdb.h"
+#include "lang/c/compdb.h"
 
 static int failures;
 

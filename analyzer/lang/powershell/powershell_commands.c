@@ -5,7 +5,7 @@
  * legacy versions the write turns back on. */
 #include <string.h>
 
-#include "values/powershell_values_int.h"
+#include "lang/powershell/powershell_values_int.h"
 #include "values/registry_policy.h"
 
 /* The arguments of a command: named (`-Name value`) and positional, in order. */

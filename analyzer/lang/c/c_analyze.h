@@ -12,10 +12,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "clang/c_match.h"
-#include "clang/c_rules.h"
-#include "clang/c_tokens.h"
-#include "clang/libclang.h"
+#include "lang/c/c_match.h"
+#include "lang/c/c_rules.h"
+#include "lang/c/c_tokens.h"
+#include "lang/c/libclang.h"
 
 typedef struct c_unit {
 	const libclang_api *lc;

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "values/powershell_values_int.h"
+#include "lang/powershell/powershell_values_int.h"
 
 bool ps_kind(TSNode node, const char *kind)
 {

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "util/alloc.h"
-#include "values/powershell_values_int.h"
+#include "lang/powershell/powershell_values_int.h"
 
 /* The per-file index of `$name = value` assignments, sorted by name (ignoring case) and
  * position: resolving a variable is a binary search, not a walk of the script. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "frontends/frontend.h"
-#include "frontends/reg_parser.h"
+#include "lang/reg/reg_parser.h"
 #include "project/facts.h"
 #include "util/alloc.h"
 #include "values/registry_policy.h"

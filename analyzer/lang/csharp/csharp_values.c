@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
-#include "values/csharp_values_int.h"
+#include "lang/csharp/csharp_values_int.h"
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 		     bool *typed);

@@ -13,10 +13,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "clang/c_analyze.h"
-#include "clang/compdb.h"
-#include "clang/libclang.h"
-#include "clang/shims.h"
+#include "lang/c/c_analyze.h"
+#include "lang/c/compdb.h"
+#include "lang/c/libclang.h"
+#include "lang/c/shims.h"
 #include "frontends/frontend.h"
 #include "util/alloc.h"
 

@@ -12,7 +12,7 @@
 
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
-#include "frontends/dotnet_checks.h"
+#include "lang/dotnet/dotnet_checks.h"
 #include "frontends/frontend.h"
 #include "util/alloc.h"
 

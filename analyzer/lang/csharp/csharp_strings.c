@@ -7,7 +7,7 @@
  * `k.CreateSubKey(p)` / `k.OpenSubKey(p)` append `\p`. */
 #include <string.h>
 
-#include "values/csharp_values_int.h"
+#include "lang/csharp/csharp_values_int.h"
 #include "values/registry_policy.h"
 
 static bool cs__string(eval_ctx *ctx, TSNode node, strbuf *out);

@@ -11,8 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "clang/c_rules.h"
-#include "clang/c_tokens.h"
+#include "lang/c/c_rules.h"
+#include "lang/c/c_tokens.h"
 #include "engine/emit.h"
 
 #define C_EVAL_MAX 16

@@ -12,7 +12,7 @@
 
 #include "util/strbuf.h"
 #include "values/evaluator.h"
-#include "values/python_scope.h"
+#include "lang/python/python_scope.h"
 
 #define MAX_DEPTH 32
 
