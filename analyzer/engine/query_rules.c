@@ -346,7 +346,7 @@ static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
 }
 
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
-			       const file_ctx *ctx)
+			       const file_ctx *ctx, const predicate_env *env)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
@@ -359,6 +359,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
+		/* The costly predicates, only for values that are known. */
+		if (!predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+			return;
 		/* Only SecurityProtocolType sets the process-wide default that LT-NET-004 is about;
 		 * an SslProtocols value configures one stream or handler, not the runtime. */
 		if (ctx->facts && (v.versions & VERSION_TLS12) &&
@@ -375,6 +378,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		args.value_text = ctx->src->text + s;
 		args.value_len = ts_node_end_byte(value_node) - s;
 	}
+	if (!have_value && !predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+		return;
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))
 			return;
@@ -571,11 +576,11 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 			ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
 			TSQueryMatch m;
 			while (ts_query_cursor_next_match(w->cursor, &m)) {
-				if (!predicates_hold(&cr->predicates, &m, &env))
+				if (!predicates_hold_phase(&cr->predicates, &m, &env, PREDICATES_CHEAP))
 					continue;
 				if (narrow && nranges > 1 && query_rules__seen(&seen, &nseen, &m))
 					continue;
-				query_rules__match(cr, &m, &ectx, ctx);
+				query_rules__match(cr, &m, &ectx, ctx, &env);
 			}
 		}
 	}

@@ -24,6 +24,11 @@ struct matcher {
 			       with OUT_FLAG when that state ends a word */
 	uint32_t *out_word; /* per state: the word ending exactly here, or NONE */
 	uint32_t *dict;     /* per state: the nearest proper suffix state that ends a word */
+	/* Skipping: a bit per byte pair that starts some word (all case variants when nocase),
+	 * tested without the automaton's load-to-load dependency; the automaton runs from the
+	 * root only where a pair hits, until it is back at the root. NULL when a word has one
+	 * byte. */
+	uint64_t *pairs;
 };
 
 matcher *matcher_new(bool nocase)
@@ -44,6 +49,7 @@ void matcher_free(matcher *m)
 	free(m->delta);
 	free(m->out_word);
 	free(m->dict);
+	free(m->pairs);
 	free(m);
 }
 
@@ -166,6 +172,26 @@ void matcher_build(matcher *m)
 	}
 	m->delta = go;
 	m->built = true;
+	bool short_word = false;
+	for (size_t w = 0; w < m->nwords; w++)
+		short_word |= m->lens[w] < 2;
+	if (!short_word) {
+		m->pairs = xcalloc(65536 / 64, sizeof(uint64_t));
+		for (size_t w = 0; w < m->nwords; w++) {
+			unsigned c0 = m->cls[(unsigned char)m->words[w][0]];
+			unsigned c1 = m->cls[(unsigned char)m->words[w][1]];
+			for (unsigned a = 0; a < 256; a++) {
+				if (m->cls[a] != c0)
+					continue;
+				for (unsigned b = 0; b < 256; b++) {
+					if (m->cls[b] != c1)
+						continue;
+					unsigned k = a << 8 | b;
+					m->pairs[k / 64] |= (uint64_t)1 << (k % 64);
+				}
+			}
+		}
+	}
 }
 
 static void match__reset(const matcher *m, match_result *r)
@@ -203,8 +229,20 @@ void matcher_scan(const matcher *m, const char *text, size_t len, bool record_hi
 	const unsigned char *cls = m->cls;
 	const unsigned char *p = (const unsigned char *)text;
 	size_t nc = m->nclasses;
+	const uint64_t *pairs = m->pairs;
 	uint32_t row = 0;
 	for (size_t i = 0; i < len; i++) {
+		if (row == 0 && pairs) {
+			/* At the root: skip to the next byte pair that starts a word. */
+			while (i + 1 < len) {
+				unsigned k = (unsigned)p[i] << 8 | p[i + 1];
+				if (pairs[k / 64] >> (k % 64) & 1)
+					break;
+				i++;
+			}
+			if (i + 1 >= len)
+				break; /* a last single byte starts no word of two or more */
+		}
 		uint32_t next = delta[row + cls[p[i]]];
 		row = next & ~OUT_FLAG;
 		if (!(next & OUT_FLAG))
