@@ -9,7 +9,6 @@
 ;   value of that type that ends up there. Every HTTP, FTP and SMTP connection of the process
 ;   then offers that protocol, and once a service stops accepting TLS 1.0 and 1.1 the
 ;   connections that negotiate it fail. Values spelled with numbers are LT-CS-002.
-; narrow: statement
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
 ; report-if: enables-legacy

@@ -10,7 +10,6 @@
 ;   argument or return value of that type. Code written against .NET Framework 4.0, which had no
 ;   'Tls11' or 'Tls12' members, still does this; the process then offers the legacy versions and
 ;   fails once services stop accepting them. Values naming the members are LT-CS-001.
-; narrow: statement
 ; keywords: SecurityProtocolType
 ; value: @value SecurityProtocolType
 ; report-if: enables-legacy

@@ -17,6 +17,14 @@ tuples "$tmp/narrow.json" > "$tmp/narrow.tsv"
 tuples "$tmp/whole.json" > "$tmp/whole.tsv"
 [ "$(wc -l < "$tmp/narrow.tsv")" -gt 200 ] || fail "too few fixture findings: $(wc -l < "$tmp/narrow.tsv")"
 diff "$tmp/whole.tsv" "$tmp/narrow.tsv" > "$tmp/diff" || { fail "narrowing changes fixture findings"; head -20 "$tmp/diff"; }
+# The same for tests/speed/src with the built-in rules: values reached through variables and
+# fields (Variables.cs), which a rule narrowed around its keyword would lose.
+"$bin" scan --fail-on none -q -f json -o "$tmp/narrow2.json" "$cases/src" || fail "scan src"
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -f json -o "$tmp/whole2.json" "$cases/src" || fail "scan src"
+tuples "$tmp/narrow2.json" > "$tmp/narrow2.tsv"
+tuples "$tmp/whole2.json" > "$tmp/whole2.tsv"
+[ "$(grep -c 'LT-CS-001' "$tmp/whole2.tsv")" = 6 ] || fail "Variables.cs: $(grep -c LT-CS-001 "$tmp/whole2.tsv") LT-CS-001 findings, want 6"
+diff "$tmp/whole2.tsv" "$tmp/narrow2.tsv" || fail "narrowing changes the findings of tests/speed/src"
 
 # Keyword groups: Settings.cs has SetValue but neither SCHANNEL nor SecureProtocols, so the
 # rule is not considered there; Registry.cs names Schannel (case ignored in later groups).
