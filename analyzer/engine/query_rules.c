@@ -59,16 +59,19 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 	return q;
 }
 
-/* Checks a compiled query against its rule's header and completes `cr` (takes `q`). */
+/* Checks a compiled query against its rule's header and completes `cr` (takes `q` when
+ * `cr` owns its query, else it is the owner's). */
 static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery *q, char *err,
 			       size_t errlen)
 {
+	bool owns = &set->rules[cr->owner] == cr;
 	const rule *r = cr->rule;
 	cr->value_capture = cr->report_capture = cr->cap_capture = NO_CAPTURE;
 	char perr[400];
 	if (predicates_compile(&cr->predicates, q, perr, sizeof(perr)) < 0) {
 		snprintf(err, errlen, "%s:%u: %s", r->source_path, r->pattern_line, perr);
-		ts_query_delete(q);
+		if (owns)
+			ts_query_delete(q);
 		return -1;
 	}
 	const char *problem = NULL;
@@ -112,27 +115,40 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 	return 0;
 fail:
 	predicates_release(&cr->predicates);
-	ts_query_delete(q);
+	if (owns)
+		ts_query_delete(q);
 	return -1;
 }
 
 static compiled_rule *query_rules__push(ts_ruleset *set, const rule *r)
 {
 	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
-	compiled_rule *cr = &set->rules[set->len++];
+	compiled_rule *cr = &set->rules[set->len];
 	memset(cr, 0, sizeof(*cr));
 	cr->rule = r;
+	cr->owner = set->len;
+	for (size_t i = 0; i < set->len; i++)
+		if (set->rules[i].owner == i && strcmp(set->rules[i].rule->pattern, r->pattern) == 0) {
+			cr->owner = i;
+			break;
+		}
+	set->len++;
 	atomic_init(&cr->state, RULE_PENDING);
 	return cr;
 }
 
 int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 {
-	TSQuery *q = query_rules__compile(set->grammar, r, err, errlen);
-	compiled_rule cr = { .rule = r };
-	if (!q || query_rules__finish(set, &cr, q, err, errlen) < 0)
+	compiled_rule *cr = query_rules__push(set, r);
+	const compiled_rule *owner = &set->rules[cr->owner];
+	bool shared = owner != cr && atomic_load(&owner->state) == RULE_READY;
+	if (owner != cr && !shared)
+		cr->owner = set->len - 1; /* the owner waits for its first file: compile our own */
+	TSQuery *q = shared ? owner->query : query_rules__compile(set->grammar, r, err, errlen);
+	if (!q || query_rules__finish(set, cr, q, err, errlen) < 0) {
+		set->len--;
 		return -1;
-	*query_rules__push(set, r) = cr;
+	}
 	return 0;
 }
 
@@ -150,12 +166,25 @@ void ts_ruleset_add_lazy(ts_ruleset *set, const rule *r)
 static bool query_rules__ready(const ts_ruleset *set, compiled_rule *cr, char *err, size_t errlen)
 {
 	int state = atomic_load(&cr->state);
+	compiled_rule *owner = (compiled_rule *)&set->rules[cr->owner];
+	if (state == RULE_PENDING && owner != cr && !query_rules__ready(set, owner, err, errlen)) {
+		pthread_mutex_t *lock = (pthread_mutex_t *)&set->lock;
+		pthread_mutex_lock(lock);
+		if (atomic_load(&cr->state) == RULE_PENDING) {
+			cr->error = xstrdup(owner->error);
+			atomic_store(&cr->state, RULE_FAILED);
+		}
+		pthread_mutex_unlock(lock);
+		return false;
+	}
 	if (state == RULE_PENDING) {
 		pthread_mutex_t *lock = (pthread_mutex_t *)&set->lock;
 		pthread_mutex_lock(lock);
 		if (atomic_load(&cr->state) == RULE_PENDING) {
 			char why[512];
-			TSQuery *q = query_rules__compile(set->grammar, cr->rule, why, sizeof(why));
+			TSQuery *q = owner != cr ? owner->query
+						 : query_rules__compile(set->grammar, cr->rule, why,
+									sizeof(why));
 			if (!q || query_rules__finish(set, cr, q, why, sizeof(why)) < 0) {
 				cr->error = xstrdup(why);
 				atomic_store(&cr->state, RULE_FAILED);
@@ -183,7 +212,8 @@ void ts_ruleset_release(ts_ruleset *set)
 		compiled_rule *cr = &set->rules[i];
 		if (atomic_load(&cr->state) == RULE_READY) {
 			predicates_release(&cr->predicates);
-			ts_query_delete(cr->query);
+			if (cr->owner == i)
+				ts_query_delete(cr->query);
 		}
 		free(cr->error);
 	}
@@ -551,21 +581,34 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	TSRange *ranges = NULL;
 	size_t nranges = 0, cap = 0;
 	struct seen_match *seen = NULL;
+	compiled_rule **group = xcalloc(set->len ? set->len : 1, sizeof(*group));
+	size_t *group_ri = xcalloc(set->len ? set->len : 1, sizeof(*group_ri));
 	for (size_t i = 0; i < set->len && !d.expired; i++) {
-		compiled_rule *cr = (compiled_rule *)&set->rules[i];
-		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
-			continue;
-		/* The file passed the language's keyword pass for some rule; this one may still
-		 * lack one of its keyword groups here, and then cannot match: no walk of the tree. */
-		size_t ri = query_rules__index(ctx, cr->rule);
-		if (ri != SIZE_MAX && !ctx->live[ri])
-			continue;
-		if (!query_rules__ready(set, cr, w->error, sizeof(w->error))) {
-			rule_failed = true;
-			continue;
+		if (set->rules[i].owner != i)
+			continue; /* walked with the rule that owns its query */
+		/* The rules that share this query and can match here: the file passed the
+		 * language's keyword pass for some rule, but this one may still lack one of its
+		 * keyword groups, and then cannot match. */
+		size_t n = 0;
+		for (size_t j = i; j < set->len; j++) {
+			compiled_rule *cr = (compiled_rule *)&set->rules[j];
+			if (cr->owner != i || (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri)))
+				continue;
+			size_t ri = query_rules__index(ctx, cr->rule);
+			if (ri != SIZE_MAX && !ctx->live[ri])
+				continue;
+			if (!query_rules__ready(set, cr, w->error, sizeof(w->error))) {
+				rule_failed = true;
+				continue;
+			}
+			group_ri[n] = ri;
+			group[n++] = cr;
 		}
-		bool narrow = ri != SIZE_MAX &&
-			      query_rules__ranges(ctx, ri, root, &ranges, &nranges, &cap);
+		if (!n)
+			continue;
+		/* Narrowed only when one rule walks the tree (shared walks are whole). */
+		bool narrow = n == 1 && group_ri[0] != SIZE_MAX &&
+			      query_rules__ranges(ctx, group_ri[0], root, &ranges, &nranges, &cap);
 		size_t nseen = 0;
 		for (size_t k = 0; k < (narrow ? nranges : 1) && !d.expired; k++) {
 			if (narrow)
@@ -573,17 +616,23 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 							       ranges[k].end_byte);
 			else
 				ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
-			ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
+			ts_query_cursor_exec_with_options(w->cursor, group[0]->query, root, &qopts);
 			TSQueryMatch m;
 			while (ts_query_cursor_next_match(w->cursor, &m)) {
-				if (!predicates_hold_phase(&cr->predicates, &m, &env, PREDICATES_CHEAP))
-					continue;
-				if (narrow && nranges > 1 && query_rules__seen(&seen, &nseen, &m))
-					continue;
-				query_rules__match(cr, &m, &ectx, ctx, &env);
+				for (size_t g = 0; g < n; g++) {
+					compiled_rule *cr = group[g];
+					if (!predicates_hold_phase(&cr->predicates, &m, &env,
+								   PREDICATES_CHEAP))
+						continue;
+					if (narrow && nranges > 1 && query_rules__seen(&seen, &nseen, &m))
+						continue;
+					query_rules__match(cr, &m, &ectx, ctx, &env);
+				}
 			}
 		}
 	}
+	free(group);
+	free(group_ri);
 	free(ranges);
 	free(seen);
 	ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);

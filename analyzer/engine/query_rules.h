@@ -25,6 +25,9 @@ typedef struct compiled_rule {
 	uint32_t cap_capture;    /* @cap of a floor-or-cap rule, else UINT32_MAX */
 	const value_type *value_type;
 	atomic_int state;        /* RULE_PENDING, RULE_READY or RULE_FAILED */
+	size_t owner;            /* index of the first rule of the set with the same pattern: it
+				    compiles the query, the others share it, and one walk of the
+				    tree serves them all (LT-CS-001/002/003) */
 	char *error;             /* RULE_FAILED: why */
 } compiled_rule;
 
