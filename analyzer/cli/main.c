@@ -12,6 +12,7 @@ static const struct {
 	{ "scan", cmd_scan, "scan files and directories for legacy TLS" },
 	{ "rules", cmd_rules, "list the rule catalogue" },
 	{ "explain", cmd_explain, "print a rule's help" },
+	{ "languages", cmd_languages, "list the languages, their files and comment syntax" },
 	{ "test", cmd_test, "check rule fixtures against their inline expectations" },
 	{ "audit", cmd_audit, "audit many repositories (bare mirrors too) into SARIF and a report" },
 	{ "merge", cmd_merge, "join the output directories of sharded audits" },

@@ -54,44 +54,21 @@ char *emit_format_message(const char *tmpl, const message_args *args)
 	return strbuf_detach(&sb);
 }
 
-/* Comment openers per language: the marker must follow one on the same line. */
-static const char *const *emit__comment_openers(language lang)
-{
-	static const char *const c_like[] = { "//", "/*", NULL };
-	static const char *const hash[] = { "#", NULL };
-	static const char *const powershell[] = { "#", "<#", NULL };
-	static const char *const xml[] = { "<!--", NULL };
-	static const char *const reg[] = { ";", NULL };
-	static const char *const json[] = { "//", "/*", NULL }; /* JSON with comments (appsettings) */
-	switch (lang) {
-	case LANG_PYTHON:
-		return hash;
-	case LANG_POWERSHELL:
-		return powershell;
-	case LANG_MSBUILD:
-	case LANG_DOTNET_CONFIG:
-		return xml;
-	case LANG_REG:
-		return reg;
-	case LANG_JSON:
-		return json;
-	default:
-		return c_like;
-	}
-}
-
 static char *emit__suppression_on_line(const source_file *src, language lang, unsigned line,
 				       const char *rule_id)
 {
 	size_t len = 0;
 	const char *s = source_line(src, line, &len);
 	static const char marker[] = "tlslint-ignore:";
+	const language_def *def = language_get(lang); /* its comment syntax */
 	const char *end = s + len;
 	for (const char *m = s; (m = memmem(m, (size_t)(end - m), marker, sizeof(marker) - 1));
 	     m++) {
 		/* A comment opener must come before the marker on this line. */
 		bool in_comment = false;
-		for (const char *const *o = emit__comment_openers(lang); *o && !in_comment; o++)
+		for (const char *const *o = def->line_comments; *o && !in_comment; o++)
+			in_comment = memmem(s, (size_t)(m - s), *o, strlen(*o)) != NULL;
+		for (const char *const *o = def->block_comments; *o && o[1] && !in_comment; o += 2)
 			in_comment = memmem(s, (size_t)(m - s), *o, strlen(*o)) != NULL;
 		if (!in_comment)
 			continue;
@@ -108,10 +85,8 @@ static char *emit__suppression_on_line(const source_file *src, language lang, un
 			p++;
 		const char *r_end = end;
 		/* Drop a block comment's closer from the reason. */
-		static const char *const closers[] = { "*/", "-->", "#>" };
-		for (size_t i = 0; i < 3; i++) {
-			size_t cl = strlen(closers[i]);
-			const char *c = memmem(p, (size_t)(r_end - p), closers[i], cl);
+		for (const char *const *o = def->block_comments; *o && o[1]; o += 2) {
+			const char *c = memmem(p, (size_t)(r_end - p), o[1], strlen(o[1]));
 			if (c)
 				r_end = c;
 		}

@@ -12,7 +12,7 @@
 #include "core/finding.h"
 #include "core/versions.h"
 #include "source/source_file.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 struct fact_list;
 

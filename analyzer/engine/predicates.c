@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang/csharp/cs_syntax.h"
-#include "lang/python/py_syntax.h"
 #include "util/alloc.h"
 
 typedef enum predicate_op { OP_EQ, OP_MATCH, OP_ANY_OF, OP_HAS_ARG, OP_REJECTION_TEST } predicate_op;
@@ -31,6 +29,7 @@ struct predicate {
 	size_t nargs;
 	pcre2_code *regex;
 	long position;        /* OP_HAS_ARG: the parameter's position, -1 for keyword only */
+	language_predicates syntax; /* the rule's language's answers (OP_HAS_ARG, OP_REJECTION_TEST) */
 };
 
 static const struct {
@@ -47,9 +46,11 @@ static const struct {
 	{ "not-string-match?", OP_MATCH, true, true },
 	{ "string-any-of?", OP_ANY_OF, false, true },
 	{ "not-string-any-of?", OP_ANY_OF, true, true },
-	/* Python: may the call pass parameter NAME (by keyword, or at 0-based POSITION)? */
+	/* May the call pass parameter NAME (by keyword, or at 0-based POSITION)? Languages with
+	 * a `may_pass` (Python). */
 	{ "has-arg?", OP_HAS_ARG, false, false }, { "not-has-arg?", OP_HAS_ARG, true, false },
-	/* Is the node in a test that expects the code to fail (cs_syntax.h, py_syntax.h)? */
+	/* Is the node in a test that expects the code to fail? Languages with an
+	 * `in_rejection_test` (C#, Python). */
 	{ "not-in-rejection-test?", OP_REJECTION_TEST, true, false },
 };
 
@@ -62,9 +63,54 @@ static void predicate__release(predicate *p)
 		pcre2_code_free(p->regex);
 }
 
+/* Does predicate `op` apply to `lang`? Generic predicates apply to every language; the
+ * others need the language's answer (core/language.h). */
+static bool predicate__applies(predicate_op op, const language_predicates *lp)
+{
+	if (op == OP_HAS_ARG)
+		return lp->may_pass != NULL;
+	if (op == OP_REJECTION_TEST)
+		return lp->in_rejection_test != NULL;
+	return true;
+}
+
+/* Writes "'#NAME' does not apply to LANG rules (only to A, B)" into `err`. */
+static void predicate__not_for(predicate_op op, const char *name, language lang, char *err,
+			       size_t errlen)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int l = 1; l < LANG_COUNT; l++) {
+		if (!predicate__applies(op, &language_get((language)l)->predicates))
+			continue;
+		strbuf_adds(&sb, sb.len ? ", " : "");
+		strbuf_adds(&sb, language_name((language)l));
+	}
+	snprintf(err, errlen, "'#%s' does not apply to %s rules (only to %s)", name,
+		 language_name(lang), sb.len ? strbuf_str(&sb) : "no language");
+	strbuf_release(&sb);
+}
+
+/* The byte of `source` where the predicate `#name` of pattern `pattern` is written, or
+ * UINT32_MAX when it cannot be found. */
+static uint32_t predicate__offset(const TSQuery *q, const char *source, uint32_t pattern,
+				  const char *name)
+{
+	if (!source)
+		return UINT32_MAX;
+	uint32_t start = ts_query_start_byte_for_pattern(q, pattern);
+	if (start > strlen(source))
+		return UINT32_MAX;
+	size_t nlen = strlen(name);
+	for (const char *h = source + start; (h = strchr(h, '#')); h++)
+		if (strncmp(h + 1, name, nlen) == 0)
+			return (uint32_t)(h - source);
+	return UINT32_MAX;
+}
+
 /* Compiles one predicate from `steps[0..n)` (the name step first). */
 static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredicateStep *steps,
-			      uint32_t n, uint32_t pattern, char *err, size_t errlen)
+			      uint32_t n, uint32_t pattern, language lang, const char *source,
+			      uint32_t *err_offset, char *err, size_t errlen)
 {
 	uint32_t len = 0;
 	memset(p, 0, sizeof(*p));
@@ -87,6 +133,12 @@ static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredi
 	p->op = known[k].op;
 	p->negated = known[k].negated;
 	p->evaluated = known[k].evaluated;
+	p->syntax = language_get(lang)->predicates;
+	if (!predicate__applies(p->op, &p->syntax)) {
+		predicate__not_for(p->op, name, lang, err, errlen);
+		*err_offset = predicate__offset(q, source, pattern, name);
+		return -1;
+	}
 	if (known[k].op == OP_REJECTION_TEST) {
 		if (n != 2 || steps[1].type != TSQueryPredicateStepTypeCapture) {
 			snprintf(err, errlen, "pattern %u: '#%s' takes one capture", pattern, name);
@@ -163,8 +215,10 @@ static int predicate__compile(predicate *p, const TSQuery *q, const TSQueryPredi
 	return 0;
 }
 
-int predicates_compile(predicate_table *out, const TSQuery *q, char *err, size_t errlen)
+int predicates_compile(predicate_table *out, const TSQuery *q, language lang, const char *source,
+		       uint32_t *err_offset, char *err, size_t errlen)
 {
+	*err_offset = UINT32_MAX;
 	memset(out, 0, sizeof(*out));
 	out->npatterns = ts_query_pattern_count(q);
 	out->by_pattern = xcalloc(out->npatterns ? out->npatterns : 1, sizeof(*out->by_pattern));
@@ -181,7 +235,7 @@ int predicates_compile(predicate_table *out, const TSQuery *q, char *err, size_t
 				xreallocarray(out->by_pattern[pat], c + 1, sizeof(predicate));
 			out->counts[pat] = c + 1;
 			if (predicate__compile(&out->by_pattern[pat][c], q, steps + start, i - start,
-					       pat, err, errlen) < 0) {
+					       pat, lang, source, err_offset, err, errlen) < 0) {
 				predicates_release(out);
 				return -1;
 			}
@@ -256,9 +310,8 @@ static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const pr
 		if (!predicate__capture_node(m, p->capture_id, &node))
 			return true;
 		bool result = p->op == OP_HAS_ARG
-				      ? py_syntax_may_pass(node, text, p->args[0].literal, p->position)
-				      : cs_syntax_is_csharp(node) ? cs_syntax_in_rejection_test(node, text)
-								  : py_syntax_in_rejection_test(node, text);
+				      ? p->syntax.may_pass(node, text, p->args[0].literal, p->position)
+				      : p->syntax.in_rejection_test(node, text);
 		return p->negated ? !result : result;
 	}
 	size_t len = 0;

@@ -4,11 +4,13 @@
  * must. Supported: #eq? #not-eq? #match? #not-match? #any-of? #not-any-of? (PCRE2 for match)
  * on a capture's text; #string-any-of? #string-match? (and #not- forms) on the string a
  * capture evaluates to (`S` where `const string S = "Switch." + "Name"`), through the
- * language's evaluator; the Python structural predicates #has-arg? #not-has-arg?
- * (engine/py_syntax.h); and #not-in-rejection-test? (C#: engine/cs_syntax.h, Python:
- * engine/py_syntax.h).
- * An unknown predicate is a load error: a rule must never pass silently because its
- * predicate was ignored. */
+ * language's evaluator; and predicates that only some languages answer, through the
+ * `predicates` of their row in the language table (core/language.h): #has-arg? #not-has-arg?
+ * (Python: lang/python/py_syntax.h) and #not-in-rejection-test? (C#: lang/csharp/cs_syntax.h,
+ * Python: lang/python/py_syntax.h).
+ * An unknown predicate, and one that does not apply to the rule's language, is a load error:
+ * a rule must never pass silently because its predicate was ignored or answered for another
+ * language's trees. */
 #ifndef TLSLINT_PREDICATES_H
 #define TLSLINT_PREDICATES_H
 
@@ -16,6 +18,7 @@
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
+#include "core/language.h"
 #include "util/strbuf.h"
 
 typedef struct predicate predicate;
@@ -36,8 +39,11 @@ typedef struct predicate_env {
 	void *payload;
 } predicate_env;
 
-/* Compiles the predicates of `query`. On error writes a message into `err` and returns -1. */
-int predicates_compile(predicate_table *out, const TSQuery *query, char *err, size_t errlen);
+/* Compiles the predicates of `query`, a query of a rule for `lang` written as `source` (may be
+ * NULL). On error writes a message into `err`, sets `*err_offset` to the byte of `source` the
+ * error is about (UINT32_MAX when it is about the pattern as a whole) and returns -1. */
+int predicates_compile(predicate_table *out, const TSQuery *query, language lang,
+		       const char *source, uint32_t *err_offset, char *err, size_t errlen);
 /* True when every predicate of the match's pattern holds. */
 bool predicates_hold(const predicate_table *t, const TSQueryMatch *match,
 		     const predicate_env *env);

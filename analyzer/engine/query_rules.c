@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "project/facts.h"
-#include "scan/matcher.h"
+#include "util/matcher.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
 
@@ -68,8 +68,12 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 	const rule *r = cr->rule;
 	cr->value_capture = cr->report_capture = cr->cap_capture = NO_CAPTURE;
 	char perr[400];
-	if (predicates_compile(&cr->predicates, q, perr, sizeof(perr)) < 0) {
-		snprintf(err, errlen, "%s:%u: %s", r->source_path, r->pattern_line, perr);
+	uint32_t poffset = UINT32_MAX;
+	if (predicates_compile(&cr->predicates, q, set->lang, r->pattern, &poffset, perr,
+			       sizeof(perr)) < 0) {
+		snprintf(err, errlen, "%s:%u: %s", r->source_path,
+			 poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
+			 perr);
 		if (owns)
 			ts_query_delete(q);
 		return -1;

@@ -3,7 +3,7 @@
  * A front end turns the files of some languages into findings. It is prepared once per
  * language from that language's enabled rules (single-threaded, at start-up), gets one worker
  * state per scanning thread, and analyses one decoded file at a time. Adding a front end is one
- * new file plus one row in frontends.c. */
+ * new file plus its name in the `frontend` of its languages' rows (lang/languages.c). */
 #ifndef TLSLINT_FRONTEND_H
 #define TLSLINT_FRONTEND_H
 
@@ -12,7 +12,7 @@
 
 #include "engine/emit.h"
 #include "rules/rule.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 /* Whether C/C++ parsing reads the installed system headers. */
 typedef enum system_headers_mode {
@@ -49,6 +49,9 @@ typedef struct frontend {
 } frontend;
 
 /* The front end that analyses `lang`, or NULL. */
-const frontend *frontend_for(language lang);
+static inline const frontend *frontend_for(language lang)
+{
+	return language_get(lang)->frontend;
+}
 
 #endif

@@ -5,7 +5,6 @@
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
 #include "frontends/frontend.h"
-#include "lang/powershell/ps_facts.h"
 #include "util/alloc.h"
 
 static int ts_fe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,
@@ -46,27 +45,13 @@ static void ts_fe__release(void *state)
 	free(state);
 }
 
-/* Facts for the post-scan analyzers, read from the same tree as the query rules. */
-static ts_tree_visitor ts_fe__facts_for(language lang)
-{
-	static const struct {
-		language lang;
-		ts_tree_visitor visit;
-	} table[] = {
-		{ LANG_POWERSHELL, ps_facts_run },
-	};
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-		if (table[i].lang == lang)
-			return table[i].visit;
-	return NULL;
-}
-
 static int ts_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			  size_t whylen)
 {
 	bool had_errors = false;
 	ts_worker *w = worker;
-	ts_tree_visitor facts = ctx->facts ? ts_fe__facts_for(ctx->lang) : NULL;
+	/* Facts for the post-scan analyzers, read from the same tree as the query rules. */
+	ts_tree_visitor facts = ctx->facts ? language_get(ctx->lang)->facts : NULL;
 	ts_run_status status = ts_ruleset_run_with(state, w, ctx, &had_errors, facts, NULL);
 	return ts_run_status_explain(status, w, ctx->lang, why, whylen);
 }

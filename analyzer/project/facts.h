@@ -13,7 +13,7 @@
 #include "core/finding.h"
 #include "project/dotnet_target.h"
 #include "source/source_file.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 typedef enum fact_kind {
 	FACT_TARGET = 1, /* sets a target framework: `target`, `origin` */

@@ -16,7 +16,7 @@
 #include "report/fingerprint.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
-#include "scan/matcher.h"
+#include "util/matcher.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -71,24 +71,11 @@ bool scanner_rule_enabled(const scanner *s, const rule *r)
 	return r->enabled_by_default || scanner__listed(s->opts.enabled, s->opts.nenabled, r->id);
 }
 
-/* The languages a rule's `language:` names ("c" covers C and C++; "dotnet" MSBuild and .NET
- * configuration files). */
+/* The languages a rule's `language:` names: its name or an alias in the language table ("c"
+ * covers C and C++; "dotnet" MSBuild and .NET configuration files). */
 static int scanner__rule_languages(const rule *r, language out[2])
 {
-	language lang;
-	if (strcmp(r->language, "dotnet") == 0) {
-		out[0] = LANG_MSBUILD;
-		out[1] = LANG_DOTNET_CONFIG;
-		return 2;
-	}
-	if (!language_parse(r->language, &lang))
-		return 0;
-	out[0] = lang;
-	if (lang == LANG_C) {
-		out[1] = LANG_CPP;
-		return 2;
-	}
-	return 1;
+	return (int)language_for_rule(r->language, out, 2);
 }
 
 static bool scanner__evidence_only(const scanner *s, const rule *r)

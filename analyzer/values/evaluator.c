@@ -1,4 +1,4 @@
-/* evaluator.c: the evaluator table and helpers shared by the language evaluators. */
+/* evaluator.c: the evaluator of a language (its row in core/language.h) and helpers shared by the language evaluators. */
 #include "evaluator.h"
 
 #include <ctype.h>
@@ -7,24 +7,9 @@
 
 #include "util/alloc.h"
 
-extern const value_evaluator csharp_evaluator;
-extern const value_evaluator powershell_evaluator;
-extern const value_evaluator json_evaluator;
-extern const value_evaluator python_evaluator;
-
-static const value_evaluator *const evaluators[] = {
-	&csharp_evaluator,
-	&powershell_evaluator,
-	&json_evaluator,
-	&python_evaluator,
-};
-
 const value_evaluator *evaluator_for(language lang)
 {
-	for (size_t i = 0; i < sizeof(evaluators) / sizeof(evaluators[0]); i++)
-		if (evaluators[i]->lang == lang)
-			return evaluators[i];
-	return NULL;
+	return language_get(lang)->evaluator;
 }
 
 const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len)

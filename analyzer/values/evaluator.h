@@ -13,7 +13,7 @@
 #include "source/source_file.h"
 #include "util/strbuf.h"
 #include "values/value_types.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 typedef struct eval_result {
 	long long value;

@@ -16,7 +16,7 @@
 
 #include "core/finding.h"
 #include "source/source_file.h"
-#include "walk/classify.h"
+#include "core/language.h"
 
 /* A file to analyse. Its content is either the file at `path` on disk or, when `odb` is set, the
  * blob `blob` of that object database (a tree read without a checkout, or staged content); the

@@ -1,5 +1,6 @@
 # C# and PowerShell rules: what the fixtures cannot show. Rules with an unknown predicate, a
-# #string- predicate in a language without a string evaluator, or a bad `spelling` must fail
+# predicate of another language (naming the line it is on), a #string- predicate in a language
+# without a string evaluator, or a bad `spelling` must fail
 # to load (exit 2, naming the problem); the keyword prefilter skips files without a keyword
 # and ignores case for PowerShell.
 set(CS_RULES_TESTS ${CMAKE_SOURCE_DIR}/tests/cs_rules)
@@ -15,7 +16,8 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   foreach(case IN ITEMS
       "unknown_predicate|unknown predicate '#frobnicate?'"
       "string_predicate_without_evaluator|#string- predicates need a string evaluator, and json has none"
-      "bad_spelling|LT-CS-905.scm:12: spelling 'letters' is not one of any, names, numbers")
+      "bad_spelling|LT-CS-905.scm:12: spelling 'letters' is not one of any, names, numbers"
+      "predicate_of_another_language|LT-CS-906.scm:16: '#not-has-arg?' does not apply to csharp rules (only to python)")
     string(REPLACE "|" ";" parts "${case}")
     list(GET parts 0 dir)
     list(GET parts 1 expect)

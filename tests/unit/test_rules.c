@@ -2,6 +2,7 @@
  * rule's finding is made of (versions, numbers, messages, suppressions, expectations). */
 #include <stdlib.h>
 
+#include "core/language.h"
 #include "core/versions.h"
 #include "engine/emit.h"
 #include "engine/query_rules.h"
@@ -9,12 +10,11 @@
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/rule.h"
-#include "scan/matcher.h"
+#include "util/matcher.h"
 #include "testing/expectations.h"
 #include "unit.h"
 #include "util/alloc.h"
 #include "values/evaluator.h"
-#include "walk/classify.h"
 
 void test_versions_describe(void);
 void test_parse_integer(void);
@@ -23,6 +23,8 @@ void test_rule_parse_errors(void);
 void test_query_errors(void);
 void test_predicates(void);
 void test_classify(void);
+void test_language_table(void);
+void test_predicate_languages(void);
 void test_matcher(void);
 void test_keyword_groups(void);
 void test_message_template(void);
@@ -132,15 +134,15 @@ void test_rule_parse_errors(void)
 	free(bad_kind);
 }
 
-/* Compiles `pattern` as a C# rule; returns the error message ("" on success). */
-static char *compile(const char *pattern, const char *extra)
+/* Compiles `pattern` as a rule of `lang`; returns the error message ("" on success). */
+static char *compile_for(language lang, const char *pattern, const char *extra)
 {
 	static char err[512];
 	char *text = xasprintf("%s%s\n%s", header, extra, pattern);
 	rule r;
 	err[0] = '\0';
 	if (rule_parse(&r, text, "q.scm", err, sizeof(err)) == 0) {
-		ts_ruleset set = { .lang = LANG_CSHARP, .grammar = ts_grammar_for(LANG_CSHARP) };
+		ts_ruleset set = { .lang = lang, .grammar = ts_grammar_for(lang) };
 		if (ts_ruleset_add(&set, &r, err, sizeof(err)) == 0)
 			err[0] = '\0';
 		ts_ruleset_release(&set);
@@ -148,6 +150,12 @@ static char *compile(const char *pattern, const char *extra)
 	}
 	free(text);
 	return err;
+}
+
+/* Compiles `pattern` as a C# rule; returns the error message ("" on success). */
+static char *compile(const char *pattern, const char *extra)
+{
+	return compile_for(LANG_CSHARP, pattern, extra);
 }
 
 void test_query_errors(void)
@@ -239,6 +247,59 @@ void test_classify(void)
 	language l;
 	CHECK(language_parse("python", &l) && l == LANG_PYTHON);
 	CHECK(!language_parse("cobol", &l));
+}
+
+/* The language table: every row is whole, and its accessors answer from it. */
+void test_language_table(void)
+{
+	for (int l = 1; l < LANG_COUNT; l++) {
+		const language_def *d = language_get((language)l);
+		language back;
+		CHECK(d->name && language_parse(d->name, &back) && back == (language)l);
+		CHECK(d->extensions[0] || d->file_names[0] || d->sniff); /* files can be found */
+		CHECK(d->line_comments[0] || d->block_comments[0]);      /* suppressions work */
+		CHECK(d->frontend != NULL);
+		if (d->evaluator)
+			CHECK(((const value_evaluator *)d->evaluator)->lang == (language)l);
+		for (int k = 1; k < l; k++)
+			CHECK(strcmp(language_get((language)k)->name, d->name) != 0);
+	}
+	CHECK(ts_grammar_for(LANG_CSHARP) != NULL && ts_grammar_for(LANG_C) == NULL);
+	CHECK(evaluator_for(LANG_PYTHON) != NULL && evaluator_for(LANG_REG) == NULL);
+	CHECK_STR(language_get(LANG_COUNT)->name, "none");
+	CHECK(language_ignores_case(LANG_POWERSHELL) && !language_ignores_case(LANG_CSHARP));
+	language out[4];
+	CHECK_UINT(language_for_rule("c", out, 4), 2);
+	CHECK(out[0] == LANG_C && out[1] == LANG_CPP);
+	CHECK_UINT(language_for_rule("dotnet", out, 4), 2);
+	CHECK(out[0] == LANG_MSBUILD && out[1] == LANG_DOTNET_CONFIG);
+	CHECK_UINT(language_for_rule("cpp", out, 4), 1);
+	CHECK(out[0] == LANG_CPP);
+	CHECK_UINT(language_for_rule("csharp", out, 4), 1);
+	CHECK(out[0] == LANG_CSHARP);
+	CHECK_UINT(language_for_rule("cobol", out, 4), 0);
+	CHECK_UINT(language_for_rule("none", out, 4), 0);
+	language l;
+	CHECK(!language_parse("dotnet", &l)); /* an alias names no single language */
+}
+
+/* A predicate only some languages answer is a load error elsewhere, naming its line. */
+void test_predicate_languages(void)
+{
+	const char *has_arg = "((argument_list) @a\n  (#not-has-arg? @a \"ssl_version\" 5))";
+	const char *rejection = "((identifier) @x\n\n  (#not-in-rejection-test? @x))";
+	CHECK_STR(compile_for(LANG_PYTHON, has_arg, ""), "");
+	CHECK_STR(compile_for(LANG_PYTHON, rejection, ""), "");
+	CHECK_STR(compile_for(LANG_CSHARP, rejection, ""), "");
+	CHECK_STR(compile_for(LANG_CSHARP, has_arg, ""),
+		  "q.scm:15: '#not-has-arg?' does not apply to csharp rules (only to python)");
+	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @x\n\n  (#not-in-rejection-test? @x))", ""),
+		  "q.scm:16: '#not-in-rejection-test?' does not apply to powershell rules (only to "
+		  "csharp, python)");
+	CHECK_STR(compile_for(LANG_JSON, "((object) @o (#has-arg? @o \"x\"))", ""),
+		  "q.scm:14: '#has-arg?' does not apply to json rules (only to python)");
+	/* Predicates every language has still load everywhere. */
+	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @v (#match? @v \"^x\"))", ""), "");
 }
 
 void test_matcher(void)
@@ -341,7 +402,6 @@ void test_keyword_groups(void)
 	CHECK(strstr(err, "group 1 of") != NULL);
 	free(text);
 }
-
 
 void test_message_template(void)
 {

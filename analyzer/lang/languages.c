@@ -1,0 +1,183 @@
+/* languages.c: the language table, one row per language, and its accessors (core/language.h).
+ *
+ * Adding a language
+ * -----------------
+ * (docs/conventions.md has the same list with the reasons.)
+ *  1. A tree-sitter grammar: pin its npm package in grammars/package.json and
+ *     grammars/package-lock.json and add it to cmake/grammars.cmake; declare its
+ *     `tree_sitter_<name>()` below.
+ *  2. An enum value in core/language.h, before LANG_COUNT.
+ *  3. One row in `languages[]` below: name, extensions and well-known file names (or a
+ *     `sniff` hook when content decides), comment syntax (suppressions depend on it), case rule,
+ *     grammar, front end (treesitter_frontend for query rules), and the optional parts.
+ *  4. A folder analyzer/lang/<name>/ for what only this language has: its evaluator
+ *     (values/evaluator.h), facts visitor, syntax helpers for predicates.
+ *  5. Rule files in rules/<name>/ (rules/README.md) with fixtures in fixtures/, whose
+ *     expectations the test suite checks.
+ *  6. `tlslint languages` lists the row: update its expected output in tests/suites/cli.cmake.
+ * Nothing else names a language: walking, the scanner, the front ends, suppressions and the
+ * predicates all ask this table. */
+#include "core/language.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "lang/csharp/cs_syntax.h"
+#include "lang/powershell/ps_facts.h"
+#include "lang/python/py_syntax.h"
+
+/* Grammars (grammars/, cmake/grammars.cmake). */
+const TSLanguage *tree_sitter_c_sharp(void);
+const TSLanguage *tree_sitter_python(void);
+const TSLanguage *tree_sitter_powershell(void);
+const TSLanguage *tree_sitter_xml(void);
+const TSLanguage *tree_sitter_json(void);
+
+/* Front ends (frontends/frontend.h). */
+extern const struct frontend treesitter_frontend;
+extern const struct frontend clang_frontend;
+extern const struct frontend dotnet_frontend;
+extern const struct frontend reg_frontend;
+extern const struct frontend installer_frontend;
+
+/* Value evaluators (values/evaluator.h). */
+extern const struct value_evaluator csharp_evaluator;
+extern const struct value_evaluator python_evaluator;
+extern const struct value_evaluator powershell_evaluator;
+extern const struct value_evaluator json_evaluator;
+
+#define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define NONE ((const char *const[]){ NULL })
+#define C_COMMENTS .line_comments = LIST("//"), .block_comments = LIST("/*", "*/")
+#define XML_COMMENTS .line_comments = NONE, .block_comments = LIST("<!--", "-->")
+
+static const language_def languages[LANG_COUNT] = {
+	[LANG_NONE] = {
+		.name = "none", .rule_aliases = NONE, .extensions = NONE, .file_names = NONE,
+		.line_comments = NONE, .block_comments = NONE,
+	},
+	[LANG_C] = {
+		.name = "c", .rule_aliases = NONE,
+		.extensions = LIST(".c", ".h"), .file_names = NONE,
+		C_COMMENTS, .frontend = &clang_frontend,
+	},
+	[LANG_CPP] = {
+		.name = "cpp", .rule_aliases = LIST("c"),
+		.extensions = LIST(".cc", ".cpp", ".cxx", ".c++", ".hpp", ".hh", ".hxx", ".h++",
+				   ".ipp"),
+		.file_names = NONE,
+		C_COMMENTS, .frontend = &clang_frontend,
+	},
+	[LANG_CSHARP] = {
+		.name = "csharp", .rule_aliases = NONE,
+		.extensions = LIST(".cs"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_c_sharp, .frontend = &treesitter_frontend,
+		.evaluator = &csharp_evaluator,
+		.predicates = { .in_rejection_test = cs_syntax_in_rejection_test },
+	},
+	[LANG_PYTHON] = {
+		.name = "python", .rule_aliases = NONE,
+		.extensions = LIST(".py", ".pyw"), .file_names = NONE,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_python, .frontend = &treesitter_frontend,
+		.evaluator = &python_evaluator,
+		.predicates = { .may_pass = py_syntax_may_pass,
+				.in_rejection_test = py_syntax_in_rejection_test },
+	},
+	[LANG_POWERSHELL] = {
+		.name = "powershell", .rule_aliases = NONE,
+		.extensions = LIST(".ps1", ".psm1"), .file_names = NONE,
+		.ignores_case = true, /* [net.servicepointmanager]::securityprotocol */
+		.line_comments = LIST("#"), .block_comments = LIST("<#", "#>"),
+		.grammar = tree_sitter_powershell, .frontend = &treesitter_frontend,
+		.evaluator = &powershell_evaluator, .facts = ps_facts_run,
+	},
+	[LANG_MSBUILD] = {
+		.name = "msbuild", .rule_aliases = LIST("dotnet"),
+		.extensions = LIST(".csproj", ".vbproj", ".fsproj", ".props", ".targets"),
+		.file_names = NONE,
+		XML_COMMENTS, .grammar = tree_sitter_xml, .frontend = &dotnet_frontend,
+	},
+	[LANG_DOTNET_CONFIG] = {
+		.name = "dotnet-config", .rule_aliases = LIST("dotnet"),
+		.extensions = LIST(".config"), .file_names = NONE,
+		XML_COMMENTS, .grammar = tree_sitter_xml, .frontend = &dotnet_frontend,
+	},
+	[LANG_JSON] = {
+		.name = "json", .rule_aliases = NONE,
+		.extensions = LIST(".json"), .file_names = NONE,
+		C_COMMENTS, /* JSON with comments (appsettings.json) */
+		.grammar = tree_sitter_json, .frontend = &treesitter_frontend,
+		.evaluator = &json_evaluator,
+	},
+	[LANG_REG] = {
+		.name = "reg", .rule_aliases = NONE,
+		.extensions = LIST(".reg"), .file_names = NONE,
+		.line_comments = LIST(";"), .block_comments = NONE,
+		.frontend = &reg_frontend,
+	},
+	[LANG_INSTALLER] = {
+		.name = "installer", .rule_aliases = NONE,
+		.extensions = LIST(".wxs", ".wxi", ".iss", ".bat", ".cmd"), .file_names = NONE,
+		/* Suppressions follow C-style openers here, as they did before this table; the
+		 * formats' own comments (<!-- -->, ;, REM) are not recognised yet. */
+		C_COMMENTS, .frontend = &installer_frontend,
+	},
+};
+
+const language_def *language_get(language lang)
+{
+	return &languages[(unsigned)lang < LANG_COUNT ? lang : LANG_NONE];
+}
+
+language classify_path(const char *name)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	for (int l = 1; l < LANG_COUNT; l++)
+		for (const char *const *f = languages[l].file_names; *f; f++)
+			if (strcasecmp(base, *f) == 0)
+				return (language)l;
+	const char *dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		return LANG_NONE;
+	for (int l = 1; l < LANG_COUNT; l++)
+		for (const char *const *e = languages[l].extensions; *e; e++)
+			if (strcasecmp(dot, *e) == 0)
+				return (language)l;
+	return LANG_NONE;
+}
+
+const char *language_name(language lang)
+{
+	return language_get(lang)->name;
+}
+
+bool language_parse(const char *name, language *out)
+{
+	for (int l = 1; l < LANG_COUNT; l++) {
+		if (strcmp(languages[l].name, name) == 0) {
+			*out = (language)l;
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t language_for_rule(const char *name, language *out, size_t max)
+{
+	size_t n = 0;
+	for (int l = 1; l < LANG_COUNT && n < max; l++) {
+		bool match = strcmp(languages[l].name, name) == 0;
+		for (const char *const *a = languages[l].rule_aliases; *a && !match; a++)
+			match = strcmp(*a, name) == 0;
+		if (match)
+			out[n++] = (language)l;
+	}
+	return n;
+}
+
+bool language_ignores_case(language lang)
+{
+	return language_get(lang)->ignores_case;
+}
