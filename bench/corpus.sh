@@ -33,10 +33,16 @@ scan="$bin scan --fail-on none -q -j2 -f sarif -o /dev/null"
 sg="$out/ast-grep"
 mkdir -p "$sg/rules"
 printf 'ruleDirs: [rules]\n' > "$sg/sgconfig.yml"
-printf 'id: cs-protocol\nlanguage: csharp\nseverity: warning\nmessage: m\nrule: {pattern: "ServicePointManager.SecurityProtocol = $X"}\n' > "$sg/rules/cs.yml"
-printf 'id: py-context\nlanguage: python\nseverity: warning\nmessage: m\nrule: {pattern: "ssl.SSLContext($P)"}\n' > "$sg/rules/py.yml"
-printf 'id: c-method\nlanguage: c\nseverity: warning\nmessage: m\nrule: {pattern: "SSL_CTX_new($M)"}\n' > "$sg/rules/c.yml"
-printf 'id: cpp-method\nlanguage: cpp\nseverity: warning\nmessage: m\nrule: {pattern: "SSL_CTX_new($M)"}\n' > "$sg/rules/cpp.yml"
+rule() { # ID LANGUAGE PATTERN
+  printf 'id: %s\nlanguage: %s\nseverity: warning\nmessage: m\nrule:\n  pattern: %s\n' "$1" "$2" "'$3'" > "$sg/rules/$1.yml"
+}
+rule cs-protocol csharp 'ServicePointManager.SecurityProtocol'
+rule py-context python 'ssl.SSLContext($P)'
+rule c-method c 'SSL_CTX_new'
+rule cpp-method cpp 'SSL_CTX_new'
+if [ -n "$astgrep" ] && ! "$astgrep" scan -c "$sg/sgconfig.yml" "$sg" >/dev/null 2>"$out/ast-grep.err"; then
+  echo "corpus: ast-grep does not take the rules:" >&2; cat "$out/ast-grep.err" >&2; exit 2
+fi
 
 find "$corpus" -type f -exec cat {} + >/dev/null # warm the page cache
 echo "corpus: $corpus: $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
@@ -44,12 +50,13 @@ cmds=(-n tlslint "$scan $corpus" -n rg "rg -l -j2 '$kw' $corpus"
       -n tlslint-py "$scan $corpus/py"
       -n tlslint-cs-file "$scan $csfile" -n rg-cs-file "rg -l '$kw' $csfile"
       -n tlslint-c-file "$scan $cfile" -n rg-c-file "rg -l '$kw' $cfile")
-[ -n "$astgrep" ] && cmds+=(-n ast-grep "cd $sg && $astgrep scan -j 2 $corpus >/dev/null 2>&1 || true")
-hyperfine -N --style basic --warmup "$warmup" --runs "$runs" -i --export-json "$out/main.json" "${cmds[@]}" >/dev/null 2>&1 ||
-  hyperfine --style basic --warmup "$warmup" --runs "$runs" -i --export-json "$out/main.json" "${cmds[@]}" >/dev/null
+[ -n "$astgrep" ] && cmds+=(-n ast-grep "$astgrep scan -c $sg/sgconfig.yml -j 2 $corpus")
+# -N: no shell between hyperfine and the command (it would add milliseconds to the one-file
+# measurements); -i: findings make tlslint, rg and ast-grep exit non-zero.
+hyperfine -N --style basic --warmup "$warmup" --runs "$runs" -i --export-json "$out/main.json" "${cmds[@]}" >/dev/null
 if [ -n "$bandit" ]; then
   hyperfine --style basic --runs "${BANDIT_RUNS:-1}" -i --export-json "$out/bandit.json" \
-    -n bandit "bandit -q -r -t B502,B503,B504 -f json -o /dev/null $corpus/py" >/dev/null 2>&1
+    -n bandit "$bandit -q -r -t B502,B503,B504 -f json -o /dev/null $corpus/py" >/dev/null 2>&1
 fi
 t() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .median' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
