@@ -876,7 +876,12 @@ static bool query_rules__in_region(const finding *f, const void *arg)
 static bool query_rules__enclosing(TSNode root, uint32_t start, uint32_t end, TSRange *out)
 {
 	TSNode n = ts_node_descendant_for_byte_range(root, start, end);
-	while (!ts_node_is_null(n) && !ts_node_eq(n, root)) {
+	/* Each step up costs a walk from the root (tree-sitter nodes keep no parent), so the
+	 * climb is bounded: a statement deeper than that above its keyword (20,000 nested
+	 * parentheses) is not narrowed around, and the whole tree is queried instead. */
+	for (unsigned steps = 0; !ts_node_is_null(n) && !ts_node_eq(n, root); steps++) {
+		if (steps == 64)
+			return false;
 		const char *type = ts_node_type(n);
 		TSNode parent = ts_node_parent(n);
 		if (query_rules__ends_with(type, "statement") ||
