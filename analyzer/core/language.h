@@ -31,6 +31,9 @@ typedef enum language {
 	LANG_TERRAFORM,     /* .tf */
 	LANG_ARM,           /* ARM templates: .json files that sniff as one (lang/arm) */
 	LANG_BICEP,         /* .bicep */
+	LANG_APACHE,        /* httpd.conf, .htaccess, .conf files that sniff as Apache */
+	LANG_HAPROXY,       /* haproxy.cfg, .cfg files that sniff as HAProxy */
+	LANG_OPENSSL,       /* openssl.cnf, .cnf files that set protocol bounds */
 	LANG_COUNT
 } language;
 
@@ -98,8 +101,10 @@ language classify_path(const char *name);
 /* Rows with a `sniff` hook take files away from the language their names give, by content.
  * language_sniffers() lists the languages that may claim a file called `name` (a sniffing
  * row whose extensions include the name's); language_sniff() returns the first of them whose
- * hook claims the file's text, or `lang` (the language of its name) when none does. The
- * scanner calls them once a file is read (the walker decides by names alone). */
+ * hook claims the file's text, or `lang` (the language of its name) when none does, or
+ * LANG_NONE when `lang` is itself a sniffing row that only claimed the file provisionally
+ * (an extension no other row has, .cfg or .cnf: classify_path() gives the first sniffing row
+ * with it). The scanner calls them once a file is read (the walker decides by names alone). */
 size_t language_sniffers(const char *name, language *out, size_t max);
 language language_sniff(language lang, const char *name, const char *text, size_t len);
 /* The name rule files use for a language ("csharp", "python", ...). */

@@ -58,6 +58,21 @@ char *emit_format_message(const char *tmpl, const message_args *args)
 	return strbuf_detach(&sb);
 }
 
+/* Is line `line` only a line comment (blanks, then one of the language's openers)? */
+static bool emit__comment_only(const source_file *src, language lang, unsigned line)
+{
+	size_t len = 0;
+	const char *s = source_line(src, line, &len);
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	for (const char *const *o = language_get(lang)->line_comments; *o; o++)
+		if (len >= strlen(*o) && strncmp(s, *o, strlen(*o)) == 0)
+			return true;
+	return false;
+}
+
 static char *emit__suppression_on_line(const source_file *src, language lang, unsigned line,
 				       const char *rule_id)
 {
@@ -105,8 +120,13 @@ char *emit_find_suppression(const source_file *src, language lang, unsigned line
 			    const char *rule_id)
 {
 	char *reason = emit__suppression_on_line(src, lang, line, rule_id);
-	if (!reason && line > 1)
-		reason = emit__suppression_on_line(src, lang, line - 1, rule_id);
+	/* Or in the comment lines just above it (a few: formats without trailing comments, such
+	 * as Apache's, can only suppress from above, where other comments may sit too). */
+	for (unsigned up = 1; !reason && up <= 4 && line > up; up++) {
+		reason = emit__suppression_on_line(src, lang, line - up, rule_id);
+		if (!reason && !emit__comment_only(src, lang, line - up))
+			break;
+	}
 	return reason;
 }
 

@@ -24,9 +24,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lang/apache/apache.h"
 #include "lang/arm/arm_settings.h"
 #include "lang/c/c_server.h"
 #include "lang/csharp/cs_syntax.h"
+#include "lang/haproxy/haproxy.h"
+#include "lang/openssl/openssl.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/python/py_fix.h"
@@ -50,6 +53,9 @@ extern const struct frontend installer_frontend;
 extern const struct frontend nginx_frontend;
 extern const struct frontend terraform_frontend;
 extern const struct frontend arm_frontend;
+extern const struct frontend apache_frontend;
+extern const struct frontend haproxy_frontend;
+extern const struct frontend openssl_frontend;
 
 /* Value evaluators (values/evaluator.h). */
 extern const struct value_evaluator csharp_evaluator;
@@ -173,6 +179,29 @@ static const language_def languages[LANG_COUNT] = {
 		.extensions = LIST(".bicep"), .file_names = NONE,
 		C_COMMENTS, .grammar = tree_sitter_bicep, .frontend = &arm_frontend,
 	},
+	[LANG_APACHE] = {
+		.name = "apache", .rule_aliases = NONE,
+		/* A .conf file is Apache's when a line starts with SSLProtocol or SSLProxyProtocol
+		 * (apache_sniff); other .conf files stay nginx's. Directive names ignore case. */
+		.extensions = LIST(".conf"), .file_names = LIST("httpd.conf", "apache2.conf", ".htaccess"),
+		.sniff = apache_sniff, .ignores_case = true,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.frontend = &apache_frontend,
+	},
+	[LANG_HAPROXY] = {
+		.name = "haproxy", .rule_aliases = NONE,
+		/* haproxy*.cfg and any .cfg with HAProxy's sections and bind/server lines. */
+		.extensions = LIST(".cfg"), .file_names = LIST("haproxy.cfg"), .sniff = haproxy_sniff,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.frontend = &haproxy_frontend,
+	},
+	[LANG_OPENSSL] = {
+		.name = "openssl", .rule_aliases = NONE,
+		/* openssl.cnf and .cnf files that set MinProtocol, MaxProtocol or CipherString. */
+		.extensions = LIST(".cnf"), .file_names = LIST("openssl.cnf"), .sniff = openssl_sniff,
+		.ignores_case = true, .line_comments = LIST("#"), .block_comments = NONE,
+		.frontend = &openssl_frontend,
+	},
 };
 
 const language_def *language_get(language lang)
@@ -193,6 +222,12 @@ language classify_path(const char *name)
 		return LANG_NONE;
 	for (int l = 1; l < LANG_COUNT; l++)
 		for (const char *const *e = languages[l].extensions; *e && !languages[l].sniff; e++)
+			if (strcasecmp(dot, *e) == 0)
+				return (language)l;
+	/* An extension only sniffing rows claim (.cfg, .cnf): the first of them, provisionally;
+	 * language_sniff() drops the file when no row's sniff claims its content. */
+	for (int l = 1; l < LANG_COUNT; l++)
+		for (const char *const *e = languages[l].extensions; *e && languages[l].sniff; e++)
 			if (strcasecmp(dot, *e) == 0)
 				return (language)l;
 	return LANG_NONE;
@@ -226,7 +261,8 @@ language language_sniff(language lang, const char *name, const char *text, size_
 	for (size_t i = 0; i < n; i++)
 		if (languages[cand[i]].sniff(text, len))
 			return cand[i];
-	return lang;
+	/* A file classified only provisionally by a sniffing row is nobody's. */
+	return languages[lang].sniff ? LANG_NONE : lang;
 }
 
 const char *language_name(language lang)
