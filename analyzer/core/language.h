@@ -31,6 +31,13 @@ typedef enum language {
 	LANG_TERRAFORM,     /* .tf */
 	LANG_ARM,           /* ARM templates: .json files that sniff as one (lang/arm) */
 	LANG_BICEP,         /* .bicep */
+	LANG_YAML,          /* .yaml .yml that are neither of the next two: CI run steps */
+	LANG_CLOUDFORMATION, /* YAML or JSON that sniffs as a template (lang/yaml) */
+	LANG_KUBERNETES,    /* YAML that sniffs as a manifest (lang/yaml) */
+	LANG_SHELL,         /* .sh .bash .ksh */
+	LANG_DOCKERFILE,    /* Dockerfile, Containerfile, *.dockerfile */
+	LANG_MAKEFILE,      /* Makefile, GNUmakefile, *.mk */
+	LANG_JVM,           /* Java .properties, java.security */
 	LANG_COUNT
 } language;
 
