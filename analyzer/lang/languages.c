@@ -186,7 +186,7 @@ static const language_def languages[LANG_COUNT] = {
 		.name = "cloudformation", .rule_aliases = NONE,
 		.extensions = LIST(".yaml", ".yml", ".json", ".template"), .file_names = NONE,
 		.sniff = cfn_sniff,
-		.line_comments = LIST("#"), .block_comments = NONE,
+		.line_comments = LIST("#", "//"), /* YAML's, and JSON with comments */ .block_comments = NONE,
 		.grammar = tree_sitter_yaml, .frontend = &yaml_frontend,
 	},
 	[LANG_KUBERNETES] = {

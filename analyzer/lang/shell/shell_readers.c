@@ -89,7 +89,8 @@ char *shell_dockerfile_commands(const char *text, size_t len)
 			}
 			if (!comment)
 				memcpy(out + first, text + first, e - first);
-			if (!rd__continues(text, i, e) || e >= len)
+			/* Docker drops comment lines inside an instruction; the next line continues. */
+			if ((!comment && !rd__continues(text, i, e)) || e >= len)
 				break;
 			i = e + 1;
 			e = rd__eol(text, len, i);
