@@ -34,6 +34,13 @@ typedef enum language {
 	LANG_APACHE,        /* httpd.conf, .htaccess, .conf files that sniff as Apache */
 	LANG_HAPROXY,       /* haproxy.cfg, .cfg files that sniff as HAProxy */
 	LANG_OPENSSL,       /* openssl.cnf, .cnf files that set protocol bounds */
+	LANG_YAML,          /* .yaml .yml that are neither of the next two: CI run steps */
+	LANG_CLOUDFORMATION, /* YAML or JSON that sniffs as a template (lang/yaml) */
+	LANG_KUBERNETES,    /* YAML that sniffs as a manifest (lang/yaml) */
+	LANG_SHELL,         /* .sh .bash .ksh */
+	LANG_DOCKERFILE,    /* Dockerfile, Containerfile, *.dockerfile */
+	LANG_MAKEFILE,      /* Makefile, GNUmakefile, *.mk */
+	LANG_JVM,           /* Java .properties, java.security */
 	LANG_COUNT
 } language;
 

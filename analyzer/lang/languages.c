@@ -34,6 +34,7 @@
 #include "lang/csharp/cs_fix.h"
 #include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
+#include "lang/yaml/yaml_sniff.h"
 
 /* Grammars (grammars/, cmake/grammars.cmake). */
 const TSLanguage *tree_sitter_c_sharp(void);
@@ -43,6 +44,8 @@ const TSLanguage *tree_sitter_xml(void);
 const TSLanguage *tree_sitter_json(void);
 const TSLanguage *tree_sitter_hcl(void);
 const TSLanguage *tree_sitter_bicep(void);
+const TSLanguage *tree_sitter_yaml(void);
+const TSLanguage *tree_sitter_bash(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -56,6 +59,9 @@ extern const struct frontend arm_frontend;
 extern const struct frontend apache_frontend;
 extern const struct frontend haproxy_frontend;
 extern const struct frontend openssl_frontend;
+extern const struct frontend yaml_frontend;
+extern const struct frontend shell_frontend;
+extern const struct frontend jvm_frontend;
 
 /* Value evaluators (values/evaluator.h). */
 extern const struct value_evaluator csharp_evaluator;
@@ -201,6 +207,57 @@ static const language_def languages[LANG_COUNT] = {
 		.extensions = LIST(".cnf"), .file_names = LIST("openssl.cnf"), .sniff = openssl_sniff,
 		.ignores_case = true, .line_comments = LIST("#"), .block_comments = NONE,
 		.frontend = &openssl_frontend,
+	},
+	[LANG_YAML] = {
+		/* YAML that is neither a CloudFormation template nor a Kubernetes manifest: CI
+		 * steps' command lines (shell rules) and `-D` options (jvm rules). */
+		.name = "yaml", .rule_aliases = LIST("shell", "jvm"),
+		.extensions = LIST(".yaml", ".yml"), .file_names = NONE,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_yaml, .frontend = &yaml_frontend,
+	},
+	[LANG_CLOUDFORMATION] = {
+		/* YAML or JSON with AWSTemplateFormatVersion or AWS:: resource types (cfn_sniff). */
+		.name = "cloudformation", .rule_aliases = NONE,
+		.extensions = LIST(".yaml", ".yml", ".json", ".template"), .file_names = NONE,
+		.sniff = cfn_sniff,
+		.line_comments = LIST("#", "//"), /* YAML's, and JSON with comments */ .block_comments = NONE,
+		.grammar = tree_sitter_yaml, .frontend = &yaml_frontend,
+	},
+	[LANG_KUBERNETES] = {
+		/* YAML with top-level apiVersion and kind lines (k8s_sniff). */
+		.name = "kubernetes", .rule_aliases = LIST("jvm"),
+		.extensions = LIST(".yaml", ".yml"), .file_names = NONE, .sniff = k8s_sniff,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_yaml, .frontend = &yaml_frontend,
+	},
+	[LANG_SHELL] = {
+		.name = "shell", .rule_aliases = LIST("jvm"),
+		.extensions = LIST(".sh", ".bash", ".ksh"), .file_names = NONE,
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_bash, .frontend = &shell_frontend,
+	},
+	[LANG_DOCKERFILE] = {
+		/* RUN, CMD, ENTRYPOINT and ENV read as shell (lang/shell/shell_readers.h). */
+		.name = "dockerfile", .rule_aliases = LIST("shell", "jvm"),
+		.extensions = LIST(".dockerfile"), .file_names = LIST("Dockerfile", "Containerfile"),
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_bash, .frontend = &shell_frontend,
+	},
+	[LANG_MAKEFILE] = {
+		/* Recipe lines read as shell (lang/shell/shell_readers.h). */
+		.name = "makefile", .rule_aliases = LIST("shell", "jvm"),
+		.extensions = LIST(".mk"), .file_names = LIST("Makefile", "GNUmakefile"),
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_bash, .frontend = &shell_frontend,
+	},
+	[LANG_JVM] = {
+		/* Java runtime configuration (lang/jvm); `-D` options elsewhere are checked by the
+		 * rows that alias "jvm". */
+		.name = "jvm", .rule_aliases = NONE,
+		.extensions = LIST(".properties"), .file_names = LIST("java.security"),
+		.line_comments = LIST("#", "!"), .block_comments = NONE,
+		.frontend = &jvm_frontend,
 	},
 };
 

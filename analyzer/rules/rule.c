@@ -126,12 +126,13 @@ static bool rule__keywords(rule *out, const char *text, char *msg, size_t msglen
 
 static bool rule__is_id(const char *s)
 {
-	/* LT-<AREA>-<nnn>: upper-case area, three digits. */
-	if (strncmp(s, "LT-", 3) != 0)
+	/* LT-<AREA>-<nnn>: an upper-case area (digits after its first letter: K8S), three
+	 * digits. */
+	if (strncmp(s, "LT-", 3) != 0 || !isupper((unsigned char)s[3]))
 		return false;
 	s += 3;
 	const char *area = s;
-	while (isupper((unsigned char)*s))
+	while (isupper((unsigned char)*s) || isdigit((unsigned char)*s))
 		s++;
 	if (s == area || *s != '-')
 		return false;

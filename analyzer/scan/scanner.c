@@ -75,9 +75,9 @@ bool scanner_rule_enabled(const scanner *s, const rule *r)
 
 /* The languages a rule's `language:` names: its name or an alias in the language table ("c"
  * covers C and C++; "dotnet" MSBuild and .NET configuration files). */
-static int scanner__rule_languages(const rule *r, language out[2])
+static int scanner__rule_languages(const rule *r, language out[LANG_COUNT])
 {
-	return (int)language_for_rule(r->language, out, 2);
+	return (int)language_for_rule(r->language, out, LANG_COUNT);
 }
 
 static bool scanner__evidence_only(const scanner *s, const rule *r)
@@ -123,7 +123,7 @@ static void scanner__add_evidence_rules(scanner *s)
 		const char *const *ids = s->post[i].pa->evidence_rules;
 		for (size_t k = 0; ids && ids[k]; k++) {
 			const rule *r = catalogue_find(s->cat, ids[k]);
-			language langs[2];
+			language langs[LANG_COUNT];
 			int n = r ? scanner__rule_languages(r, langs) : 0;
 			if (!n || scanner_rule_enabled(s, r) || scanner__evidence_only(s, r))
 				continue;
@@ -189,7 +189,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 	}
 	for (size_t i = 0; i < cat->len; i++) {
 		const rule *r = cat->rules[i];
-		language langs[2];
+		language langs[LANG_COUNT];
 		int n = scanner__rule_languages(r, langs);
 		if (n == 0) {
 			snprintf(err, errlen, "%s: unknown language '%s'", r->source_path, r->language);

@@ -270,7 +270,11 @@ void test_classify(void)
 	CHECK(classify_path("deploy/tls.CMD") == LANG_INSTALLER);
 	CHECK(classify_path("README.md") == LANG_NONE);
 	CHECK(classify_path(".cs") == LANG_NONE);
-	CHECK(classify_path("Makefile") == LANG_NONE);
+	CHECK(classify_path("Makefile") == LANG_MAKEFILE);
+	CHECK(classify_path("build/Dockerfile") == LANG_DOCKERFILE);
+	CHECK(classify_path("deploy.yaml") == LANG_YAML); /* CloudFormation, Kubernetes: sniffed */
+	CHECK(classify_path("conf/java.security") == LANG_JVM);
+	CHECK(classify_path("Makefile.am") == LANG_NONE);
 	language l;
 	CHECK(language_parse("python", &l) && l == LANG_PYTHON);
 	CHECK(!language_parse("cobol", &l));

@@ -6,6 +6,8 @@
  * says where its protocol range comes from. A value missing from a table is silent. */
 #include "tf_settings.h"
 
+#include "values/aws_policies.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -38,46 +40,6 @@ static const tf_spelling az_appgw_policy[] = {
 	{ "AppGwSslPolicy20150501", FLOOR10 }, { "AppGwSslPolicy20170401", FLOOR11 }, { NULL, 0 },
 };
 
-/* CloudFront `viewer_certificate.minimum_protocol_version` (CloudFront Developer Guide,
- * "Supported protocols and ciphers between viewers and CloudFront": SSLv3 from SSL 3.0,
- * TLSv1 and TLSv1_2016 from TLS 1.0, TLSv1.1_2016 from TLS 1.1; TLSv1.2_2018, _2019, _2021
- * and later from TLS 1.2). */
-static const tf_spelling aws_cf_min[] = {
-	{ "SSLv3", VERSION_SSL3 | FLOOR10 }, { "TLSv1", FLOOR10 }, { "TLSv1_2016", FLOOR10 },
-	{ "TLSv1.1_2016", FLOOR11 }, { NULL, 0 },
-};
-/* CloudFront `custom_origin_config.origin_ssl_protocols`: each listed version. */
-static const tf_spelling aws_cf_origin[] = {
-	{ "SSLv3", VERSION_SSL3 }, { "TLSv1", VERSION_TLS10 }, { "TLSv1.1", VERSION_TLS11 },
-	{ NULL, 0 },
-};
-/* Elastic Load Balancing predefined policies (`aws_lb_listener.ssl_policy`) that allow
- * TLS 1.0 or 1.1. Source of every row: Elastic Load Balancing User Guide, "Security policies
- * for your Application Load Balancer" / "... Network Load Balancer", protocol tables (also
- * `aws elbv2 describe-ssl-policies`). The TLS-1-2, FS-1-2, TLS13-1-2 and TLS13-1-3 policies
- * start at TLS 1.2 and are not listed. */
-static const tf_spelling aws_elb_policy[] = {
-	{ "ELBSecurityPolicy-2016-08", FLOOR10 },          /* TLS 1.0-1.2, the default */
-	{ "ELBSecurityPolicy-2015-05", FLOOR10 },          /* TLS 1.0-1.2 */
-	{ "ELBSecurityPolicy-TLS-1-0-2015-04", FLOOR10 },  /* TLS 1.0-1.2 */
-	{ "ELBSecurityPolicy-TLS-1-1-2017-01", FLOOR11 },  /* TLS 1.1-1.2 */
-	{ "ELBSecurityPolicy-FS-2018-06", FLOOR10 },       /* TLS 1.0-1.2, forward secrecy */
-	{ "ELBSecurityPolicy-FS-1-1-2019-08", FLOOR11 },   /* TLS 1.1-1.2, forward secrecy */
-	{ "ELBSecurityPolicy-TLS13-1-0-2021-06", FLOOR10 }, /* TLS 1.0-1.3 */
-	{ "ELBSecurityPolicy-TLS13-1-1-2021-06", FLOOR11 }, /* TLS 1.1-1.3 */
-	{ "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04", FLOOR10 }, /* TLS 1.0-1.3, FIPS */
-	{ "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04", FLOOR11 }, /* TLS 1.1-1.3, FIPS */
-	{ NULL, 0 },
-};
-/* API Gateway `aws_api_gateway_domain_name.security_policy` (API Gateway Developer Guide,
- * "Choose a security policy": TLS_1_0 allows TLS 1.0-1.2, TLS_1_2 only TLS 1.2). */
-static const tf_spelling aws_apigw[] = { { "TLS_1_0", FLOOR10 }, { NULL, 0 } };
-/* OpenSearch / Elasticsearch `domain_endpoint_options.tls_security_policy` (OpenSearch
- * Service Developer Guide, "Domain endpoint options": Policy-Min-TLS-1-0-2019-07 allows
- * TLS 1.0 and later; the Policy-Min-TLS-1-2-* policies start at TLS 1.2). */
-static const tf_spelling aws_opensearch[] = {
-	{ "Policy-Min-TLS-1-0-2019-07", FLOOR10 }, { NULL, 0 },
-};
 /* google_compute_ssl_policy `min_tls_version`: TLS_1_0 (the default), TLS_1_1, TLS_1_2. */
 static const tf_spelling gcp_min[] = {
 	{ "TLS_1_0", FLOOR10 }, { "TLS_1_1", FLOOR11 }, { NULL, 0 },
@@ -119,16 +81,16 @@ static const tf_setting settings[] = {
 	{ "azurerm_application_gateway", "ssl_policy", "min_protocol_version", az_appgw_min, AZ },
 	{ "azurerm_application_gateway", "ssl_policy", "policy_name", az_appgw_policy, AZ },
 	{ "aws_cloudfront_distribution", "viewer_certificate", "minimum_protocol_version",
-	  aws_cf_min, AWS },
+	  aws_cloudfront_min, AWS },
 	{ "aws_cloudfront_distribution", "custom_origin_config", "origin_ssl_protocols",
-	  aws_cf_origin, AWS },
-	{ "aws_lb_listener", "", "ssl_policy", aws_elb_policy, AWS },
-	{ "aws_alb_listener", "", "ssl_policy", aws_elb_policy, AWS },
-	{ "aws_api_gateway_domain_name", "", "security_policy", aws_apigw, AWS },
+	  aws_cloudfront_origin, AWS },
+	{ "aws_lb_listener", "", "ssl_policy", aws_elb_policies, AWS },
+	{ "aws_alb_listener", "", "ssl_policy", aws_elb_policies, AWS },
+	{ "aws_api_gateway_domain_name", "", "security_policy", aws_apigw_policies, AWS },
 	{ "aws_opensearch_domain", "domain_endpoint_options", "tls_security_policy",
-	  aws_opensearch, AWS },
+	  aws_opensearch_policies, AWS },
 	{ "aws_elasticsearch_domain", "domain_endpoint_options", "tls_security_policy",
-	  aws_opensearch, AWS },
+	  aws_opensearch_policies, AWS },
 	{ "google_compute_ssl_policy", "", "min_tls_version", gcp_min, AWS },
 };
 
@@ -159,8 +121,5 @@ const tf_setting *tf_settings_find(const char *type, size_t type_len, const char
 
 version_set tf_settings_versions(const tf_setting *s, const char *value, size_t len)
 {
-	for (const tf_spelling *v = s->values; v->value; v++)
-		if (strlen(v->value) == len && strncasecmp(v->value, value, len) == 0)
-			return v->versions;
-	return 0;
+	return policy_spelling_versions(s->values, value, len);
 }

@@ -7,13 +7,12 @@
 #include <stddef.h>
 
 #include "core/versions.h"
+#include "values/aws_policies.h"
 
 typedef enum tf_rule { TF_RULE_AZURE = 0, TF_RULE_AWS_GOOGLE, TF_RULE_COUNT } tf_rule;
 
-typedef struct tf_spelling {
-	const char *value;    /* compared ignoring ASCII case */
-	version_set versions; /* the legacy versions the value lets the service use */
-} tf_spelling;
+/* One spelling of a setting's value (values/aws_policies.h holds the AWS tables). */
+typedef policy_spelling tf_spelling;
 
 typedef struct tf_setting {
 	const char *resource;  /* resource type; a trailing '*' matches any continuation */
