@@ -22,7 +22,9 @@ set(TS_GRAMMARS
   "xml;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-xml/xml/src"
   "json;${TS_MODULES}/tree-sitter-json/src"
   "hcl;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-hcl/src"
-  "bicep;${TS_MODULES}/tree-sitter-bicep/src")
+  "bicep;${TS_MODULES}/tree-sitter-bicep/src"
+  "java;${TS_MODULES}/tree-sitter-java/src"
+  "go;${TS_MODULES}/tree-sitter-go/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

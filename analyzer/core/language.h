@@ -31,6 +31,8 @@ typedef enum language {
 	LANG_TERRAFORM,     /* .tf */
 	LANG_ARM,           /* ARM templates: .json files that sniff as one (lang/arm) */
 	LANG_BICEP,         /* .bicep */
+	LANG_JAVA,
+	LANG_GO,
 	LANG_COUNT
 } language;
 
