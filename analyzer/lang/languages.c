@@ -26,6 +26,7 @@
 
 #include "lang/arm/arm_settings.h"
 #include "lang/csharp/cs_syntax.h"
+#include "lang/go/go_syntax.h"
 #include "lang/java/java_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/python/py_syntax.h"
@@ -187,6 +188,7 @@ static const language_def languages[LANG_COUNT] = {
 		.extensions = LIST(".go"), .file_names = NONE,
 		C_COMMENTS, .grammar = tree_sitter_go, .frontend = &treesitter_frontend,
 		.evaluator = &go_evaluator,
+		.predicates = { .in_rejection_test = go_syntax_in_rejection_test },
 		.recovery = &go_recovery,
 	},
 };

@@ -280,7 +280,7 @@ const rule_key rule_keys[] = {
 	  "`security-severity` and CWE tags" },
 	{ "language", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(language), NO_FIELD, NULL,
 	  "`csharp`, `python`, `powershell`, `msbuild`, `dotnet-config`, `dotnet` (MSBuild and "
-	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `arm` (ARM templates and Bicep), `bicep`, `c` (C and C++), `cpp`" },
+	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `arm` (ARM templates and Bicep), `bicep`, `c` (C and C++), `cpp`, `java`, `go`" },
 	{ "short", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(short_description), NO_FIELD, NULL,
 	  "`shortDescription`" },
 	{ "full", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(full_description), NO_FIELD, NULL,

@@ -41,29 +41,35 @@
 ;   a reason (`// tlslint-ignore: LT-GO-001 the 2009 card terminal speaks only TLS 1.0`).
 ;
 ;   Not reported: comparisons (`state.Version == tls.VersionTLS10`), `switch` cases, maps from
-;   versions to names, `tls.VersionName(...)`, logging, and comments.
+;   versions to names, `tls.VersionName(...)`, logging, comments, and tests that expect the
+;   set-up to fail (in a `Test*` function, the statement or one of the three after it is
+;   followed by `if err == nil`, `require.Error(...)` or `assert.Error(...)`).
 
 ; tls.Config{MinVersion: ...} (a floor) and {MaxVersion: ...} (a cap).
 (keyed_element
   key: (literal_element (identifier) @field)
   value: (literal_element (_) @value)
-  (#eq? @field "MinVersion"))
+  (#eq? @field "MinVersion")
+  (#not-in-rejection-test? @value))
 
 (keyed_element
   key: (literal_element (identifier) @cap)
   value: (literal_element (_) @value)
-  (#eq? @cap "MaxVersion"))
+  (#eq? @cap "MaxVersion")
+  (#not-in-rejection-test? @value))
 
 ; cfg.MinVersion = ... and cfg.MaxVersion = ...
 (assignment_statement
   left: (expression_list . (selector_expression field: (field_identifier) @field) .)
   right: (expression_list . (_) @value .)
-  (#eq? @field "MinVersion"))
+  (#eq? @field "MinVersion")
+  (#not-in-rejection-test? @value))
 
 (assignment_statement
   left: (expression_list . (selector_expression field: (field_identifier) @cap) .)
   right: (expression_list . (_) @value .)
-  (#eq? @cap "MaxVersion"))
+  (#eq? @cap "MaxVersion")
+  (#not-in-rejection-test? @value))
 
 ; The single-purpose constants wherever else they are written: passed (not to comparisons,
 ; tls.VersionName or logging), listed, stored in another field, assigned or returned.
@@ -71,24 +77,31 @@
   function: (_) @function
   arguments: (argument_list (selector_expression field: (field_identifier) @constant) @value)
   (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
-  (#not-match? @function "(VersionName|Print|Printf|Println|Sprintf|Sprint|Errorf|Fatal|Fatalf|Log|Logf|Error|Equal|Equals|NotEqual|Contains)$"))
+  (#not-match? @function "(VersionName|Print|Printf|Println|Sprintf|Sprint|Errorf|Fatal|Fatalf|Log|Logf|Error|Equal|Equals|NotEqual|Contains)$")
+  (#not-in-rejection-test? @value))
 
-(literal_value
-  (literal_element (selector_expression field: (field_identifier) @constant) @value)
-  (#match? @constant "^Version(SSL30|TLS10|TLS11)$"))
+(composite_literal
+  type: [(slice_type) (array_type) (implicit_length_array_type)]
+  body: (literal_value
+    (literal_element (selector_expression field: (field_identifier) @constant) @value))
+  (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
+  (#not-in-rejection-test? @value))
 
 (keyed_element
   key: (literal_element (identifier) @key)
   value: (literal_element (selector_expression field: (field_identifier) @constant) @value)
   (#not-any-of? @key "MinVersion" "MaxVersion")
-  (#match? @constant "^Version(SSL30|TLS10|TLS11)$"))
+  (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
+  (#not-in-rejection-test? @value))
 
 (assignment_statement
   left: (expression_list (_) @target)
   right: (expression_list (selector_expression field: (field_identifier) @constant) @value)
   (#not-match? @target "\\.M(in|ax)Version$")
-  (#match? @constant "^Version(SSL30|TLS10|TLS11)$"))
+  (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
+  (#not-in-rejection-test? @value))
 
 (return_statement
   (expression_list (selector_expression field: (field_identifier) @constant) @value)
-  (#match? @constant "^Version(SSL30|TLS10|TLS11)$"))
+  (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
+  (#not-in-rejection-test? @value))

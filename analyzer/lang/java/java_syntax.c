@@ -97,6 +97,35 @@ static bool js__expects_exception(TSNode method, const char *text)
 	return false;
 }
 
+/* A test method whose body asserts that something throws an SSL, handshake or I/O exception
+ * (`assertThrows(SSLHandshakeException.class, ...)`): its set-up expects a refusal. */
+static bool js__asserts_refusal(TSNode method, const char *text)
+{
+	TSNode body = ts_node_child_by_field_name(method, "body", 4);
+	if (ts_node_is_null(body))
+		return false;
+	static const char *const calls[] = { "assertThrows(", "assertThrowsExactly(",
+					     "expectThrows(", NULL };
+	uint32_t s = ts_node_start_byte(body), e = ts_node_end_byte(body);
+	for (uint32_t i = s; i < e; i++) {
+		for (size_t c = 0; calls[c]; c++) {
+			size_t n = strlen(calls[c]);
+			if (i + n > e || memcmp(text + i, calls[c], n) != 0)
+				continue;
+			/* the expected exception's name, up to ".class" */
+			uint32_t j = i + (uint32_t)n, k = j;
+			while (k < e && k - j < 80 && text[k] != ',' && text[k] != ')')
+				k++;
+			for (uint32_t m = j; m + 3 <= k; m++)
+				if (memcmp(text + m, "SSL", 3) == 0 ||
+				    (m + 9 <= k && memcmp(text + m, "Handshake", 9) == 0) ||
+				    (m + 11 <= k && memcmp(text + m, "IOException", 11) == 0))
+					return true;
+		}
+	}
+	return false;
+}
+
 bool java_syntax_in_rejection_test(TSNode node, const char *text)
 {
 	static const char *const throwing[] = { "assertThrows", "assertThrowsExactly",
@@ -110,7 +139,7 @@ bool java_syntax_in_rejection_test(TSNode node, const char *text)
 			if (js__name_in(text, ts_node_child_by_field_name(n, "name", 4), throwing))
 				return true;
 		} else if (js__is(n, "method_declaration")) {
-			return js__expects_exception(n, text);
+			return js__expects_exception(n, text) || js__asserts_refusal(n, text);
 		}
 	}
 	return false;

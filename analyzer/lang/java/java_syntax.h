@@ -18,7 +18,8 @@ TSNode java_syntax_declared_value(const eval_ctx *ctx, TSNode name);
 /* Is `node` part of a test that expects the code to fail? True inside a lambda or method
  * reference passed to `assertThrows`, `assertThrowsExactly`, `expectThrows`,
  * `assertThatThrownBy`, `assertThatExceptionOfType(...)....isThrownBy` or `catchThrowable`,
- * and inside a method annotated `@Test(expected = ...)`. */
+ * inside a method annotated `@Test(expected = ...)`, and anywhere in a method that asserts an
+ * SSL, handshake or I/O exception (`assertThrows(SSLHandshakeException.class, ...)`). */
 bool java_syntax_in_rejection_test(TSNode node, const char *text);
 
 #endif
