@@ -5,11 +5,14 @@
 #   make test         install that and the test tools, build everything, run the test suite
 #   make package      install what building needs, build the Debian package (build/*.deb)
 #   make docs         regenerate docs/rules/ (one page per rule) from the rule files
+#   make fuzz         build the libFuzzer targets with clang and run each FUZZ_SECONDS seconds
 BUILD  ?= build
 TARGET ?= fixtures/demo
 JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= $(BUILD)/fuzz
 
-.PHONY: all build configure setup setup-test scan test package bench docs clean
+.PHONY: all build configure setup setup-test scan test package bench docs fuzz clean
 
 all: build
 
@@ -40,6 +43,12 @@ package: setup configure
 
 docs: build
 	$(BUILD)/tlslint rules --format markdown --output-dir docs/rules
+
+fuzz:
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTLSLINT_FUZZ=ON \
+		-DTLSLINT_SANITIZE=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+	./tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: setup-test build
 	./bench/run.sh

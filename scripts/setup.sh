@@ -6,7 +6,8 @@
 #                       C/C++), Node.js and npm for the pinned grammar sources, and what
 #                       `make package` needs (dpkg-dev, file)
 #   test                that, plus what the test suite and the benchmarks use: jq, ripgrep,
-#                       hyperfine, bc, time, chromium (renders the audit report), zsh, OpenSSL and
+#                       hyperfine, bc, time, chromium (renders the audit report), zsh, clang and its
+#                       libFuzzer runtime (fuzz targets), OpenSSL and
 #                       libcurl headers (C fixtures), and the SARIF validator's npm packages
 #
 # Debian packages come from apt (as root, or through sudo); npm packages from the npm registry,
@@ -38,6 +39,7 @@ if [ "$mode" = test ]; then
     chromium                          # renders the audit report in tests (headless)
     time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
     zsh                               # runs the packaged zsh completion
+    clang libclang-rt-14-dev          # the libFuzzer targets (tests/fuzz/, make fuzz)
   )
 fi
 if [ "$list" = 1 ]; then printf '%s\n' "${packages[@]}"; exit 0; fi

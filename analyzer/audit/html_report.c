@@ -1,8 +1,10 @@
-/* html_report.c: report.html: totals, SVG bar charts (per rule, per severity, per
- * repository) and a table of repositories that sorts when a column header is clicked. */
+/* html_report.c: report.html: totals, SVG bar charts (per area, per rule grouped by area,
+ * per severity, per repository) and a table of repositories that sorts when a column header is clicked. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/area.h"
 #include "audit/html.h"
 #include "audit/summary.h"
 #include "util/alloc.h"
@@ -92,20 +94,35 @@ static void html__card(strbuf *sb, const char *label, size_t value, const char *
 
 static void html__charts(strbuf *sb, const audit_summary *s)
 {
-	/* Per rule, in catalogue order. */
+	/* Per area (code, .NET projects, registry, server configuration, IaC): the areas of the
+	 * rules that ran, in that order; then per rule, grouped the same way, in catalogue order
+	 * within an area. */
 	bar *bars = xcalloc(s->nrules + 1, sizeof(*bars));
-	size_t n = 0;
-	for (size_t i = 0; i < s->nrules; i++) {
-		size_t total = 0;
-		for (size_t r = 0; r < s->len; r++)
-			for (size_t k = 0; k < s->records[r].ncounts; k++)
-				if (strcmp(s->records[r].counts[k].rule, s->rules[i].id) == 0)
-					total += s->records[r].counts[k].count;
-		bars[n++] = (bar){ .label = s->rules[i].id, .value = total,
-				   .color = html__level_color(s->rules[i].level) };
-	}
+	size_t n = 0, area_total[AREA_COUNT] = { 0 };
+	bool area_ran[AREA_COUNT] = { false };
+	for (int a = 0; a < AREA_COUNT; a++)
+		for (size_t i = 0; i < s->nrules; i++) {
+			if (audit_area_of(s->rules[i].id) != (audit_area)a)
+				continue;
+			size_t total = 0;
+			for (size_t r = 0; r < s->len; r++)
+				for (size_t k = 0; k < s->records[r].ncounts; k++)
+					if (strcmp(s->records[r].counts[k].rule, s->rules[i].id) == 0)
+						total += s->records[r].counts[k].count;
+			bars[n++] = (bar){ .label = s->rules[i].id, .value = total,
+					   .color = html__level_color(s->rules[i].level) };
+			area_ran[a] = true;
+			area_total[a] += total;
+		}
+	bar areas[AREA_COUNT];
+	size_t nareas = 0;
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (area_ran[a])
+			areas[nareas++] = (bar){ .label = audit_area_name((audit_area)a),
+						 .value = area_total[a], .color = "#0969da" };
 	strbuf_adds(sb, "<div class=\"charts\">\n");
-	html__chart(sb, "chart-rules", "Findings per rule", bars, n, NULL);
+	html__chart(sb, "chart-areas", "Findings per area", areas, nareas, NULL);
+	html__chart(sb, "chart-rules", "Findings per rule, by area", bars, n, NULL);
 	free(bars);
 
 	/* Per severity, most severe first. */

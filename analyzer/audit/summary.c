@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/area.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
@@ -76,6 +77,18 @@ char *audit_summary_json(const audit_summary *s)
 	cJSON_AddNumberToObject(totals, "empty", (double)empty);
 	cJSON_AddNumberToObject(totals, "withFindings", (double)with_findings);
 	cJSON_AddNumberToObject(totals, "findings", (double)findings);
+	/* Findings per area of the rules that ran (audit/area.h). */
+	size_t per_area[AREA_COUNT] = { 0 };
+	bool area_ran[AREA_COUNT] = { false };
+	for (size_t i = 0; i < s->nrules; i++)
+		area_ran[audit_area_of(s->rules[i].id)] = true;
+	for (size_t r = 0; r < s->len; r++)
+		for (size_t k = 0; k < s->records[r].ncounts; k++)
+			per_area[audit_area_of(s->records[r].counts[k].rule)] += s->records[r].counts[k].count;
+	cJSON *areas = cJSON_AddObjectToObject(totals, "areas");
+	for (int a = 0; a < AREA_COUNT; a++)
+		if (area_ran[a] || per_area[a])
+			cJSON_AddNumberToObject(areas, audit_area_key((audit_area)a), (double)per_area[a]);
 	cJSON *rules = cJSON_AddArrayToObject(root, "rules");
 	for (size_t i = 0; i < s->nrules; i++) {
 		cJSON *r = cJSON_CreateObject();

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/language.h"
 
 static const struct {
 	const char *name;
@@ -37,6 +38,9 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	int status;
+	if (argc == 2 && language_helper_main(argv[1], &status))
+		return status; /* a helper process of a scan (C's libclang parser processes) */
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(stdout);

@@ -79,6 +79,10 @@ typedef struct language_def {
 	/* How to cut a damaged file into statements to re-analyse them one by one
 	 * (engine/recover.h); NULL: findings in a damaged region are what the first pass saw. */
 	const struct recover_syntax *recovery;
+	/* A helper process of the language's front end: `tlslint <helper_arg>` runs helper_main
+	 * instead of a command (C's libclang parser processes, lang/c/c_server.h); NULL: none. */
+	const char *helper_arg;
+	int (*helper_main)(void);
 } language_def;
 
 /* The descriptor of `lang` (LANG_NONE has an empty one). */
@@ -103,5 +107,8 @@ bool language_parse(const char *name, language *out);
 size_t language_for_rule(const char *name, language *out, size_t max);
 /* True for languages whose names ignore ASCII case (PowerShell), so keyword prefilters must. */
 bool language_ignores_case(language lang);
+/* Runs the helper process whose argument is `arg` (language_def.helper_arg): true with its
+ * exit status in *status; false when no language has such a helper. */
+bool language_helper_main(const char *arg, int *status);
 
 #endif

@@ -43,6 +43,10 @@ char *emit_format_message(const char *tmpl, const message_args *args)
 			versions_describe(args ? args->versions : 0, v, sizeof(v));
 			strbuf_adds(&sb, v);
 			p += 10;
+		} else if (strncmp(p, "{detail}", 8) == 0) {
+			if (args && args->detail)
+				strbuf_adds(&sb, args->detail);
+			p += 8;
 		} else if (strncmp(p, "{value}", 7) == 0) {
 			if (args && args->value_text)
 				emit__add_value(&sb, args->value_text, args->value_len);
@@ -104,6 +108,21 @@ char *emit_find_suppression(const source_file *src, language lang, unsigned line
 	if (!reason && line > 1)
 		reason = emit__suppression_on_line(src, lang, line - 1, rule_id);
 	return reason;
+}
+
+finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+			   const message_args *args)
+{
+	region where;
+	source_position(ctx->src, start, &where.start_line, &where.start_col);
+	source_position(ctx->src, end, &where.end_line, &where.end_col);
+	for (size_t i = 0; i < ctx->out->len; i++) {
+		finding *f = &ctx->out->items[i];
+		if (f->rule == r && memcmp(&f->where, &where, sizeof(where)) == 0 &&
+		    strcmp(f->uri, ctx->uri) == 0)
+			return f;
+	}
+	return emit_finding(ctx, r, start, end, args);
 }
 
 finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,

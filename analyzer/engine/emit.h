@@ -29,6 +29,7 @@ typedef struct file_ctx {
 	 * facts_observe_value); NULL: nobody listens. The engine knows no fact of its own. */
 	void (*observe_value)(const struct file_ctx *ctx, const char *value_type,
 			      version_set versions, size_t start, size_t end);
+	const void *scan_index; /* the language evaluator's scan-wide index, or NULL */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */
@@ -36,6 +37,7 @@ typedef struct message_args {
 	version_set versions;
 	const char *value_text; /* may be NULL */
 	size_t value_len;
+	const char *detail; /* {detail}; may be NULL */
 } message_args;
 
 /* Expands `tmpl` into a newly allocated message. */
@@ -45,6 +47,11 @@ char *emit_format_message(const char *tmpl, const message_args *args);
  * ctx->out) so callers can add related locations. */
 finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t end,
 		      const message_args *args);
+
+/* The same, unless the file already has a finding of `r` at exactly that range: then that
+ * one (a value reached from two places is reported once, with both as related locations). */
+finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, size_t end,
+			   const message_args *args);
 
 /* Looks for a `tlslint-ignore: <rule_id>` comment on 1-based `line` or the line above.
  * Returns the reason (newly allocated; "" when none was given), or NULL. */

@@ -66,6 +66,7 @@ static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char 
 {
 	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
 			     .report_capture = NO_CAPTURE };
+	cr.sink_capture = query_rules__capture_id(q, "sink");
 	char perr[400];
 	uint32_t poffset = UINT32_MAX;
 	if (predicates_compile(&cr.predicates, q, set->lang, r->pattern, &poffset, perr,
@@ -337,13 +338,50 @@ static bool query_rules__eval_string(void *payload, TSNode node, strbuf *out)
 	return ev && ev->eval_string && ev->eval_string(ectx, node, out);
 }
 
+/* The text of `node`, for related-location messages: at most 80 bytes of it, on one line. */
+static void query_rules__quote(const file_ctx *ctx, TSNode node, char *buf, size_t size)
+{
+	uint32_t s = ts_node_start_byte(node), e = ts_node_end_byte(node);
+	size_t n = 0;
+	for (uint32_t i = s; i < e && n + 4 < size && n < 80; i++) {
+		char c = ctx->src->text[i];
+		if (c == '\n' || c == '\r')
+			break;
+		buf[n++] = c;
+	}
+	if (n < e - s)
+		buf[n++] = '.', buf[n++] = '.', buf[n++] = '.';
+	buf[n] = '\0';
+}
+
+/* Adds a related location covering `node` to `f`, unless it has one there already: the
+ * message is `before`, the node's text in quotes, then `after`. */
+static void query_rules__related(const file_ctx *ctx, finding *f, TSNode node, const char *before,
+				 const char *after)
+{
+	region where;
+	source_position(ctx->src, ts_node_start_byte(node), &where.start_line, &where.start_col);
+	source_position(ctx->src, ts_node_end_byte(node), &where.end_line, &where.end_col);
+	for (size_t i = 0; i < f->nrelated; i++)
+		if (memcmp(&f->related[i].where, &where, sizeof(where)) == 0 &&
+		    strcmp(f->related[i].uri, ctx->uri) == 0)
+			return;
+	char quoted[96], msg[160];
+	query_rules__quote(ctx, node, quoted, sizeof(quoted));
+	snprintf(msg, sizeof(msg), "%s'%s'%s", before, quoted, after);
+	finding_add_related(f, ctx->uri, where, msg);
+}
+
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
 			       const file_ctx *ctx)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
 	TSNode value_node = { 0 }, at = { 0 };
-	bool have_value = false;
+	bool have_value = false, followed = false;
+	uint32_t origin_start = 0, origin_end = 0;
+	const char *defined_uri = NULL;
+	region defined_at = { 0 };
 	if (cr->value_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->value_capture, &value_node))
 			return;
@@ -364,10 +402,19 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		uint32_t s = ts_node_start_byte(value_node);
 		args.value_text = ctx->src->text + s;
 		args.value_len = ts_node_end_byte(value_node) - s;
+		args.detail = v.detail;
+		/* A rule that names its sinks (@sink) reports a followed name at its value. */
+		followed = v.followed && cr->sink_capture != NO_CAPTURE;
+		defined_uri = v.defined_uri;
+		defined_at = v.defined_at;
+		origin_start = v.origin_start;
+		origin_end = v.origin_end;
 	}
+	size_t start = 0, end = 0;
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))
 			return;
+		followed = false;
 	} else if (have_value) {
 		at = value_node;
 	} else if (m->capture_count) {
@@ -375,7 +422,30 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 	} else {
 		return;
 	}
-	emit_finding(ctx, r, ts_node_start_byte(at), ts_node_end_byte(at), &args);
+	start = ts_node_start_byte(at);
+	end = ts_node_end_byte(at);
+	if (followed) {
+		/* Reported at the value, once: the name's use is where it goes. */
+		start = origin_start;
+		end = origin_end;
+		args.value_text = ctx->src->text + start;
+		args.value_len = end - start;
+	}
+	finding *f = emit_finding_once(ctx, r, start, end, &args);
+	TSNode sink;
+	if (cr->sink_capture != NO_CAPTURE && query_rules__find_capture(m, cr->sink_capture, &sink))
+		query_rules__related(ctx, f, sink, "", " receives the value here.");
+	if (followed)
+		query_rules__related(ctx, f, value_node, "The value is written here through ", ".");
+	if (defined_uri) {
+		bool seen = false;
+		for (size_t i = 0; i < f->nrelated && !seen; i++)
+			seen = strcmp(f->related[i].uri, defined_uri) == 0 &&
+			       memcmp(&f->related[i].where, &defined_at, sizeof(defined_at)) == 0;
+		if (!seen)
+			finding_add_related(f, defined_uri, defined_at,
+					    "The constant's value, in another file.");
+	}
 }
 
 ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
@@ -391,7 +461,8 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 {
 	TSQueryCursorOptions qopts = { d, query_rules__query_progress };
 	void *eval_state = NULL;
-	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state };
+	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state,
+			  .scan_index = ctx->scan_index };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	for (size_t i = 0; i < set->len && !d->expired; i++) {
 		const compiled_rule *cr = &set->rules[i];
@@ -491,6 +562,18 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 	return !opens;              /* PowerShell: a header is followed by '{' */
 }
 
+/* Does [start, end) of the file hold a keyword of one of the rules marked in `runnable`? */
+static bool query_rules__region_has_keyword(const ts_ruleset *set, const bool *runnable,
+					    const source_file *src, uint32_t start, uint32_t end)
+{
+	if (end > src->len)
+		end = (uint32_t)src->len;
+	for (size_t i = 0; start < end && i < set->len; i++)
+		if (runnable[i] && prefilter_pass(&set->rules[i].keywords, src->text + start, end - start))
+			return true;
+	return false;
+}
+
 /* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
  * so that the code around them keeps its structure: its classes, functions and
  * declarations. */
@@ -536,9 +619,13 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 {
 	const source_file *src = rc->ctx->src;
 	size_t n = 0, ndecl = 0;
-	for (size_t i = 0; i < rc->context.len && rc->context.items[i].end <= start; i++)
+	/* A piece without a keyword of the rules that run cannot hold a finding: it is parsed
+	 * only to learn whether it parses, alone, without the file's context (which costs a
+	 * parse of the context for every piece). */
+	bool keyword = query_rules__region_has_keyword(rc->set, rc->runnable, src, start, end);
+	for (size_t i = 0; keyword && i < rc->context.len && rc->context.items[i].end <= start; i++)
 		ndecl += rc->context.items[i].kind == RECOVER_DECLARATION;
-	for (size_t i = 0; i < rc->context.len; i++) {
+	for (size_t i = 0; keyword && i < rc->context.len; i++) {
 		const recover_range *c = &rc->context.items[i];
 		if (c->end > start)
 			break;
@@ -573,7 +660,7 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 	/* A piece that does not parse even alone is misread (a `def` header alone reads as a
 	 * call with keyword arguments): only its parts are analysed. */
 	bool broken = ts_node_has_error(root) && query_rules__errors_within(root, start, end);
-	if (!broken)
+	if (!broken && keyword)
 		query_rules__run_tree(rc->set, rc->w, rc->ctx, root, rc->runnable, rc->d);
 	size_t nbroken = rc->broken.len;
 	const char *nl = memchr(src->text + start, '\n', end - start);
@@ -703,10 +790,20 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 		rc.context.items[kept++] = *c;
 	}
 	rc.context.len = kept;
-	for (size_t i = 0; i < regions.len && !d->expired; i++)
+	/* Only damaged regions that hold a keyword of a rule that runs here can hold what the
+	 * first pass missed; the others are not parsed again (most damage in real code is far
+	 * from any TLS setting: preprocessor branches, newer syntax than the grammar knows). */
+	bool any = false;
+	for (size_t i = 0; i < regions.len && !d->expired; i++) {
+		if (!query_rules__region_has_keyword(set, runnable, ctx->src, regions.items[i].start,
+						     regions.items[i].end))
+			continue;
+		any = true;
 		query_rules__recover_range(&rc, regions.items[i].start, regions.items[i].end, false,
 					   0);
-	query_rules__reparse_without(&rc);
+	}
+	if (any)
+		query_rules__reparse_without(&rc);
 	if (lines.len)
 		finding_list_note(ctx->out, LEVEL_NOTE, ctx->uri, ctx->display_path,
 				  "'%s' has syntax the %s parser could not read (line%s %s); "

@@ -21,6 +21,9 @@ typedef struct compiled_rule {
 	predicate_table predicates;
 	uint32_t value_capture;  /* UINT32_MAX when the rule evaluates no value */
 	uint32_t report_capture; /* UINT32_MAX: report at the value, else the first capture */
+	/* @sink: where the value is written, a related location. A rule with one reports a name
+	 * followed to its initialiser at that value, once, with the name's uses related. */
+	uint32_t sink_capture;
 	const value_type *value_type;
 	prefilter keywords;      /* the rule's own keywords: no query run without one of them */
 } compiled_rule;

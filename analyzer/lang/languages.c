@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "lang/arm/arm_settings.h"
+#include "lang/c/c_server.h"
 #include "lang/csharp/cs_syntax.h"
 #include "lang/go/go_syntax.h"
 #include "lang/java/java_syntax.h"
@@ -81,6 +82,7 @@ static const language_def languages[LANG_COUNT] = {
 		.name = "c", .rule_aliases = NONE,
 		.extensions = LIST(".c", ".h"), .file_names = NONE,
 		C_COMMENTS, .frontend = &clang_frontend,
+		.helper_arg = C_SERVER_ARG, .helper_main = c_server_main,
 	},
 	[LANG_CPP] = {
 		.name = "cpp", .rule_aliases = LIST("c"),
@@ -274,6 +276,18 @@ size_t language_for_rule(const char *name, language *out, size_t max)
 			out[n++] = (language)l;
 	}
 	return n;
+}
+
+bool language_helper_main(const char *arg, int *status)
+{
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const language_def *d = &languages[l];
+		if (d->helper_arg && strcmp(d->helper_arg, arg) == 0) {
+			*status = d->helper_main();
+			return true;
+		}
+	}
+	return false;
 }
 
 bool language_ignores_case(language lang)

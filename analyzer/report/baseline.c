@@ -70,8 +70,16 @@ int baseline_load(baseline *out, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot read baseline %s: %s", path, strerror(errno));
 		return -1;
 	}
-	out->log = cJSON_ParseWithLength(text, len);
+	int rc = baseline_parse(out, path, text, len, err, errlen);
 	free(text);
+	return rc;
+}
+
+int baseline_parse(baseline *out, const char *path, const char *text, size_t len, char *err,
+		   size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	out->log = cJSON_ParseWithLength(text, len);
 	const cJSON *runs = cJSON_GetObjectItemCaseSensitive(out->log, "runs");
 	if (!out->log || !cJSON_IsArray(runs)) {
 		snprintf(err, errlen, "baseline %s is not a SARIF log (no 'runs' array)", path);

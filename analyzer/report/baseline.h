@@ -28,6 +28,9 @@ typedef struct baseline {
 
 /* Reads a SARIF log. On error returns -1 with a sentence in `err`. */
 int baseline_load(baseline *out, const char *path, char *err, size_t errlen);
+/* The same for `len` bytes of SARIF read from `path` (named in messages). */
+int baseline_parse(baseline *out, const char *path, const char *text, size_t len, char *err,
+		   size_t errlen);
 /* Sets every finding's `baseline` state and marks the entries it matches. Fingerprints must
  * have been assigned (fingerprint_assign). */
 void baseline_apply(baseline *b, finding_list *fl);

@@ -50,8 +50,34 @@ static void text__caret(strbuf *out, const finding *f, bool color)
 	strbuf_addc(out, '\n');
 }
 
+/* `s` with control characters escaped (`\n`, `\t`, `\xNN`): a file name may hold a newline,
+ * and a text report keeps one finding a line. Returns `s` itself when nothing needs it, else
+ * a string in `tmp`. */
+static const char *text__plain(const char *s, strbuf *tmp)
+{
+	const char *p = s;
+	while (*p && (unsigned char)*p >= 0x20 && *p != 0x7f)
+		p++;
+	if (!*p)
+		return s;
+	strbuf_reset(tmp);
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '\n')
+			strbuf_add(tmp, "\\n", 2);
+		else if (c == '\t')
+			strbuf_add(tmp, "\\t", 2);
+		else if (c < 0x20 || c == 0x7f)
+			strbuf_addf(tmp, "\\x%02x", c);
+		else
+			strbuf_addc(tmp, (char)c);
+	}
+	return strbuf_str(tmp);
+}
+
 char *report_text(const report_input *in)
 {
+	strbuf esc = STRBUF_INIT, esc_msg = STRBUF_INIT;
 	strbuf sb = STRBUF_INIT, *out = &sb;
 	bool color = in->color;
 	size_t counts[4] = { 0 }, suppressed = 0;
@@ -64,12 +90,12 @@ char *report_text(const report_input *in)
 		counts[f->level]++;
 		if (color)
 			strbuf_addf(out, BOLD "%s:%u:%u:" RESET " %s%s:" RESET BOLD " %s" RESET " [%s]%s%s%s\n",
-				f->display_path, f->where.start_line, f->where.start_col,
+				text__plain(f->display_path, &esc), f->where.start_line, f->where.start_col,
 				text__level_color(f->level), level_name(f->level), f->message,
 				f->rule->id, f->vendored ? " [vendored: " : "",
 				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
 		else
-			strbuf_addf(out, "%s:%u:%u: %s: %s [%s]%s%s%s\n", f->display_path,
+			strbuf_addf(out, "%s:%u:%u: %s: %s [%s]%s%s%s\n", text__plain(f->display_path, &esc),
 				f->where.start_line, f->where.start_col, level_name(f->level),
 				f->message, f->rule->id, f->vendored ? " [vendored: " : "",
 				f->vendored ? f->vendored : "", f->vendored ? "]" : "");
@@ -77,7 +103,7 @@ char *report_text(const report_input *in)
 	}
 	for (size_t i = 0; i < in->findings->nnotes; i++) {
 		const notification *n = &in->findings->notes[i];
-		strbuf_addf(out, "tlslint: %s: %s\n", level_name(n->level), n->message);
+		strbuf_addf(out, "tlslint: %s: %s\n", level_name(n->level), text__plain(n->message, &esc_msg));
 	}
 	size_t total = counts[LEVEL_ERROR] + counts[LEVEL_WARNING] + counts[LEVEL_NOTE];
 	strbuf_addf(out, "%zu finding%s (%zu error%s, %zu warning%s, %zu note%s)", total,
@@ -100,5 +126,7 @@ char *report_text(const report_input *in)
 		strbuf_addf(out, "; %zu file%s could not be fully analysed", in->findings->nnotes,
 			in->findings->nnotes == 1 ? "" : "s");
 	strbuf_adds(out, ".\n");
+	strbuf_release(&esc);
+	strbuf_release(&esc_msg);
 	return strbuf_detach(&sb);
 }

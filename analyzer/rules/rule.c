@@ -278,9 +278,8 @@ const rule_key rule_keys[] = {
 	  "`explicit-legacy`, `legacy-floor-or-cap`, `re-enable`, `allowed-by-default`, "
 	  "`platform-default`, `hardcoded-modern` (K1..K6 of the spec); sets the default level, "
 	  "`security-severity` and CWE tags" },
-	{ "language", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(language), NO_FIELD, NULL,
-	  "`csharp`, `python`, `powershell`, `msbuild`, `dotnet-config`, `dotnet` (MSBuild and "
-	  ".NET configuration files), `json`, `reg`, `nginx`, `terraform`, `arm` (ARM templates and Bicep), `bicep`, `c` (C and C++), `cpp`, `java`, `go`" },
+	/* The meaning is rendered from the language table (rule_keys_doc.c). */
+	{ "language", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(language), NO_FIELD, NULL, NULL },
 	{ "short", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(short_description), NO_FIELD, NULL,
 	  "`shortDescription`" },
 	{ "full", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(full_description), NO_FIELD, NULL,
@@ -289,7 +288,8 @@ const rule_key rule_keys[] = {
 	  "Markdown help: the problem, why it breaks, an example of the fix (`help.markdown`)" },
 	{ "message", RULE_KEY_REQUIRED, RULE_FIELD_TEXT, F(message), NO_FIELD, NULL,
 	  "result message template: `{versions}` names the legacy versions enabled (\"TLS 1.0 and "
-	  "TLS 1.1\"), `{value}` quotes the evaluated code" },
+	  "TLS 1.1\"), `{value}` quotes the evaluated code, `{detail}` adds what the evaluator says "
+	  "about the value (\" (key: computed)\" for a registry write whose key is not known)" },
 	{ "level", 0, RULE_FIELD_ENUM, F(level), NO_FIELD, key_level,
 	  "override the kind's level: `error`, `warning`, `note`" },
 	{ "security-severity", 0, RULE_FIELD_TEXT, F(security_severity), NO_FIELD, key_severity,
@@ -518,17 +518,6 @@ void rule_digest(const rule *r, strbuf *sb)
 	}
 	strbuf_adds(sb, "pattern ");
 	rule__digest_text(sb, r->pattern);
-}
-
-char *rule_keys_markdown(void)
-{
-	strbuf sb = STRBUF_INIT;
-	strbuf_adds(&sb, "| key | required | meaning (SARIF field) |\n|---|---|---|\n");
-	for (size_t f = 0; f < N_KEYS; f++)
-		strbuf_addf(&sb, "| `%s` | %s | %s |\n", rule_keys[f].name,
-			    rule_keys[f].flags & RULE_KEY_REQUIRED ? "yes" : "no",
-			    rule_keys[f].meaning);
-	return strbuf_detach(&sb);
 }
 
 bool rule_applies_to(const rule *r, const char *uri)

@@ -20,6 +20,7 @@
 #include "util/clock.h"
 #include "util/fileio.h"
 #include "util/prefilter.h"
+#include "values/evaluator.h"
 #include "walk/vendored.h"
 
 struct lang_slot {
@@ -244,6 +245,9 @@ struct run {
 	const walk_list *files;
 	finding_list *results; /* one per file */
 	fact_list *facts;      /* one per file */
+	/* Per language, its evaluator's scan-wide index: built before the workers start, then
+	 * only read. */
+	void *scan_index[LANG_COUNT];
 	atomic_size_t next;
 	atomic_size_t done;
 	atomic_size_t read, parsed, failed, unreadable, bytes, findings;
@@ -400,7 +404,8 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 			workers[lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
 				 .lang = lang, .out = out, .facts = &run->facts[i],
-				 .observe_value = facts_observe_value };
+				 .observe_value = facts_observe_value,
+				 .scan_index = run->scan_index[lang] };
 		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
@@ -457,6 +462,14 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	struct run run = { .s = s, .files = files };
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
+	/* Scan-wide indexes (C#: constants of every file, so that a use resolves a definition
+	 * in another file), for the languages with rules to run. */
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const value_evaluator *ev = language_get((language)l)->evaluator;
+		if (ev && ev->scan_index_build && s->langs[l].fe && s->langs[l].nrules)
+			run.scan_index[l] = ev->scan_index_build(files, s->opts.max_file_size,
+								 s->opts.jobs);
+	}
 	unsigned jobs = s->opts.jobs;
 	if (jobs > files->len)
 		jobs = files->len ? (unsigned)files->len : 1;
@@ -489,6 +502,9 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	}
 	free(run.results);
 	free(run.facts);
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (run.scan_index[l])
+			language_get((language)l)->evaluator->scan_index_free(run.scan_index[l]);
 	finding_list_drop_if(out, scanner__drop_evidence_only, s);
 	/* Cross-file analyses see every file's findings and facts, in file order. */
 	for (size_t i = 0; i < s->npost; i++) {

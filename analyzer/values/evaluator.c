@@ -19,6 +19,35 @@ const char *eval_node_text(const eval_ctx *ctx, TSNode node, size_t *len)
 	return ctx->src->text + s;
 }
 
+void eval_follow_start(eval_ctx *ctx, TSNode node)
+{
+	ctx->defined_uri = NULL;
+	ctx->whole = node;
+	ctx->followed = false;
+	ctx->origin_start = ctx->origin_end = 0;
+}
+
+void eval_follow(eval_ctx *ctx, TSNode node, TSNode next, bool name)
+{
+	if (ts_node_is_null(ctx->whole) || !ts_node_eq(node, ctx->whole))
+		return;
+	ctx->whole = next;
+	if (name) {
+		ctx->followed = true;
+		ctx->origin_start = ts_node_start_byte(next);
+		ctx->origin_end = ts_node_end_byte(next);
+	}
+}
+
+void eval_follow_result(const eval_ctx *ctx, eval_result *out)
+{
+	out->followed = ctx->followed;
+	out->defined_uri = ctx->defined_uri;
+	out->defined_at = ctx->defined_at;
+	out->origin_start = ctx->origin_start;
+	out->origin_end = ctx->origin_end;
+}
+
 bool eval_node_is(const eval_ctx *ctx, TSNode node, const char *s)
 {
 	size_t len = 0;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <tree_sitter/api.h>
 
+#include "rules/finding.h"
 #include "source/source_file.h"
 #include "util/strbuf.h"
 #include "values/value_types.h"
@@ -22,13 +23,38 @@ typedef struct eval_result {
 	 * `SecurityProtocolType.Tls` from `(SecurityProtocolType)192` (rule key `spelling`). */
 	long long named;
 	version_set versions;
+	/* Said in the message where its template has {detail}: " (key: computed)" for a
+	 * registry write whose key is not known. A static string, or NULL. */
+	const char *detail;
+	/* The captured expression was a name (a local, a field, a constant) followed to the one
+	 * initialiser it holds: bytes [origin_start, origin_end) of the file are that value's
+	 * own code, where the finding is reported (the name's use is its sink). */
+	bool followed;
+	uint32_t origin_start, origin_end;
+	/* The value came through a constant of another file (C#'s scan-wide index): its
+	 * initialiser there, for a related location. NULL when not. */
+	const char *defined_uri;
+	region defined_at;
 } eval_result;
+
+struct walk_list;
 
 typedef struct eval_ctx {
 	const source_file *src;
 	TSNode root;
 	language lang;
 	unsigned depth; /* recursion guard */
+	bool numeric;   /* C#: under a cast to the value's type, casts to other enums pass through */
+	/* The node that is the whole value so far: a name it is, once followed to its
+	 * initialiser, makes that initialiser the whole value (eval_result.followed). */
+	TSNode whole;
+	bool followed;
+	uint32_t origin_start, origin_end;
+	/* What the evaluator's scan_index_build made of the whole scan (C#: the constants of
+	 * every file, lang/csharp/csharp_constants.h), or NULL. */
+	const void *scan_index;
+	const char *defined_uri; /* the last constant found there (eval_result.defined_uri) */
+	region defined_at;
 	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
 	 * *state is NULL when a file starts and is passed to release_state when it ends. NULL
 	 * when the caller keeps no state: the evaluator then works without. */
@@ -45,6 +71,13 @@ typedef struct value_evaluator {
 	/* Frees what eval or eval_string left in *ctx->state; NULL for evaluators that keep
 	 * none. */
 	void (*release_state)(void *state);
+	/* Optional: an index of the whole scan (names defined in one file, used in another),
+	 * built once before any file is analysed, from every file of `files` (each at most
+	 * `max_file_size` bytes) on up to `jobs` threads; it is only read afterwards, by every
+	 * worker at once, as eval_ctx.scan_index. NULL when the language needs none. */
+	void *(*scan_index_build)(const struct walk_list *files, size_t max_file_size,
+				  unsigned jobs);
+	void (*scan_index_free)(void *index);
 } value_evaluator;
 
 /* The evaluator for `lang`, or NULL. */
@@ -72,6 +105,13 @@ typedef enum eval_op { EVAL_OP_NONE = 0, EVAL_OP_OR, EVAL_OP_ADD, EVAL_OP_AND, E
  * (EVAL_OP_NONE: an operator the language's values do not use). */
 bool eval_fold_binary(eval_op op, bool partial_or, eval_result a, bool ka, eval_result b, bool kb,
 		      eval_result *out);
+/* Following names to their values (eval_result.followed): _start at the evaluation's top,
+ * _follow(ctx, node, next, name) where `node` evaluates to just `next` (`name`: a name to its
+ * initialiser, which records the origin; else a parenthesis to its content), _result at the
+ * end. Steps from a node that is not the whole value so far (an operand) change nothing. */
+void eval_follow_start(eval_ctx *ctx, TSNode node);
+void eval_follow(eval_ctx *ctx, TSNode node, TSNode next, bool name);
+void eval_follow_result(const eval_ctx *ctx, eval_result *out);
 /* Parses a C-family integer literal (decimal, 0x hex, 0b binary; suffixes and '_' ignored). */
 bool eval_parse_integer(const char *s, size_t len, long long *out);
 

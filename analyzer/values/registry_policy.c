@@ -133,6 +133,14 @@ registry_setting registry_policy_classify(const char *key, size_t keylen, const 
 	return REGISTRY_OTHER;
 }
 
+version_set registry_policy_versions_any_key(const char *name, size_t namelen, long long data)
+{
+	if (!reg__name_is(name, namelen, "SchUseStrongCrypto") &&
+	    !reg__name_is(name, namelen, "SystemDefaultTlsVersions"))
+		return 0;
+	return data == 0 ? (VERSION_SSL3 | VERSION_TLS10) : 0;
+}
+
 version_set registry_policy_versions(const char *key, size_t keylen, const char *name,
 				     size_t namelen, long long data)
 {

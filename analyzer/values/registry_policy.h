@@ -35,4 +35,9 @@ registry_setting registry_policy_classify(const char *key, size_t keylen, const 
 version_set registry_policy_versions(const char *key, size_t keylen, const char *name,
 				     size_t namelen, long long data);
 
+/* A write whose key cannot be known (a function that receives the path): the value names
+ * `SchUseStrongCrypto` and `SystemDefaultTlsVersions` belong to the .NET Framework alone, so
+ * `data` = 0 keeps its SSL 3.0 + TLS 1.0 default wherever the key is. 0 for any other write. */
+version_set registry_policy_versions_any_key(const char *name, size_t namelen, long long data);
+
 #endif

@@ -30,10 +30,8 @@ static const value_member ssl_protocols[] = {
  * (pyOpenSSL's values plus 0x100, so that the two modules' numbers never meet). Members are
  * named by their canonical dotted path: the Python evaluator resolves imports and aliases to
  * it. The version-flexible members (PROTOCOL_TLS, PROTOCOL_SSLv23, PROTOCOL_TLS_CLIENT,
- * TLS_METHOD, ...) name no version: what they allow depends on a floor set elsewhere. The
- * exception is SSLv23_METHOD, listed as legacy by the catalogue (and Bandit B502): it is the
- * pre-1.1 OpenSSL name, written for libraries where it also offered SSL 3.0, and pyOpenSSL sets
- * no floor for it. */
+ * SSLv23_METHOD, TLS_METHOD, ...) name no version: they negotiate the highest version both
+ * sides support, and what they allow depends on a floor set elsewhere. */
 static const value_member python_ssl_protocol[] = {
 	{ "ssl.PROTOCOL_SSLv2", 0, VERSION_SSL2 },
 	{ "ssl.PROTOCOL_SSLv3", 1, VERSION_SSL3 },
@@ -46,7 +44,7 @@ static const value_member python_ssl_protocol[] = {
 	{ "ssl.PROTOCOL_TLS_SERVER", 17, 0 },
 	{ "OpenSSL.SSL.SSLv2_METHOD", 0x101, VERSION_SSL2 },
 	{ "OpenSSL.SSL.SSLv3_METHOD", 0x102, VERSION_SSL3 },
-	{ "OpenSSL.SSL.SSLv23_METHOD", 0x103, VERSION_SSL3 | VERSION_TLS10 | VERSION_TLS11 },
+	{ "OpenSSL.SSL.SSLv23_METHOD", 0x103, 0 },
 	{ "OpenSSL.SSL.TLSv1_METHOD", 0x104, VERSION_TLS10 },
 	{ "OpenSSL.SSL.TLSv1_1_METHOD", 0x105, VERSION_TLS11 },
 	{ "OpenSSL.SSL.TLSv1_2_METHOD", 0x106, VERSION_TLS12 },
@@ -195,7 +193,11 @@ version_set value_type_versions(const value_type *t, long long value)
 		const value_member *m = &t->members[i];
 		if (!m->versions)
 			continue;
-		if (t->kind == VALUE_FLAGS ? (m->value && (value & m->value) == m->value)
+		/* Flags: any bit of a member enables its version. SChannel splits each version
+		 * into a server and a client bit, and either one alone turns the version on:
+		 * (SecurityProtocolType)384 is the TLS 1.0 client bit plus the TLS 1.1 server
+		 * bit. */
+		if (t->kind == VALUE_FLAGS ? (value & m->value) != 0
 					   : value == m->value)
 			v |= m->versions;
 	}

@@ -35,7 +35,7 @@ const value_type *value_type_find(const char *name);
 const value_member *value_type_member(const value_type *t, const char *name, size_t len);
 /* Finds a member by name, ignoring case (PowerShell's string forms). */
 const value_member *value_type_member_nocase(const value_type *t, const char *name, size_t len);
-/* The versions a numeric value enables (flags) or denotes (enum). */
+/* The versions a numeric value enables (flags: any bit of a member counts) or denotes (enum). */
 version_set value_type_versions(const value_type *t, long long value);
 
 #endif

@@ -148,6 +148,10 @@ static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real
 				type = S_ISDIR(st.st_mode) ? DT_DIR
 				       : S_ISLNK(st.st_mode) ? DT_LNK
 				       : S_ISREG(st.st_mode) ? DT_REG
+				       : S_ISFIFO(st.st_mode) ? DT_FIFO
+				       : S_ISSOCK(st.st_mode) ? DT_SOCK
+				       : S_ISCHR(st.st_mode) ? DT_CHR
+				       : S_ISBLK(st.st_mode) ? DT_BLK
 							     : DT_UNKNOWN;
 		}
 		char *uri = walker__uri(ctx->opts, child_real);
@@ -162,6 +166,14 @@ static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real
 			language lang = classify_path(name);
 			if (lang != LANG_NONE && !walker__ignored(ctx, child_real, false))
 				walker__add(ctx, child, child_real, lang);
+		} else if (type == DT_FIFO || type == DT_SOCK || type == DT_CHR || type == DT_BLK) {
+			/* Never opened (a FIFO would block, a device never end); named when its name
+			 * is one that would be scanned, so that nothing is left out silently. */
+			if (classify_path(name) != LANG_NONE && !walker__ignored(ctx, child_real, false))
+				walker__note(ctx, child, child_real,
+					     type == DT_FIFO   ? "a FIFO (named pipe), not a file; not read"
+					     : type == DT_SOCK ? "a socket, not a file; not read"
+							       : "a device, not a file; not read");
 		}
 		free(uri);
 		free(child);

@@ -45,36 +45,39 @@
 ;   a location is reported by one of the two rules, never both.
 
 ; Every pattern leaves out tests that expect the code to fail (`Assert.Throws<E>(() => ...)`,
-; `[ExpectedException]`): pinning an old version there checks that it is refused.
+; `[ExpectedException]`): pinning an old version there checks that it is refused. @sink, where
+; a pattern has one, is where the value goes: a SARIF related location of the finding.
 
 ; Assignments (=, |=) to anything: ServicePointManager.SecurityProtocol (also qualified as
 ; System.Net.ServicePointManager), fields, properties, locals, object initialisers
 ; (`new Settings { Protocols = ... }`) and lambda bodies (`o => o.Protocols = ...`).
 ; `&=` (masking versions out) is never a write of a version.
 ((assignment_expression
+  left: (_) @sink
   operator: ["=" "|="]
   right: (_) @value)
   (#not-in-rejection-test? @value))
 
 ; Initialisers of locals, fields and constants, and of auto-properties.
 ((variable_declarator
-  name: (_)
+  name: (_) @sink
   (_) @value .)
   (#not-in-rejection-test? @value))
 ((property_declaration
+  name: (_) @sink
   value: (_) @value)
   (#not-in-rejection-test? @value))
 
 ; Default values of parameters.
 ((parameter
-  name: (_)
+  name: (_) @sink
   (_) @value .)
   (#not-in-rejection-test? @value))
 
 ; Arguments, positional or named, of calls and constructors (not of indexers, which read),
 ; unless the call only reads, compares, logs or formats the value.
 ((invocation_expression
-  function: (_) @callee
+  function: (_) @callee @sink
   arguments: (argument_list
     (argument
       (_) @value .)))
@@ -82,7 +85,13 @@
   (#not-match? @callee "(^|\\.)(Assert|CollectionAssert|Console|Debug|Trace|Log|Logger|log|logger|_log|_logger|Is|Has|Does)\\.")
   (#not-in-rejection-test? @value))
 ((object_creation_expression
+  type: (_) @sink
   arguments: (argument_list
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+((implicit_object_creation_expression
+  (argument_list
     (argument
       (_) @value .)))
   (#not-in-rejection-test? @value))
@@ -96,4 +105,60 @@
   (#not-in-rejection-test? @value))
 ((lambda_expression
   body: (_) @value)
+  (#not-in-rejection-test? @value))
+
+; Arguments of a constructor chain (`: base(SslProtocols.Tls)`, `: this(...)`).
+((constructor_initializer
+  (argument_list
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+
+; Elements of collection and array initialisers (`new[] { SslProtocols.Tls11 }`,
+; `new List<SecurityProtocolType> { SecurityProtocolType.Tls }`, `[SslProtocols.Tls]`).
+; A dictionary's `{ key, value }` entries are nested initialisers: a table that maps a
+; protocol to a name reads its keys.
+([(array_creation_expression
+   (initializer_expression
+     (_) @value))
+  (implicit_array_creation_expression
+   (initializer_expression
+     (_) @value))
+  (object_creation_expression
+   initializer: (initializer_expression
+     (_) @value))
+  (variable_declarator
+   (initializer_expression
+     (_) @value))
+  (implicit_object_creation_expression
+   (initializer_expression
+     (_) @value))]
+  (#not-in-rejection-test? @value))
+((collection_expression
+  (collection_element
+    (expression_element
+      (_) @value)))
+  (#not-in-rejection-test? @value))
+
+; Elements of a tuple that is stored (`(n, ServicePointManager.SecurityProtocol) = (1, x)`,
+; `var (a, b) = (...)`, a tuple initialiser or return).
+((assignment_expression
+  right: (tuple_expression
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+((variable_declarator
+  (tuple_expression
+    (argument
+      (_) @value .)) .)
+  (#not-in-rejection-test? @value))
+((return_statement
+  (tuple_expression
+    (argument
+      (_) @value .)))
+  (#not-in-rejection-test? @value))
+((arrow_expression_clause
+  (tuple_expression
+    (argument
+      (_) @value .)))
   (#not-in-rejection-test? @value))

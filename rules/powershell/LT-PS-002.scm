@@ -13,7 +13,7 @@
 ; keywords: ItemProperty, reg
 ; value: @value RegistryWrite
 ; report-if: enables-legacy
-; message: This registry write turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework, and WinHTTP/Internet Settings masks without the 0x8, 0x20, 0x80 and 0x200 bits.
+; message: This registry write{detail} turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework, and WinHTTP/Internet Settings masks without the 0x8, 0x20, 0x80 and 0x200 bits.
 ; help:
 ;   ## PowerShell registry writes that turn legacy SSL/TLS back on
 ;

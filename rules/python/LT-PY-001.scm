@@ -5,13 +5,13 @@
 ; precision: medium
 ; short: A Python TLS context or connection is pinned to a legacy SSL/TLS version
 ; full: An 'ssl.PROTOCOL_SSLv2', 'PROTOCOL_SSLv3', 'PROTOCOL_TLSv1' or 'PROTOCOL_TLSv1_1'
-;   constant, or a pyOpenSSL 'SSLv2_METHOD', 'SSLv3_METHOD', 'SSLv23_METHOD', 'TLSv1_METHOD' or
+;   constant, or a pyOpenSSL 'SSLv2_METHOD', 'SSLv3_METHOD', 'TLSv1_METHOD' or
 ;   'TLSv1_1_METHOD', is passed to 'ssl.SSLContext', 'ssl.wrap_socket',
 ;   'ssl.get_server_certificate' or 'OpenSSL.SSL.Context', given as an 'ssl_version',
 ;   'method', 'sslmethod', 'version' or 'protocol' argument of any call (urllib3, requests
 ;   adapters, ldap3, Twisted), or stored in an attribute ('ftplib.FTP_TLS.ssl_version'). The connection then speaks only that legacy version (or offers
 ;   it), and it fails once the server stops accepting TLS 1.0 and TLS 1.1.
-; keywords: PROTOCOL_SSLv2, PROTOCOL_SSLv3, PROTOCOL_TLSv1, SSLv2_METHOD, SSLv3_METHOD, SSLv23_METHOD, TLSv1_METHOD, TLSv1_1_METHOD
+; keywords: PROTOCOL_SSLv2, PROTOCOL_SSLv3, PROTOCOL_TLSv1, SSLv2_METHOD, SSLv3_METHOD, TLSv1_METHOD, TLSv1_1_METHOD
 ; value: @value PythonSslProtocol
 ; report-if: enables-legacy
 ; message: '{value}' enables {versions}. Use 'ssl.create_default_context()' or 'ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)' (pyOpenSSL: 'SSL.TLS_CLIENT_METHOD') so that the runtime and OpenSSL choose the protocol version.
@@ -25,10 +25,11 @@
 ;   them at its default security level. Code that pins them fails to connect on the day the
 ;   server drops the old version, or on the first machine with a newer OpenSSL.
 ;
-;   `ssl.PROTOCOL_SSLv23` and `ssl.PROTOCOL_TLS` are not reported here: they negotiate the
-;   highest version both sides support. pyOpenSSL's `SSLv23_METHOD` is reported because it is
-;   the pre-1.1 OpenSSL name of that method, written for libraries on which it also offered
-;   SSL 3.0, and pyOpenSSL sets no minimum version for it.
+;   `ssl.PROTOCOL_SSLv23`, `ssl.PROTOCOL_TLS` and pyOpenSSL's `SSLv23_METHOD` and
+;   `TLS_METHOD` are not reported here: they negotiate the highest version both sides
+;   support, so what they allow is decided by the runtime and OpenSSL (a floor set elsewhere
+;   is LT-PY-002's). `SSL.TLSv1_METHOD` is reported even where the import that binds `SSL`
+;   cannot be followed: the `*_METHOD` names are pyOpenSSL's alone.
 ;
 ;   **Problem**
 ;
@@ -105,4 +106,44 @@
       (assignment
         left: (identifier)
         right: (_) @value)))
+  (#not-in-rejection-test? @value))
+
+; A single-purpose constant counts wherever it is written, not only at the API that consumes
+; it: an argument of any call (a helper of the project), positional or by any keyword, a
+; variable, a return value, the elements of a list, tuple or set that is stored or returned.
+; Calls that only read, compare or log stay silent; so do tables that map a protocol to a name
+; or a name to a protocol (dictionaries: the user picks). @sink is where the value goes (a
+; related location); a variable is reported once, at its value, with its uses related.
+((call
+  function: (_) @sink
+  arguments: (argument_list (_) @value))
+  (#not-match? @sink "(^|\\.)(print|repr|str|type|format|isinstance|issubclass|getattr|hasattr|id|hash|len|sorted|index|count|remove|discard|__contains__|__eq__|Log[A-Za-z_]*|log[a-z_]*|debug|info|warning|warn|error|exception|critical|assert[A-Za-z_]*|skip[A-Za-z_]*|xfail|expect[A-Za-z_]*)$")
+  (#not-match? @sink "(^|\\.)(log|logger|_log|_logger|LOG|LOGGER|logging|warnings|self\\.assert[A-Za-z]*)\\.")
+  (#not-in-rejection-test? @value))
+
+((call
+  function: (_) @sink
+  arguments: (argument_list
+    (keyword_argument
+      value: (_) @value)))
+  (#not-match? @sink "(^|\\.)(print|format|Log[A-Za-z_]*|log[a-z_]*|debug|info|warning|warn|error|exception|critical|assert[A-Za-z_]*)$")
+  (#not-match? @sink "(^|\\.)(log|logger|_log|_logger|LOG|LOGGER|logging|warnings)\\.")
+  (#not-in-rejection-test? @value))
+
+((assignment
+  left: (identifier) @sink
+  right: (_) @value)
+  (#not-in-rejection-test? @value))
+
+((return_statement
+  (_) @value)
+  (#not-in-rejection-test? @value))
+
+((assignment
+  left: (_) @sink
+  right: [(list (_) @value) (tuple (_) @value) (set (_) @value) (expression_list (_) @value)])
+  (#not-in-rejection-test? @value))
+
+((return_statement
+  [(list (_) @value) (tuple (_) @value) (set (_) @value) (expression_list (_) @value)])
   (#not-in-rejection-test? @value))

@@ -99,6 +99,19 @@ int main(int argc, char **argv)
 	h = compdb_lookup(&db, "/src/proj/src/detail/c.hpp", &exact);
 	expect(h == b && !exact, "a header below takes the nearest directory's flags");
 	compdb_release(&db);
+
+	/* A relative "directory" is taken against the database's directory (it once made the
+	 * normalised path one byte longer than its buffer: tests/fuzz/regressions/compdb/). */
+	static const char rel[] = "[{\"directory\": \"x/./y/..\", \"file\": \"c.c\", "
+				  "\"arguments\": [\"cc\", \"-Iinc\", \"c.c\"]}]";
+	if (compdb_parse(&db, "/db/compile_commands.json", rel, strlen(rel), err, sizeof(err)) < 0) {
+		printf("FAIL: %s\n", err);
+		return 1;
+	}
+	const compdb_entry *c = db.len == 1 ? &db.entries[0] : NULL;
+	expect(c && strcmp(c->file, "/db/x/c.c") == 0, "a relative directory is below the database's");
+	expect(c && has(c, "/db/x/./y/../inc"), "its include path is absolute");
+	compdb_release(&db);
 	if (!failures)
 		printf("compdb: all checks passed\n");
 	return failures ? 1 : 0;

@@ -78,6 +78,9 @@ basic)
 		test "$(record out bare/broken.git findings)" = 1
 	check "totals count failed, partial and empty apart" \
 		test "$(json out/summary.json '[d.totals.failed, d.totals.partial, d.totals.empty].join()')" = 3,1,0
+	check "totals count findings per area" \
+		test "$(json out/summary.json 'd.totals.areas')" = \
+		'{"code":6}'
 	# Names: the remote's path when the remote has a host, else the path without '.git'.
 	check "a repository with a remote is named after it" test "$(record out bare/beta.git name)" = org/beta
 	check "a repository with a local remote is named after its path" test "$(record out bare/clean.git name)" = bare/clean
@@ -337,7 +340,7 @@ html)
 			--window-size=1280,1600 "$@" 2>>"$work/chromium.log"
 	}
 	# The page plus a script that clicks the headers like a user and writes what it saw.
-	sed 's#</body>#<script>\n(function () {\n  var t = document.getElementById("repositories"), out = {};\n  function col(i) { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[i].textContent.trim(); }).join("|"); }\n  out.charts = document.querySelectorAll("figure.chart svg").length;\n  out.ruleBars = document.querySelectorAll("\#chart-rules rect").length;\n  out.severityBars = document.querySelectorAll("\#chart-severity rect").length;\n  out.repoBars = document.querySelectorAll("\#chart-repositories rect").length;\n  out.widths = Array.prototype.map.call(document.querySelectorAll("\#chart-repositories rect"), function (r) { return Math.round(r.getBoundingClientRect().width); }).join("|");\n  var heads = t.tHead.rows[0].cells;\n  heads[5].querySelector("button").click();\n  out.asc = col(5); out.ascSort = heads[5].getAttribute("aria-sort");\n  heads[5].querySelector("button").click();\n  out.desc = col(5); out.descFirst = t.tBodies[0].rows[0].cells[0].textContent;\n  heads[0].querySelector("button").click();\n  out.byName = col(0);\n  heads[1].querySelector("button").click();\n  out.byStatus = col(1).replace(/(failed|partial|empty)[^|]*/g, "$1");\n  var p = document.createElement("pre"); p.id = "selftest"; p.textContent = JSON.stringify(out); document.body.appendChild(p);\n})();\n</script>\n</body>#' \
+	sed 's#</body>#<script>\n(function () {\n  var t = document.getElementById("repositories"), out = {};\n  function col(i) { return Array.prototype.map.call(t.tBodies[0].rows, function (r) { return r.cells[i].textContent.trim(); }).join("|"); }\n  out.charts = document.querySelectorAll("figure.chart svg").length;\n  out.ruleBars = document.querySelectorAll("\#chart-rules rect").length;\n  out.areaBars = document.querySelectorAll("\#chart-areas rect").length;\n  out.severityBars = document.querySelectorAll("\#chart-severity rect").length;\n  out.repoBars = document.querySelectorAll("\#chart-repositories rect").length;\n  out.widths = Array.prototype.map.call(document.querySelectorAll("\#chart-repositories rect"), function (r) { return Math.round(r.getBoundingClientRect().width); }).join("|");\n  var heads = t.tHead.rows[0].cells;\n  heads[5].querySelector("button").click();\n  out.asc = col(5); out.ascSort = heads[5].getAttribute("aria-sort");\n  heads[5].querySelector("button").click();\n  out.desc = col(5); out.descFirst = t.tBodies[0].rows[0].cells[0].textContent;\n  heads[0].querySelector("button").click();\n  out.byName = col(0);\n  heads[1].querySelector("button").click();\n  out.byStatus = col(1).replace(/(failed|partial|empty)[^|]*/g, "$1");\n  var p = document.createElement("pre"); p.id = "selftest"; p.textContent = JSON.stringify(out); document.body.appendChild(p);\n})();\n</script>\n</body>#' \
 		out/report.html >out/report-selftest.html
 	browse --dump-dom "file://$PWD/out/report-selftest.html" >dom.html || true
 	sed -n 's#.*<pre id="selftest">\(.*\)</pre>.*#\1#p' dom.html | sed 's/&quot;/"/g; s/&amp;/\&/g' >selftest.json
@@ -346,7 +349,8 @@ html)
 		tail -5 "$work/chromium.log" >&2 || true
 	else
 		cat selftest.json
-		check "three charts" test "$(json selftest.json d.charts)" = 3
+		check "four charts" test "$(json selftest.json d.charts)" = 4
+		check "one bar per area with findings" test "$(json selftest.json d.areaBars)" = 1
 		check "one bar per rule" test "$(json selftest.json d.ruleBars)" = 1
 		check "one bar per severity" test "$(json selftest.json d.severityBars)" = 3
 		check "one bar per repository with findings" test "$(json selftest.json d.repoBars)" = 4

@@ -37,6 +37,12 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   target_compile_options(compdb_test${suffix} PRIVATE ${TLSLINT_WARNINGS})
   target_link_libraries(compdb_test${suffix} PRIVATE tlslint_core${suffix})
   add_test(NAME ${bin}/c-compdb COMMAND compdb_test${suffix} ${c_scratch})
+  # The token fallback's own tokenizer agrees with libclang's on every C fixture.
+  add_executable(lex_test${suffix} ${CMAKE_SOURCE_DIR}/tests/c/lex_test.c)
+  target_compile_options(lex_test${suffix} PRIVATE ${TLSLINT_WARNINGS})
+  target_include_directories(lex_test${suffix} SYSTEM PRIVATE ${LIBCLANG_INCLUDE_DIR})
+  target_link_libraries(lex_test${suffix} PRIVATE tlslint_core${suffix})
+  add_test(NAME ${bin}/c-lex COMMAND lex_test${suffix} ${C_FIXTURES})
   add_test(NAME ${bin}/c-fixtures-headers
            COMMAND $<TARGET_FILE:${bin}> test --compile-commands ${C_FIXTURE_DB} fixtures/c
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -31,7 +31,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
                    scan --verbose --color never ${CS_RULES_TESTS}/prefilter)
   add_test(NAME ${bin}/cs_rules/prefilter_ignores_case
            COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
-                   "lowercase.ps1:2:47: error: '[Net.ServicePointManager]::SecurityProtocol' is set to a value that enables TLS 1.0"
+                   "lowercase.ps1:2:47: error: This SecurityProtocolType value (\"tls, tls12\") enables TLS 1.0"
                    scan --color never ${CS_RULES_TESTS}/prefilter)
 endforeach()
 
@@ -72,4 +72,42 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
   target_compile_options(cs_unit_tests${suffix} PRIVATE ${TLSLINT_WARNINGS})
   target_link_libraries(cs_unit_tests${suffix} PRIVATE tlslint_core${suffix})
   add_test(NAME ${bin}/cs_rules/unit COMMAND cs_unit_tests${suffix})
+endforeach()
+
+# A registry write whose key a helper receives says so in its message (issue 10); one with a
+# known key does not.
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  add_test(NAME ${bin}/cs_rules/registry_computed_key
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-CS-005.bad.cs:61:13: error: This registry write (key: computed) turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-005.bad.cs)
+  add_test(NAME ${bin}/cs_rules/registry_computed_key_powershell
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-PS-002.bad.ps1:41:5: error: This registry write (key: computed) turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/powershell/LT-PS-002.bad.ps1)
+  add_test(NAME ${bin}/cs_rules/registry_known_key
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "LT-CS-005.bad.cs:52:13: error: This registry write turns SSL 3.0 and TLS 1.0 back on"
+                   scan --color never ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-005.bad.cs)
+endforeach()
+
+# A single-purpose constant is reported once, at its value, with its sinks as SARIF related
+# locations (issue 10): the write it reaches through a name, a use in another file.
+foreach(bin IN LISTS TLSLINT_FLAVOURS)
+  add_test(NAME ${bin}/cs_rules/related_sink_through_name
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The value is written here through 'LegacyProtocols'."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-001.bad.cs)
+  add_test(NAME ${bin}/cs_rules/related_sink_of_call
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "'ProtocolHelper.Apply' receives the value here."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/LT-CS-001.bad.cs)
+  add_test(NAME ${bin}/cs_rules/related_definition_in_other_file
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The constant's value, in another file."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/csharp/cross-file-constants)
+  add_test(NAME ${bin}/python_rules/related_sink_through_name
+           COMMAND sh -c "${CS_RULES_EXPECT}" sh $<TARGET_FILE:${bin}> 1
+                   "The value is written here through 'LEGACY_PROTOCOL'."
+                   scan -f sarif ${CMAKE_SOURCE_DIR}/fixtures/python/LT-PY-001.bad.py)
 endforeach()

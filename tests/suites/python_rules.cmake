@@ -5,7 +5,7 @@ foreach(bin IN LISTS TLSLINT_FLAVOURS)
            COMMAND $<TARGET_FILE:${bin}> scan -q --color never tests/python/hostile.py
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(${bin}/python-hostile PROPERTIES
-    PASS_REGULAR_EXPRESSION "hostile.py:10:16: error: 'q' enables TLS 1\\.0.*hostile.py:122:416: error: 'ssl.PROTOCOL_TLSv1_1' enables TLS 1\\.1.*2 findings \\(2 errors"
+    PASS_REGULAR_EXPRESSION "hostile.py:9:9: error: 'ssl.PROTOCOL_TLSv1' enables TLS 1\\.0.*hostile.py:17:9: error: 'ssl.PROTOCOL_TLSv1' enables TLS 1\\.0.*hostile.py:122:416: error: 'ssl.PROTOCOL_TLSv1_1' enables TLS 1\\.1.*3 findings \\(3 errors"
     TIMEOUT 60)
 
   add_test(NAME ${bin}/python-bad-has-arg

@@ -56,6 +56,34 @@ void test_gitignore_patterns(void)
 	CHECK(ignored("", "x.cs   \r\n", "x.cs", false) == 1);
 	CHECK(ignored("", "[ab].cs\n", "b.cs", false) == 1);
 	CHECK(ignored("", "?.cs\n", "ab.cs", false) == 0);
+	/* Bracket expressions, classes and escapes. */
+	CHECK(ignored("", "[!a].cs\n", "b.cs", false) == 1);
+	CHECK(ignored("", "[!a].cs\n", "a.cs", false) == 0);
+	CHECK(ignored("", "v[0-9].cs\n", "v7.cs", false) == 1);
+	CHECK(ignored("", "v[[:digit:]].cs\n", "vx.cs", false) == 0);
+	CHECK(ignored("", "\\*.cs\n", "*.cs", false) == 1);
+	CHECK(ignored("", "\\*.cs\n", "a.cs", false) == 0);
+	CHECK(ignored("", "[unclosed\n", "[unclosed", false) == 1);
+	/* Patterns that make a backtracking matcher exponential match in linear time (found by
+	 * fuzz_gitignore: tests/fuzz/regressions/gitignore/). */
+	{
+		char pat[256], path[512], name[512];
+		size_t n = (size_t)snprintf(pat, sizeof(pat), "a/");
+		for (int i = 0; i < 25; i++)
+			n += (size_t)snprintf(pat + n, sizeof(pat) - n, "**/");
+		snprintf(pat + n, sizeof(pat) - n, "x\n");
+		n = (size_t)snprintf(path, sizeof(path), "a/");
+		for (int i = 0; i < 60; i++)
+			n += (size_t)snprintf(path + n, sizeof(path) - n, "b/");
+		snprintf(path + n, sizeof(path) - n, "y");
+		CHECK(ignored("", pat, path, false) == 0);
+		path[strlen(path) - 1] = 'x';
+		CHECK(ignored("", pat, path, false) == 1);
+		memset(name, 'a', 400);
+		name[400] = '\0';
+		CHECK(ignored("", "*a*a*a*a*a*a*a*a*a*a*a*a*b\n", name, false) == 0);
+		CHECK(ignored("", "*a*a*a*a*a*a*a*a*a*a*a*a\n", name, false) == 1);
+	}
 	/* A nested file's patterns are relative to its directory and apply only below it. */
 	CHECK(ignored("tools/", "/drop\n", "tools/drop", true) == 1);
 	CHECK(ignored("tools/", "/drop\n", "drop", true) == 0);

@@ -38,6 +38,8 @@ void c_unit_seen_done(c_unit *u);
 bool c_unit_was_seen(const c_unit *u, size_t off);
 void c_ast_run(c_unit *u);
 void c_fallback_run(c_unit *u);
+/* Single-purpose constants (patterns marked `anywhere`) wherever they are written. */
+void c_anywhere_run(c_unit *u);
 void c_unit_release(c_unit *u);
 
 #endif

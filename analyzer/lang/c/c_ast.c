@@ -226,6 +226,20 @@ static void c_ast__qualified(const c_unit *u, CXCursor call, char *buf, size_t l
 	}
 }
 
+/* The end of a call's callee: the '(' of its arguments (within a few tokens). */
+static size_t c_ast__callee_end(const c_unit *u, const struct c_node *call)
+{
+	size_t i = c_tokens_at(&u->toks, call->start);
+	for (size_t k = 0; k < 12 && i + k < u->toks.len; k++) {
+		const c_tok *t = &u->toks.toks[i + k];
+		if (t->off >= call->end)
+			break;
+		if (c_tok_is(&u->toks, i + k, "("))
+			return t->off;
+	}
+	return call->start;
+}
+
 static void c_ast__call(struct c_ast *a, const struct c_node *call)
 {
 	c_unit *u = a->u;
@@ -274,8 +288,8 @@ static void c_ast__call(struct c_ast *a, const struct c_node *call)
 			if ((int)p->arg > nargs)
 				continue;
 			CXCursor targets[8];
-			size_t nt = c_ast__follow(a, lc->Cursor_getArgument(call->cur, p->arg - 1),
-						  call->start, targets, 8);
+			CXCursor arg = lc->Cursor_getArgument(call->cur, p->arg - 1);
+			size_t nt = c_ast__follow(a, arg, call->start, targets, 8);
 			for (size_t k = 0; k < nt; k++) {
 				c_eval ev = { 0 };
 				c_ast__eval(u, targets[k], &ev);
@@ -284,9 +298,14 @@ static void c_ast__call(struct c_ast *a, const struct c_node *call)
 				    p->ncontext)
 					v = c_match_context(p, &u->toks, block);
 				c_eval_release(&ev);
-				size_t s, e;
-				if (v && c_ast__extent(u, targets[k], &s, &e))
-					c_hits_add(&u->hits, cr->rule, s, e, v);
+				size_t s, e, as, ae;
+				if (!v || !c_ast__extent(u, targets[k], &s, &e))
+					continue;
+				c_hit *hit = c_hits_add(&u->hits, cr->rule, s, e, v);
+				c_hit_sink(hit, call->start, c_ast__callee_end(u, call), false);
+				if (!lc->equalCursors(targets[k], arg) &&
+				    c_ast__extent(u, arg, &as, &ae))
+					c_hit_sink(hit, as, ae, true);
 			}
 		}
 	}
@@ -317,14 +336,22 @@ static void c_ast__assign(struct c_ast *a, const struct c_node *as)
 				continue;
 			CXCursor targets[8];
 			size_t nt = c_ast__follow(a, ch.items[1], as->start, targets, 8);
+			size_t ls = 0, le = 0, rs = 0, re = 0;
+			bool lhs_known = c_ast__extent(u, ch.items[0], &ls, &le);
+			bool rhs_known = c_ast__extent(u, ch.items[1], &rs, &re);
 			for (size_t k = 0; k < nt; k++) {
 				c_eval ev = { 0 };
 				c_ast__eval(u, targets[k], &ev);
 				version_set v = c_match_value(p, &ev);
 				c_eval_release(&ev);
 				size_t s, e;
-				if (v && c_ast__extent(u, targets[k], &s, &e))
-					c_hits_add(&u->hits, cr->rule, s, e, v);
+				if (!v || !c_ast__extent(u, targets[k], &s, &e))
+					continue;
+				c_hit *hit = c_hits_add(&u->hits, cr->rule, s, e, v);
+				if (lhs_known)
+					c_hit_sink(hit, ls, le, false);
+				if (rhs_known && !u->lc->equalCursors(targets[k], ch.items[1]))
+					c_hit_sink(hit, rs, re, true);
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 /* c_match.c: comparing evaluated arguments with rule values; collecting findings. */
 #include "c_match.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -200,18 +201,62 @@ bool c_match_callee(const c_pattern *p, const char *name)
 	return false;
 }
 
-void c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions)
+c_hit *c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions)
 {
 	if (!versions)
-		return;
+		return NULL;
 	for (size_t i = 0; i < h->len; i++) {
 		if (h->items[i].rule == r && h->items[i].start == start) {
 			h->items[i].versions |= versions;
-			return;
+			return &h->items[i];
 		}
 	}
 	GROW(h->items, h->cap, h->len + 1);
-	h->items[h->len++] = (c_hit){ r, start, end > start ? end : start + 1, versions };
+	c_hit *hit = &h->items[h->len++];
+	memset(hit, 0, sizeof(*hit));
+	hit->rule = r;
+	hit->start = start;
+	hit->end = end > start ? end : start + 1;
+	hit->versions = versions;
+	return hit;
+}
+
+void c_hit_sink(c_hit *hit, size_t start, size_t end, bool through)
+{
+	if (!hit || end <= start || (start <= hit->start && end >= hit->end))
+		return; /* no sink, or one that holds the value itself */
+	for (unsigned i = 0; i < hit->nsinks; i++)
+		if (hit->sinks[i].start == start && hit->sinks[i].end == end)
+			return;
+	if (hit->nsinks == C_HIT_MAX_SINKS)
+		return;
+	hit->sinks[hit->nsinks].start = start;
+	hit->sinks[hit->nsinks].end = end;
+	hit->sinks[hit->nsinks++].through = through;
+}
+
+/* The sink's text, on one line and at most 80 bytes, in a related-location message. */
+static void c_hits__related(const file_ctx *ctx, finding *f, size_t start, size_t end,
+			    bool through)
+{
+	if (end > ctx->src->len)
+		end = ctx->src->len;
+	const char *t = ctx->src->text + start;
+	size_t n = end > start ? end - start : 0;
+	const char *nl = memchr(t, '\n', n);
+	if (nl)
+		n = (size_t)(nl - t);
+	bool cut = n > 80;
+	if (cut)
+		n = 80;
+	char msg[160];
+	snprintf(msg, sizeof(msg), through ? "The value is written here through '%.*s%s'."
+					   : "'%.*s%s' receives the value here.",
+		 (int)n, t, cut ? "..." : "");
+	region where;
+	source_position(ctx->src, start, &where.start_line, &where.start_col);
+	source_position(ctx->src, start + n, &where.end_line, &where.end_col);
+	finding_add_related(f, ctx->uri, where, msg);
 }
 
 static int c_hits__cmp(const void *a, const void *b)
@@ -236,7 +281,10 @@ void c_hits_emit(c_hits *h, const file_ctx *ctx)
 		message_args args = { .versions = x->versions & VERSIONS_LEGACY,
 				      .value_text = ctx->src->text + x->start,
 				      .value_len = end - x->start };
-		emit_finding(ctx, x->rule, x->start, end, &args);
+		finding *f = emit_finding(ctx, x->rule, x->start, end, &args);
+		for (unsigned k = 0; k < x->nsinks; k++)
+			c_hits__related(ctx, f, x->sinks[k].start, x->sinks[k].end,
+					x->sinks[k].through);
 	}
 	h->len = 0;
 }

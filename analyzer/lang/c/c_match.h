@@ -43,10 +43,16 @@ version_set c_match_context(const c_pattern *p, const c_tokens *t, int block);
 bool c_match_callee(const c_pattern *p, const char *name);
 
 /* Findings collected for one file: merged per rule and location, then emitted in order. */
+#define C_HIT_MAX_SINKS 4
+
 typedef struct c_hit {
 	const rule *rule;
 	size_t start, end;
 	version_set versions;
+	/* Where the value goes (related locations): byte ranges, and whether each is the sink
+	 * itself or a name the value was followed through. */
+	struct { size_t start, end; bool through; } sinks[C_HIT_MAX_SINKS];
+	unsigned nsinks;
 } c_hit;
 
 typedef struct c_hits {
@@ -54,7 +60,11 @@ typedef struct c_hits {
 	size_t len, cap;
 } c_hits;
 
-void c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions);
+/* Adds (or merges into the hit of the same rule and start) a hit; returns it, or NULL when
+ * `versions` is empty. */
+c_hit *c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions);
+/* Records bytes [start, end) as a sink of the hit (`through`: a name the value went through). */
+void c_hit_sink(c_hit *hit, size_t start, size_t end, bool through);
 /* Emits every hit once (same rule and start: versions merged) and empties the list. */
 void c_hits_emit(c_hits *h, const file_ctx *ctx);
 void c_hits_release(c_hits *h);

@@ -132,6 +132,7 @@ static void c_rules__pattern_release(c_pattern *p)
 		free(p->callees[i]);
 	free(p->callees);
 	free(p->field);
+	free(p->qualifier);
 	for (size_t i = 0; i < p->nvalues; i++)
 		c_rules__value_release(&p->values[i]);
 	free(p->values);
@@ -291,6 +292,16 @@ int c_rule_parse(c_rule *out, const rule *r, char *err, size_t errlen)
 			} else {
 				*PUSH(cur->values, cur->nvalues) = v;
 			}
+		} else if (strcmp(key, "anywhere") == 0) {
+			size_t ql = n == 2 ? strlen(w[1]) : 0;
+			if (n > 2 || (n == 2 && (ql < 3 || strcmp(w[1] + ql - 2, "::") != 0))) {
+				rc = diag_at(err, errlen, r->source_path, line,
+					     "'anywhere' takes an optional qualifier such as context::");
+				goto next;
+			}
+			cur->anywhere = true;
+			if (n == 2)
+				cur->qualifier = xstrndup(w[1], ql - 2);
 		} else if (strcmp(key, "when") == 0) {
 			unsigned long long a;
 			if (n < 3 || !c_rules__number(w[1], &a) || a == 0 || a > 64) {

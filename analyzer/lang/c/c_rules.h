@@ -52,6 +52,11 @@ typedef struct c_pattern {
 	size_t nconds;
 	c_value *context;      /* strings of the enclosing function that give the versions */
 	size_t ncontext;
+	/* `anywhere [QUALIFIER]`: the named values are single-purpose constants, findings
+	 * wherever they are written (assigned, initialised, passed to any call, returned), not
+	 * only at this pattern's call; with a qualifier (`context::`) only so spelled. */
+	bool anywhere;
+	char *qualifier;
 	unsigned line;
 } c_pattern;
 

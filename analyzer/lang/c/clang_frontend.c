@@ -6,7 +6,10 @@
  * compilation database (sanitized, see clang/compdb.h); a header in no entry takes a
  * neighbour's. When headers are missing, the declaration shims (clang/shims.h) stand in for
  * the TLS APIs, and the token fallback (clang/c_fallback.c) reads the calls clang still drops.
- * The file's text as tlslint decoded it is handed to libclang, so offsets agree with emit.h. */
+ * The file's text as tlslint decoded it is handed to libclang, so offsets agree with emit.h.
+ * libclang runs in a parser process per scanning thread (clang/c_server.h): when it crashes
+ * on a file or runs out of time, the file is named in a notification and read by the token
+ * fallback alone (clang/c_lex.h), and the next file gets a new parser process. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +17,9 @@
 #include <sys/stat.h>
 
 #include "lang/c/c_analyze.h"
+#include "lang/c/c_lex.h"
+#include "lang/c/c_server.h"
 #include "lang/c/compdb.h"
-#include "lang/c/libclang.h"
 #include "lang/c/shims.h"
 #include "frontends/frontend.h"
 #include "util/alloc.h"
@@ -27,14 +31,13 @@ struct cfe_state {
 	compdb db;
 	bool have_db;
 	frontend_config cfg;
-	struct CXUnsavedFile *unsaved; /* [0] is the scanned file, then the shims */
-	size_t nunsaved;
 };
 
 struct cfe_worker {
-	const libclang_api *lc;
-	CXIndex index;
-	struct CXUnsavedFile *unsaved; /* this thread's copy of the state's table */
+	c_server *server;     /* this thread's parser process, started at the first file */
+	unsigned timeout_ms;  /* per file (--timeout) */
+	bool unavailable;     /* the parser process cannot start: `unavailable_why` says why */
+	char unavailable_why[512];
 };
 
 static int cfe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,
@@ -57,13 +60,6 @@ static int cfe__prepare(void **state, language lang, const rule *const *rules, s
 		}
 		st->rules[st->nrules++] = cr;
 	}
-	st->nunsaved = 1 + clang_shims_count;
-	st->unsaved = xcalloc(st->nunsaved, sizeof(*st->unsaved));
-	for (size_t i = 0; i < clang_shims_count; i++) {
-		st->unsaved[i + 1].Filename = xasprintf("%s/%s", CLANG_SHIM_DIR, clang_shims[i].path);
-		st->unsaved[i + 1].Contents = clang_shims[i].text;
-		st->unsaved[i + 1].Length = (unsigned long)clang_shims[i].size;
-	}
 	*state = st;
 	return 0;
 }
@@ -76,9 +72,6 @@ static void cfe__release(void *state)
 		free(st->rules[k]);
 	}
 	free(st->rules);
-	for (size_t i = 1; i < st->nunsaved; i++)
-		free((char *)st->unsaved[i].Filename);
-	free(st->unsaved);
 	if (st->have_db)
 		compdb_release(&st->db);
 	free(st);
@@ -122,21 +115,30 @@ static int cfe__configure(void *state, const frontend_config *cfg, char *err, si
 
 static void *cfe__worker_new(unsigned timeout_ms)
 {
-	(void)timeout_ms; /* libclang cannot be interrupted; files are bounded by size instead */
 	struct cfe_worker *w = xcalloc(1, sizeof(*w));
-	w->lc = libclang_get();
-	if (w->lc)
-		w->index = w->lc->createIndex(0, 0);
+	w->timeout_ms = timeout_ms;
 	return w;
 }
 
 static void cfe__worker_free(void *worker)
 {
 	struct cfe_worker *w = worker;
-	if (w->lc && w->index)
-		w->lc->disposeIndex(w->index);
-	free(w->unsaved);
+	c_server_stop(w->server);
 	free(w);
+}
+
+/* The token pass alone, on tokens of our own: for a file libclang could not analyse. */
+static void cfe__fallback_only(const struct cfe_state *st, const file_ctx *ctx, bool cxx)
+{
+	if (st->cfg.no_fallback)
+		return;
+	c_unit u = { .rules = (const c_rule *const *)st->rules, .nrules = st->nrules };
+	u.toks.text = ctx->src->text;
+	c_lex(&u.toks, ctx->src->len, cxx);
+	c_fallback_run(&u);
+	c_anywhere_run(&u);
+	c_hits_emit(&u.hits, ctx);
+	c_unit_release(&u);
 }
 
 /* A .h file is parsed as C++ when it looks like C++. */
@@ -160,14 +162,6 @@ static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, ch
 {
 	const struct cfe_state *st = state;
 	struct cfe_worker *w = worker;
-	if (!w->lc) {
-		snprintf(why, whylen, "%s", libclang_error());
-		return -1;
-	}
-	if (!w->index) {
-		snprintf(why, whylen, "libclang could not create an index");
-		return -1;
-	}
 	char abs[PATH_MAX];
 	if (!realpath(ctx->display_path, abs))
 		snprintf(abs, sizeof(abs), "%s", ctx->display_path);
@@ -212,37 +206,38 @@ static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, ch
 		cfe__push(&args, &nargs, CLANG_SHIM_DIR);
 	}
 
-	if (!w->unsaved)
-		w->unsaved = xcalloc(st->nunsaved, sizeof(*w->unsaved));
-	memcpy(w->unsaved, st->unsaved, st->nunsaved * sizeof(*w->unsaved));
-	w->unsaved[0].Filename = abs;
-	w->unsaved[0].Contents = ctx->src->text;
-	w->unsaved[0].Length = (unsigned long)ctx->src->len;
-	unsigned nunsaved = st->cfg.no_shims ? 1 : (unsigned)st->nunsaved;
-
-	CXTranslationUnit tu = NULL;
-	enum CXErrorCode rc = w->lc->parseTranslationUnit2(
-		w->index, abs, args, (int)nargs, w->unsaved, nunsaved,
-		CXTranslationUnit_KeepGoing, &tu);
+	if (!w->server && !w->unavailable) {
+		w->server = c_server_start((const c_rule *const *)st->rules, st->nrules,
+					   st->cfg.no_fallback, w->unavailable_why,
+					   sizeof(w->unavailable_why));
+		w->unavailable = !w->server;
+	}
+	c_parse_status rc = C_PARSE_NO_LIBCLANG;
+	if (w->server) {
+		c_hits hits = { 0 };
+		rc = c_server_parse(w->server, abs, args, nargs, !st->cfg.no_shims, ctx->src->text,
+				    ctx->src->len, w->timeout_ms, &hits, why, whylen);
+		if (rc == C_PARSE_OK)
+			c_hits_emit(&hits, ctx);
+		c_hits_release(&hits);
+		if (rc == C_PARSE_CRASHED) {
+			c_server_stop(w->server); /* the next file starts another */
+			w->server = NULL;
+		}
+	} else {
+		snprintf(why, whylen, "%s", w->unavailable_why);
+	}
 	free(args);
-	if (rc != CXError_Success || !tu) {
-		snprintf(why, whylen, "libclang could not parse the file (error %d)", (int)rc);
-		return -1;
+	if (rc == C_PARSE_OK)
+		return 0;
+	/* libclang failed on this file: its notification says how, and the token pass still
+	 * reads it, so its findings are not lost with the parse. */
+	cfe__fallback_only(st, ctx, cxx);
+	if (!st->cfg.no_fallback) {
+		size_t n = strlen(why);
+		snprintf(why + n, whylen - n, "; only the token fallback read it");
 	}
-	c_unit u = { .lc = w->lc, .tu = tu, .rules = (const c_rule *const *)st->rules,
-		     .nrules = st->nrules, .no_fallback = st->cfg.no_fallback };
-	u.toks.text = ctx->src->text;
-	u.main = w->lc->getFile(tu, abs);
-	if (u.main) {
-		c_unit_tokenize(&u, ctx->src->len);
-		c_ast_run(&u);
-		if (!u.no_fallback)
-			c_fallback_run(&u);
-		c_hits_emit(&u.hits, ctx);
-	}
-	c_unit_release(&u);
-	w->lc->disposeTranslationUnit(tu);
-	return 0;
+	return -1;
 }
 
 const frontend clang_frontend = {

@@ -3,9 +3,11 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -127,7 +129,27 @@ static char **compdb__split_command(const char *cmd, size_t *n)
 	return v;
 }
 
-/* Removes "." and ".." components and doubled slashes from an absolute path, in place. */
+/* The absolute directory that holds the database file `path`. */
+static char *compdb__db_dir(const char *path)
+{
+	char *abs = realpath(path, NULL);
+	char *base = abs ? abs : path[0] == '/' ? xstrdup(path) : NULL;
+	if (!base) {
+		char cwd[PATH_MAX];
+		base = xasprintf("%s/%s", getcwd(cwd, sizeof(cwd)) ? cwd : "", path);
+	}
+	char *slash = strrchr(base, '/');
+	if (slash)
+		*slash = '\0';
+	if (!base[0]) {
+		free(base);
+		base = xstrdup("/");
+	}
+	return base;
+}
+
+/* Removes "." and ".." components and doubled slashes from an absolute path (one that starts
+ * with '/'), in place: the result is never longer. */
 static void compdb__normalise(char *path)
 {
 	char *out = path;
@@ -181,8 +203,16 @@ int compdb_load(compdb *out, const char *path, char *err, size_t errlen)
 			 strerror(errno));
 		return -1;
 	}
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	int rc = compdb_parse(out, path, text, len, err, errlen);
 	free(text);
+	return rc;
+}
+
+int compdb_parse(compdb *out, const char *path, const char *text, size_t len, char *err,
+		 size_t errlen)
+{
+	memset(out, 0, sizeof(*out));
+	cJSON *root = cJSON_ParseWithLength(text, len);
 	if (!cJSON_IsArray(root)) {
 		snprintf(err, errlen, "%s: not a compilation database (a JSON array of entries)",
 			 path);
@@ -190,15 +220,19 @@ int compdb_load(compdb *out, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	out->path = xstrdup(path);
+	/* A relative "directory" (the format wants it absolute) is taken against the database's
+	 * own directory, so every path below is absolute before it is normalised. */
+	char *dbdir = compdb__db_dir(path);
 	size_t cap = 0;
 	const cJSON *e;
 	cJSON_ArrayForEach(e, root) {
-		const char *dir = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "directory"));
+		const char *given = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "directory"));
 		const char *file = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "file"));
 		const cJSON *args = cJSON_GetObjectItemCaseSensitive(e, "arguments");
 		const char *cmd = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(e, "command"));
-		if (!dir || !file || (!cJSON_IsArray(args) && !cmd))
+		if (!given || !file || (!cJSON_IsArray(args) && !cmd))
 			continue; /* malformed entries are skipped, like other tools do */
+		char *dir = given[0] == '/' ? xstrdup(given) : xasprintf("%s/%s", dbdir, given);
 		char **argv = NULL;
 		size_t argc = 0;
 		if (cJSON_IsArray(args)) {
@@ -222,7 +256,9 @@ int compdb_load(compdb *out, const char *path, char *err, size_t errlen)
 		for (size_t i = 0; i < argc; i++)
 			free(argv[i]);
 		free(argv);
+		free(dir);
 	}
+	free(dbdir);
 	cJSON_Delete(root);
 	if (out->len)
 		qsort(out->entries, out->len, sizeof(*out->entries), compdb__cmp);

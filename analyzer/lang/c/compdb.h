@@ -29,6 +29,9 @@ typedef struct compdb {
 
 /* Loads `path`. Returns 0, or -1 with a sentence in `err`. */
 int compdb_load(compdb *out, const char *path, char *err, size_t errlen);
+/* The same for `len` bytes of database text read from `path` (named in messages). */
+int compdb_parse(compdb *out, const char *path, const char *text, size_t len, char *err,
+		 size_t errlen);
 /* The entry for absolute `file`; when it has none (a header), the entry of a file in the same
  * directory, else of the nearest directory. NULL when the database is empty. `exact` says
  * which case it was. */

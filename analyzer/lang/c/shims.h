@@ -2,7 +2,7 @@
  *
  * When a C or C++ file's headers are not found (no Windows SDK on a Linux runner, no OpenSSL
  * headers, no compilation database), clang drops every function body that uses an unknown
- * type. The shims (analyzer/clang/shims/, one header per API, named as the real one) declare
+ * type. The shims (analyzer/lang/c/shims/, one header per API, named as the real one) declare
  * the public names and values the C rules look at. They are handed to libclang as unsaved
  * files under a virtual directory that is searched last (-idirafter), so real headers always
  * win when they are found. */

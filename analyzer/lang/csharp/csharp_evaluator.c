@@ -1,6 +1,7 @@
 /* csharp_evaluator.c: the C# evaluator (values/evaluator.h): registry writes
  * (csharp_strings.c), numbers (csharp_values.c) and strings, over the file's declarations
  * (csharp_scope.c). */
+#include "lang/csharp/csharp_constants.h"
 #include "lang/csharp/csharp_values_int.h"
 
 static bool cs__eval_entry(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
@@ -15,4 +16,6 @@ const value_evaluator csharp_evaluator = {
 	.eval = cs__eval_entry,
 	.eval_string = cs_eval_string,
 	.release_state = cs_scope_release,
+	.scan_index_build = cs_constants_build,
+	.scan_index_free = cs_constants_free,
 };

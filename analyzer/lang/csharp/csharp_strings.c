@@ -188,14 +188,13 @@ bool cs_eval_registry(eval_ctx *ctx, TSNode node, eval_result *out)
 		return false;
 	TSNode recv = ts_node_child_by_field_name(fn, "expression", 10);
 	strbuf key = STRBUF_INIT, name = STRBUF_INIT;
-	bool ok = false;
+	bool ok = false, known_key = true;
 	uint32_t first = 0;
-	if (cs__name_is(ctx, recv, "Registry") && cs__string(ctx, cs__argument(node, 0), &key)) {
+	if (cs__name_is(ctx, recv, "Registry")) {
 		first = 1; /* the static Registry.SetValue(keyName, ...) */
+		known_key = cs__string(ctx, cs__argument(node, 0), &key);
 	} else {
-		strbuf_reset(&key);
-		if (!cs__string(ctx, recv, &key))
-			goto cleanup;
+		known_key = cs__string(ctx, recv, &key);
 	}
 	eval_result data = { 0 };
 	const value_type *num = value_type_find("int");
@@ -204,8 +203,13 @@ bool cs_eval_registry(eval_ctx *ctx, TSNode node, eval_result *out)
 		goto cleanup;
 	out->value = data.value;
 	out->named = 0;
-	out->versions = registry_policy_versions(key.buf ? key.buf : "", key.len, strbuf_str(&name),
-						 name.len, data.value);
+	/* A key the helper receives (`void Harden(RegistryKey k) { k.SetValue(...) }`): the value
+	 * name alone can identify the setting. */
+	out->versions = known_key ? registry_policy_versions(key.buf ? key.buf : "", key.len,
+							     strbuf_str(&name), name.len, data.value)
+				  : registry_policy_versions_any_key(strbuf_str(&name), name.len,
+								     data.value);
+	out->detail = known_key ? NULL : " (key: computed)";
 	ok = true;
 cleanup:
 	strbuf_release(&key);

@@ -9,8 +9,10 @@
  * (a member or a cast): a bare `768` is a number, never a SecurityProtocolType. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/alloc.h"
+#include "lang/csharp/csharp_constants.h"
 #include "lang/csharp/csharp_values_int.h"
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
@@ -81,6 +83,7 @@ static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, e
 	TSNode value = { 0 };
 	if (!cs_resolve(ctx, node, name, len, &value))
 		return false;
+	eval_follow(ctx, node, value, true);
 	return cs__eval(ctx, value, type, out, typed);
 }
 
@@ -94,6 +97,19 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 		return false;
 	eval_result a = { 0 }, b = { 0 };
 	bool ka = cs__eval(ctx, l, type, &a, typed), kb = cs__eval(ctx, r, type, &b, typed);
+	/* Comparisons and logical operators fold to a bool: `1 == 1 ? false : true`. */
+	static const char *const folds[] = { "==", "!=", "<", ">", "<=", ">=", "&&", "||" };
+	for (size_t i = 0; i < sizeof(folds) / sizeof(folds[0]); i++) {
+		if (!eval_node_is(ctx, op, folds[i]))
+			continue;
+		if (!ka || !kb)
+			return false;
+		long long x = a.value, y = b.value;
+		bool folded[] = { x == y, x != y, x < y, x > y, x <= y, x >= y, x && y, x || y };
+		out->value = folded[i];
+		out->named = 0;
+		return true;
+	}
 	static const struct {
 		const char *text;
 		eval_op op;
@@ -107,14 +123,32 @@ static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 	return eval_fold_binary(o, true, a, ka, b, kb, out);
 }
 
-/* `c ? a : b` writes either branch: the union of the branches that are known. */
+/* A condition that folds to a constant (`1 == 1`, `2 > 3`, `!true`, `DEBUG && false`): 1 or
+ * 0 in *out; false when it depends on anything not constant. */
+static bool cs__condition(eval_ctx *ctx, TSNode node, long long *out)
+{
+	eval_result c = { 0 };
+	bool typed = false;
+	if (!cs__eval(ctx, node, value_type_find("int"), &c, &typed))
+		return false;
+	*out = c.value != 0;
+	return true;
+}
+
+/* `c ? a : b`: the branch a constant condition picks; else either branch may be written, the
+ * union of the branches that are known. */
 static bool cs__conditional(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 			    bool *typed)
 {
+	TSNode cons = ts_node_child_by_field_name(node, "consequence", 11);
+	TSNode alt = ts_node_child_by_field_name(node, "alternative", 11);
+	long long cond = 0;
+	if (cs__condition(ctx, ts_node_child_by_field_name(node, "condition", 9), &cond))
+		return cs__eval(ctx, cond ? cons : alt, type, out, typed);
 	eval_result a = { 0 }, b = { 0 };
 	bool ta = false, tb = false;
-	bool ka = cs__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11), type, &a, &ta);
-	bool kb = cs__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11), type, &b, &tb);
+	bool ka = cs__eval(ctx, cons, type, &a, &ta);
+	bool kb = cs__eval(ctx, alt, type, &b, &tb);
 	if (!ka && !kb)
 		return false;
 	out->value = (ka ? a.value : 0) | (kb ? b.value : 0);
@@ -133,14 +167,76 @@ static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		return false;
 	bool own = cs__names_type(ctx, t, type);
 	if (!own && strcmp(ts_node_type(t), "predefined_type") != 0 &&
-	    (type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM))
+	    (type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM) && !ctx->numeric)
 		return false;
-	bool inner = false;
-	if (!cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, &inner))
+	/* Under a cast to the value's own type, a cast to another enum passes its number
+	 * through too: `(SecurityProtocolType)_Tls10` with `const SslProtocols _Tls10 =
+	 * (SslProtocols)0x300` is 768. */
+	bool inner = false, numeric = ctx->numeric;
+	ctx->numeric = numeric || own;
+	bool ok = cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, &inner);
+	ctx->numeric = numeric;
+	if (!ok)
 		return false;
 	/* `(int)SecurityProtocolType.Tls` is an int, `(SecurityProtocolType)(int)x` is not. */
 	*typed = *typed || own;
 	return true;
+}
+
+/* `Class.Name` defined in another file of the scan (`SecurityProtocolTypeExtensions.Tls11`). */
+static bool cs__other_file(eval_ctx *ctx, TSNode cls, const char *name, size_t nlen,
+			   const value_type *type, eval_result *out, bool *typed)
+{
+	size_t clen = 0;
+	const char *c = cs_last_name(ctx, cls, &clen);
+	const char *uri = NULL;
+	region where;
+	if (!ctx->scan_index ||
+	    !cs_constants_find(ctx->scan_index, c, clen, name, nlen, type, out, &uri, &where))
+		return false;
+	*typed = true; /* indexed only as a value of its type */
+	ctx->defined_uri = uri;
+	ctx->defined_at = where;
+	return true;
+}
+
+/* `bool.Parse("true")`, `Boolean.Parse(...)`, `Convert.ToBoolean("True")` of a string
+ * that is known: 1 or 0 (as .NET, ignoring case and surrounding white space). */
+static bool cs__parse_bool(eval_ctx *ctx, TSNode node, eval_result *out)
+{
+	TSNode fn = ts_node_child_by_field_name(node, "function", 8);
+	TSNode args = ts_node_child_by_field_name(node, "arguments", 9);
+	if (ts_node_is_null(fn) || ts_node_is_null(args) ||
+	    strcmp(ts_node_type(fn), "member_access_expression") != 0 ||
+	    ts_node_named_child_count(args) != 1)
+		return false;
+	static const char *const parsers[] = { "bool.Parse", "Boolean.Parse", "System.Boolean.Parse",
+					       "Convert.ToBoolean", "System.Convert.ToBoolean" };
+	bool parser = false;
+	for (size_t i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++)
+		parser = parser || eval_node_is_n(ctx, fn, parsers[i], strlen(parsers[i]));
+	TSNode arg = ts_node_named_child(args, 0);
+	if (!parser || ts_node_named_child_count(arg) != 1)
+		return false;
+	strbuf s = STRBUF_INIT;
+	bool ok = cs_eval_string(ctx, ts_node_named_child(arg, 0), &s);
+	const char *t = strbuf_str(&s);
+	size_t n = s.len;
+	while (ok && n && (*t == ' ' || *t == '\t')) {
+		t++;
+		n--;
+	}
+	while (ok && n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (ok && n == 4 && strncasecmp(t, "true", 4) == 0)
+		out->value = 1;
+	else if (ok && n == 5 && strncasecmp(t, "false", 5) == 0)
+		out->value = 0;
+	else
+		ok = false;
+	out->named = 0;
+	strbuf_release(&s);
+	return ok;
 }
 
 static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
@@ -157,6 +253,7 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	if ((strcmp(kind, "parenthesized_expression") == 0 ||
 	     strcmp(kind, "checked_expression") == 0) && ts_node_named_child_count(node) == 1) {
 		/* (x), unchecked(x), checked(x) */
+		eval_follow(ctx, node, ts_node_named_child(node, 0), false);
 		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
 	} else if (strcmp(kind, "cast_expression") == 0) {
 		ok = cs__cast(ctx, node, type, out, typed);
@@ -177,7 +274,10 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 			ok = cs__member(type, n, nlen, out);
 			*typed = *typed || ok;
 		} else if (n && cs_resolve(ctx, anywhere, n, nlen, &value)) {
+			eval_follow(ctx, node, value, true);
 			ok = cs__eval(ctx, value, type, out, typed); /* TlsDefaults.Legacy */
+		} else if (n && !ts_node_is_null(expr)) {
+			ok = cs__other_file(ctx, expr, n, nlen, type, out, typed);
 		}
 	} else if (strcmp(kind, "identifier") == 0) {
 		ok = cs__identifier(ctx, node, type, out, typed);
@@ -185,6 +285,13 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		ok = cs__binary(ctx, node, type, out, typed);
 	} else if (strcmp(kind, "conditional_expression") == 0) {
 		ok = cs__conditional(ctx, node, type, out, typed);
+	} else if (strcmp(kind, "prefix_unary_expression") == 0 && len > 1 && text[0] == '!' &&
+		   ts_node_named_child_count(node) == 1) {
+		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
+		out->value = !out->value;
+		out->named = 0;
+	} else if (strcmp(kind, "invocation_expression") == 0) {
+		ok = cs__parse_bool(ctx, node, out);
 	} else if (strcmp(kind, "prefix_unary_expression") == 0 && len > 1 && text[0] == '~' &&
 		   ts_node_named_child_count(node) == 1) {
 		ok = cs__eval(ctx, ts_node_named_child(node, 0), type, out, typed);
@@ -198,8 +305,10 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 bool cs_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
 	bool typed = false;
+	eval_follow_start(ctx, node);
 	if (!cs__eval(ctx, node, type, out, &typed))
 		return false;
+	eval_follow_result(ctx, out);
 	if ((type->kind == VALUE_FLAGS || type->kind == VALUE_ENUM) && !typed)
 		return false; /* a number that C# would not let be a value of this type */
 	out->versions = value_type_versions(type, out->value);

@@ -104,13 +104,16 @@ bool ps_registry(eval_ctx *ctx, TSNode command, eval_result *out)
 	strbuf k = STRBUF_INIT, n = STRBUF_INIT;
 	eval_result d = { 0 };
 	bool ok = !ts_node_is_null(key) && !ts_node_is_null(value_name) && !ts_node_is_null(data) &&
-		  ps_string(ctx, key, &k) && ps_string(ctx, value_name, &n) &&
-		  ps_eval(ctx, data, value_type_find("int"), &d);
+		  ps_string(ctx, value_name, &n) && ps_eval(ctx, data, value_type_find("int"), &d);
+	bool known_key = ok && ps_string(ctx, key, &k);
 	if (ok) {
 		out->value = d.value;
 		out->named = 0;
-		out->versions = registry_policy_versions(strbuf_str(&k), k.len, strbuf_str(&n), n.len,
-							 d.value);
+		out->versions = known_key ? registry_policy_versions(strbuf_str(&k), k.len,
+								     strbuf_str(&n), n.len, d.value)
+					  : registry_policy_versions_any_key(strbuf_str(&n), n.len,
+									     d.value);
+		out->detail = known_key ? NULL : " (key: computed)";
 	}
 	strbuf_release(&k);
 	strbuf_release(&n);

@@ -6,9 +6,11 @@ static bool ps__eval_entry(eval_ctx *ctx, TSNode node, const value_type *type, e
 {
 	if (type->kind == VALUE_REGISTRY)
 		return ps_registry(ctx, node, out);
+	eval_follow_start(ctx, node);
 	if (!ps_eval(ctx, node, type, out))
 		return false;
 	out->versions = value_type_versions(type, out->value);
+	eval_follow_result(ctx, out);
 	return true;
 }
 

@@ -27,6 +27,11 @@ TSNode ps_unwrap(TSNode node)
 		"comparison_expression", "additive_expression", "multiplicative_expression",
 		"format_expression", "range_expression", "array_literal_expression",
 		"unary_expression", "expression_with_unary_operator", "left_assignment_expression",
+		/* the same layers in a method's arguments */
+		"argument_expression", "logical_argument_expression", "bitwise_argument_expression",
+		"comparison_argument_expression", "additive_argument_expression",
+		"multiplicative_argument_expression", "format_argument_expression",
+		"range_argument_expression",
 	};
 	for (unsigned depth = 0; depth < 64 && !ts_node_is_null(node); depth++) {
 		bool layer = false;

@@ -127,10 +127,14 @@ static bool ps__eval_node(eval_ctx *ctx, TSNode node, const value_type *type, ev
 			return true;
 		}
 		TSNode value = { 0 };
-		return ps_resolve(ctx, name, nlen, ts_node_start_byte(node), &value) &&
-		       ps_eval(ctx, value, type, out);
+		if (!ps_resolve(ctx, name, nlen, ts_node_start_byte(node), &value))
+			return false;
+		eval_follow(ctx, node, value, true);
+		return ps_eval(ctx, value, type, out);
 	}
-	if (ps_kind(node, "bitwise_expression") || ps_kind(node, "additive_expression"))
+	if (ps_kind(node, "bitwise_expression") || ps_kind(node, "additive_expression") ||
+	    ps_kind(node, "bitwise_argument_expression") ||
+	    ps_kind(node, "additive_argument_expression"))
 		return ps__binary(ctx, node, type, out);
 	if (ps_kind(node, "array_literal_expression"))
 		return ps__array(ctx, node, type, out);
@@ -148,7 +152,10 @@ static bool ps__eval_node(eval_ctx *ctx, TSNode node, const value_type *type, ev
 
 bool ps_eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
+	TSNode wrapped = node;
 	node = ps_unwrap(node);
+	if (!ts_node_is_null(node))
+		eval_follow(ctx, wrapped, node, false);
 	if (ts_node_is_null(node) || ctx->depth > PS_MAX_DEPTH)
 		return false;
 	ctx->depth++;

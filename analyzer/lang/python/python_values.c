@@ -47,6 +47,26 @@ static bool py__lookup(const value_type *type, const strbuf *name, eval_result *
 	return true;
 }
 
+/* `SSL.TLSv1_METHOD` (or `OpenSSL.SSL.TLSv1_METHOD`) where nothing in the file binds `SSL`
+ * (the import is elsewhere, or in a form this evaluator does not follow): pyOpenSSL's
+ * `*_METHOD` names are unique to it, so the attribute alone identifies the constant. */
+static bool py__unbound_pyopenssl(const char *bname, size_t blen, const strbuf *rest,
+				  const value_type *type, strbuf *full, eval_result *out)
+{
+	const char *r = strbuf_str(rest);
+	size_t tail = strlen("_METHOD");
+	if (rest->len <= tail || strcmp(r + rest->len - tail, "_METHOD") != 0 ||
+	    memchr(r + 1, '.', rest->len - 1))
+		return false;
+	strbuf_reset(full);
+	if (blen == 3 && memcmp(bname, "SSL", 3) == 0)
+		strbuf_adds(full, "OpenSSL.SSL");
+	else
+		return false;
+	strbuf_adds(full, r);
+	return py__lookup(type, full, out);
+}
+
 /* An identifier or attribute chain: resolves its first name through the imports and looks the
  * whole dotted path up in `type`; a bare variable is evaluated through its one binding. */
 static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
@@ -90,7 +110,10 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		py_binding b = py_scope_binding(ctx, base, bname, blen, &value);
 		if (b == PY_BINDING_ONE) {
 			/* A variable: only its own value, never an attribute of it. */
-			ok = rest.len == 0 && py__eval(ctx, value, type, out);
+			if (rest.len == 0) {
+				eval_follow(ctx, node, value, true);
+				ok = py__eval(ctx, value, type, out);
+			}
 		} else if (b == PY_BINDING_NONE) {
 			/* Perhaps from `from M import *`. */
 			for (size_t i = 0; i < imp.nstars && !ok; i++) {
@@ -101,6 +124,8 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 				strbuf_adds(&full, strbuf_str(&rest));
 				ok = py__lookup(type, &full, out);
 			}
+			if (!ok)
+				ok = py__unbound_pyopenssl(bname, blen, &rest, type, &full, out);
 		}
 	}
 	strbuf_release(&rest);
@@ -190,6 +215,7 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	const char *text = eval_node_text(ctx, node, &len);
 
 	if (strcmp(kind, "parenthesized_expression") == 0 && ts_node_named_child_count(node) == 1) {
+		eval_follow(ctx, node, ts_node_named_child(node, 0), false);
 		ok = py__eval(ctx, ts_node_named_child(node, 0), type, out);
 	} else if (strcmp(kind, "identifier") == 0 || strcmp(kind, "attribute") == 0) {
 		ok = py__name(ctx, node, type, out);
@@ -213,7 +239,9 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		out->value = ~out->value;
 	} else if (strcmp(kind, "assignment") == 0) {
 		/* The inner link of a chained assignment, `a = b = ssl.PROTOCOL_TLSv1`. */
-		ok = py__eval(ctx, ts_node_child_by_field_name(node, "right", 5), type, out);
+		TSNode right = ts_node_child_by_field_name(node, "right", 5);
+		eval_follow(ctx, node, right, true);
+		ok = py__eval(ctx, right, type, out);
 	}
 	ctx->depth--;
 	if (ok)
@@ -224,13 +252,17 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 /* The entry point: provides per-file state when the caller keeps none. */
 static bool py__eval_top(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
-	if (ctx->state)
-		return py__eval(ctx, node, type, out);
-	void *local = NULL;
-	ctx->state = &local;
+	eval_follow_start(ctx, node);
+	void *local = NULL, **kept = ctx->state;
+	if (!kept)
+		ctx->state = &local;
 	bool ok = py__eval(ctx, node, type, out);
-	ctx->state = NULL;
-	py_scope_release_state(local);
+	if (!kept) {
+		ctx->state = NULL;
+		py_scope_release_state(local);
+	}
+	if (ok)
+		eval_follow_result(ctx, out);
 	return ok;
 }
 
