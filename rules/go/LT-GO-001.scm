@@ -72,12 +72,15 @@
   (#not-in-rejection-test? @value))
 
 ; The single-purpose constants wherever else they are written: passed (not to comparisons,
-; tls.VersionName or logging), listed, stored in another field, assigned or returned.
+; tls.VersionName, logging, or a conversion to a version type such as `TLSVersion(...)`, the
+; shape of tables that map configuration names to versions), listed, stored in another field,
+; assigned or returned.
 (call_expression
   function: (_) @function
   arguments: (argument_list (selector_expression field: (field_identifier) @constant) @value)
   (#match? @constant "^Version(SSL30|TLS10|TLS11)$")
   (#not-match? @function "(VersionName|Print|Printf|Println|Sprintf|Sprint|Errorf|Fatal|Fatalf|Log|Logf|Error|Equal|Equals|NotEqual|Contains)$")
+  (#not-match? @function "^(\\(|u?int(16|32)?$|[A-Z][A-Za-z0-9_]*Version$)")
   (#not-in-rejection-test? @value))
 
 (composite_literal
