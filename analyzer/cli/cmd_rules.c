@@ -34,9 +34,12 @@ fail:
 
 static void rules__usage(FILE *out)
 {
-	fprintf(out, "usage: tlslint rules [--format text|json|markdown] [--rules DIR]...\n"
+	fprintf(out, "usage: tlslint rules [-v] [--format text|json|markdown] [--rules DIR]...\n"
 		     "       tlslint rules --format markdown --output-dir DIR [--check]\n\n"
 		     "Lists every rule: id, kind, default level and short description.\n\n"
+		     "  -v, --verbose     also the keyword groups a file must hold for the rule to be\n"
+		     "                    considered ('A & (B | C)'), and whether its queries run only\n"
+		     "                    around them\n"
 		     "  --output-dir DIR  write one page per rule, DIR/<id>.md, and DIR/README.md (the\n"
 		     "                    index); pages of rules that no longer exist are removed\n"
 		     "  --check           write nothing; exit 1 when DIR differs from what\n"
@@ -161,6 +164,32 @@ static int rules__pages(const catalogue *cat, const char *dir, bool check)
 	return worst < 0 ? EXIT_USAGE : worst > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+static void rules__print_group(char *const *words, size_t n)
+{
+	if (n > 1)
+		fputc('(', stdout);
+	for (size_t i = 0; i < n; i++)
+		printf("%s%s", i ? " | " : "", words[i]);
+	if (n > 1)
+		fputc(')', stdout);
+}
+
+/* `rules -v`: the keyword groups a file needs before the rule is considered, and whether its
+ * queries run only around them. */
+static void rules__print_keywords(const rule *r)
+{
+	printf("            keywords: ");
+	if (!r->nkeywords)
+		printf("(none: every file of the language)");
+	rules__print_group(r->keywords, r->nkeywords);
+	for (size_t g = 0; g < r->nalso; g++) {
+		printf(" & ");
+		rules__print_group(r->also[g].words, r->also[g].len);
+	}
+	printf("%s\n", r->narrow ? "; queries narrowed to the statements around the first group"
+				  : "");
+}
+
 static void rules__json(const catalogue *cat)
 {
 	cJSON *arr = cJSON_CreateArray();
@@ -180,6 +209,14 @@ static void rules__json(const catalogue *cat)
 		cJSON *kw = cJSON_AddArrayToObject(j, "keywords");
 		for (size_t k = 0; k < r->nkeywords; k++)
 			cJSON_AddItemToArray(kw, cJSON_CreateString(r->keywords[k]));
+		cJSON *also = cJSON_AddArrayToObject(j, "keywordsAlso");
+		for (size_t g = 0; g < r->nalso; g++) {
+			cJSON *grp = cJSON_CreateArray();
+			for (size_t k = 0; k < r->also[g].len; k++)
+				cJSON_AddItemToArray(grp, cJSON_CreateString(r->also[g].words[k]));
+			cJSON_AddItemToArray(also, grp);
+		}
+		cJSON_AddBoolToObject(j, "narrow", r->narrow);
 		cJSON_AddItemToArray(arr, j);
 	}
 	char *s = cJSON_Print(arr);
@@ -197,16 +234,20 @@ int cmd_rules(int argc, char **argv)
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output_dir = NULL;
-	bool check = false;
+	bool check = false, verbose = false;
 	char **dirs = NULL;
 	size_t ndirs = 0;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hv", opts, NULL)) != -1) {
 		switch (c) {
+		case 'v':
+			verbose = true;
+			break;
 		case 'f':
 			format = optarg;
 			break;
@@ -264,6 +305,8 @@ int cmd_rules(int argc, char **argv)
 			printf("%-11s %-7s %-20s %s%s\n", r->id, level_name(r->level),
 			       kind_name(r->kind), r->short_description,
 			       r->enabled_by_default ? "" : " (off by default)");
+			if (verbose)
+				rules__print_keywords(r);
 		}
 	}
 	catalogue_release(&cat);

@@ -30,6 +30,13 @@ typedef struct file_ctx {
 	void (*observe_value)(const struct file_ctx *ctx, const char *value_type,
 			      version_set versions, size_t start, size_t end);
 	const void *scan_index; /* the language evaluator's scan-wide index, or NULL */
+	/* From the keyword pass (scan/matcher.h), aligned with the rules the front end was
+	 * prepared with; NULL when every rule applies (unit tests, `tlslint test` helpers). */
+	const struct rule *const *rules; /* the rules below are about */
+	size_t nrules;
+	const bool *live;        /* the file holds every keyword group of rule i */
+	const struct match_result *hits; /* where the keywords are */
+	const struct keyword_expr *exprs; /* rule i's keyword groups, as word ids of `hits` */
 } file_ctx;
 
 /* Values for a message template: {versions} names `versions`, {value} is `value_text`. */

@@ -353,11 +353,22 @@ static bool predicate__holds(const predicate *p, const TSQueryMatch *m, const pr
 
 bool predicates_hold(const predicate_table *t, const TSQueryMatch *m, const predicate_env *env)
 {
+	return predicates_hold_phase(t, m, env, PREDICATES_CHEAP) &&
+	       predicates_hold_phase(t, m, env, PREDICATES_COSTLY);
+}
+
+bool predicates_hold_phase(const predicate_table *t, const TSQueryMatch *m,
+			   const predicate_env *env, predicate_phase phase)
+{
 	if (m->pattern_index >= t->npatterns)
 		return false;
-	for (size_t i = 0; i < t->counts[m->pattern_index]; i++)
-		if (!predicate__holds(&t->by_pattern[m->pattern_index][i], m, env))
+	for (size_t i = 0; i < t->counts[m->pattern_index]; i++) {
+		const predicate *p = &t->by_pattern[m->pattern_index][i];
+		if ((p->op == OP_REJECTION_TEST) != (phase == PREDICATES_COSTLY))
+			continue;
+		if (!predicate__holds(p, m, env))
 			return false;
+	}
 	return true;
 }
 

@@ -47,6 +47,12 @@ int predicates_compile(predicate_table *out, const TSQuery *query, language lang
 /* True when every predicate of the match's pattern holds. */
 bool predicates_hold(const predicate_table *t, const TSQueryMatch *match,
 		     const predicate_env *env);
+/* The same in two steps, so that a caller can run the costly ones (#not-in-rejection-test?,
+ * which walks the enclosing function) only for matches whose value is worth reporting. Both
+ * must hold; predicates have no side effects, so the order changes nothing else. */
+typedef enum predicate_phase { PREDICATES_CHEAP, PREDICATES_COSTLY } predicate_phase;
+bool predicates_hold_phase(const predicate_table *t, const TSQueryMatch *match,
+			   const predicate_env *env, predicate_phase phase);
 void predicates_release(predicate_table *t);
 
 #endif

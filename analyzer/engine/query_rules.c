@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "engine/recover.h"
+#include "util/matcher.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/diag.h"
@@ -60,139 +62,172 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 	return q;
 }
 
-/* Checks a compiled query against its rule's header and appends it (takes `q`). */
-static int query_rules__append(ts_ruleset *set, const rule *r, TSQuery *q, char *err,
+/* Checks a compiled query against its rule's header and completes `cr` (takes `q` when
+ * `cr` owns its query, else it is the owner's). */
+static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery *q, char *err,
 			       size_t errlen)
 {
-	compiled_rule cr = { .rule = r, .query = q, .value_capture = NO_CAPTURE,
-			     .report_capture = NO_CAPTURE };
-	cr.sink_capture = query_rules__capture_id(q, "sink");
+	bool owns = &set->rules[cr->owner] == cr;
+	const rule *r = cr->rule;
+	cr->value_capture = cr->report_capture = cr->cap_capture = NO_CAPTURE;
+	cr->sink_capture = query_rules__capture_id(q, "sink");
 	char perr[400];
 	uint32_t poffset = UINT32_MAX;
-	if (predicates_compile(&cr.predicates, q, set->lang, r->pattern, &poffset, perr,
+	if (predicates_compile(&cr->predicates, q, set->lang, r->pattern, &poffset, perr,
 			       sizeof(perr)) < 0) {
-		diag_at(err, errlen, r->source_path,
-			poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
-			"%s", perr);
-		ts_query_delete(q);
+		snprintf(err, errlen, "%s:%u: %s", r->source_path,
+			 poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
+			 perr);
+		if (owns)
+			ts_query_delete(q);
 		return -1;
 	}
-	if (cr.predicates.needs_strings && !(evaluator_for(set->lang) &&
-					     evaluator_for(set->lang)->eval_string)) {
-		diag_at(err, errlen, r->source_path, r->pattern_line,
-			"#string- predicates need a string evaluator, and %s has none",
-			language_name(set->lang));
-		predicates_release(&cr.predicates);
-		ts_query_delete(q);
-		return -1;
+	const char *problem = NULL;
+	if (cr->predicates.needs_strings && !(evaluator_for(set->lang) &&
+					      evaluator_for(set->lang)->eval_string)) {
+		snprintf(err, errlen, "%s:%u: #string- predicates need a string evaluator, and %s has "
+			 "none", r->source_path, r->pattern_line, language_name(set->lang));
+		goto fail;
 	}
 	if (r->value_capture) {
-		cr.value_capture = query_rules__capture_id(q, r->value_capture);
-		cr.value_type = value_type_find(r->value_type);
-		const char *problem = cr.value_capture == NO_CAPTURE ? "the value capture is not in the query"
-				      : !cr.value_type ? "unknown value type"
-				      : !evaluator_for(set->lang) ? "this language has no value evaluator"
-								   : NULL;
+		cr->value_capture = query_rules__capture_id(q, r->value_capture);
+		cr->value_type = value_type_find(r->value_type);
+		problem = cr->value_capture == NO_CAPTURE ? "the value capture is not in the query"
+			  : !cr->value_type ? "unknown value type"
+			  : !evaluator_for(set->lang) ? "this language has no value evaluator"
+						       : NULL;
 		if (problem) {
 			snprintf(err, errlen, "%s: %s (value: @%s %s)", r->source_path, problem,
 				 r->value_capture, r->value_type);
-			predicates_release(&cr.predicates);
-			ts_query_delete(q);
-			return -1;
+			goto fail;
 		}
 	}
-	if (r->report_if == REPORT_FLOOR_OR_CAP && query_rules__capture_id(q, "cap") == NO_CAPTURE) {
-		snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the query",
-			 r->source_path);
-		predicates_release(&cr.predicates);
-		ts_query_delete(q);
-		return -1;
+	if (r->report_if == REPORT_FLOOR_OR_CAP) {
+		cr->cap_capture = query_rules__capture_id(q, "cap");
+		if (cr->cap_capture == NO_CAPTURE) {
+			snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the "
+				 "query", r->source_path);
+			goto fail;
+		}
 	}
 	if (r->report_capture) {
-		cr.report_capture = query_rules__capture_id(q, r->report_capture);
-		if (cr.report_capture == NO_CAPTURE) {
+		cr->report_capture = query_rules__capture_id(q, r->report_capture);
+		if (cr->report_capture == NO_CAPTURE) {
 			snprintf(err, errlen, "%s: the report capture @%s is not in the query",
 				 r->source_path, r->report_capture);
-			predicates_release(&cr.predicates);
-			ts_query_delete(q);
-			return -1;
+			goto fail;
 		}
 	}
-	cr.keywords.nocase = language_ignores_case(set->lang);
-	prefilter_add(&cr.keywords, (const char *const *)r->keywords, r->nkeywords);
-	*PUSH(set->rules, set->len) = cr;
+	cr->query = q;
+	atomic_store(&cr->state, RULE_READY);
 	return 0;
+fail:
+	predicates_release(&cr->predicates);
+	if (owns)
+		ts_query_delete(q);
+	return -1;
+}
+
+static compiled_rule *query_rules__push(ts_ruleset *set, const rule *r)
+{
+	set->rules = xreallocarray(set->rules, set->len + 1, sizeof(*set->rules));
+	compiled_rule *cr = &set->rules[set->len];
+	memset(cr, 0, sizeof(*cr));
+	cr->rule = r;
+	cr->owner = set->len;
+	for (size_t i = 0; i < set->len; i++)
+		if (set->rules[i].owner == i && strcmp(set->rules[i].rule->pattern, r->pattern) == 0) {
+			cr->owner = i;
+			break;
+		}
+	set->len++;
+	atomic_init(&cr->state, RULE_PENDING);
+	return cr;
 }
 
 int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 {
-	TSQuery *q = query_rules__compile(set->grammar, r, err, errlen);
-	return q ? query_rules__append(set, r, q, err, errlen) : -1;
-}
-
-struct compile_job {
-	const TSLanguage *grammar;
-	const rule *const *rules;
-	TSQuery **queries;
-	char (*errors)[512];
-	size_t n;
-	atomic_size_t next;
-};
-
-static void *query_rules__compile_worker(void *arg)
-{
-	struct compile_job *job = arg;
-	for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->n;)
-		job->queries[i] = query_rules__compile(job->grammar, job->rules[i], job->errors[i],
-						       sizeof(job->errors[i]));
-	return NULL;
-}
-
-int ts_ruleset_add_all(ts_ruleset *set, const rule *const *rules, size_t n, char *err,
-		       size_t errlen)
-{
-	struct compile_job job = { .grammar = set->grammar, .rules = rules, .n = n };
-	job.queries = xcalloc(n ? n : 1, sizeof(*job.queries));
-	job.errors = xcalloc(n ? n : 1, sizeof(*job.errors));
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nthreads = cores > 1 ? (size_t)cores : 1;
-	if (nthreads > n)
-		nthreads = n;
-	pthread_t *threads = xcalloc(nthreads ? nthreads : 1, sizeof(*threads));
-	size_t started = 0;
-	for (size_t t = 1; t < nthreads; t++) /* this thread is the first worker */
-		if (pthread_create(&threads[started], NULL, query_rules__compile_worker, &job) == 0)
-			started++;
-	query_rules__compile_worker(&job);
-	for (size_t t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	free(threads);
-	/* Validate and append in rule order, so the first error reported never depends on
-	 * thread timing. */
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && !job.queries[i]) {
-			snprintf(err, errlen, "%s", job.errors[i]);
-			rc = -1;
-		} else if (rc == 0) {
-			rc = query_rules__append(set, rules[i], job.queries[i], err, errlen);
-		} else if (job.queries[i]) {
-			ts_query_delete(job.queries[i]);
-		}
+	compiled_rule *cr = query_rules__push(set, r);
+	const compiled_rule *owner = &set->rules[cr->owner];
+	bool shared = owner != cr && atomic_load(&owner->state) == RULE_READY;
+	if (owner != cr && !shared)
+		cr->owner = set->len - 1; /* the owner waits for its first file: compile our own */
+	TSQuery *q = shared ? owner->query : query_rules__compile(set->grammar, r, err, errlen);
+	if (!q || query_rules__finish(set, cr, q, err, errlen) < 0) {
+		set->len--;
+		return -1;
 	}
-	free(job.queries);
-	free(job.errors);
-	return rc;
+	return 0;
+}
+
+void ts_ruleset_add_lazy(ts_ruleset *set, const rule *r)
+{
+	if (!set->lazy) {
+		pthread_mutex_init(&set->lock, NULL);
+		set->lazy = true;
+	}
+	query_rules__push(set, r);
+}
+
+/* Makes `cr` ready, compiling it if no thread has yet. Returns false (with the error in
+ * `err`) when it does not compile. */
+static bool query_rules__ready(const ts_ruleset *set, compiled_rule *cr, char *err, size_t errlen)
+{
+	int state = atomic_load(&cr->state);
+	compiled_rule *owner = (compiled_rule *)&set->rules[cr->owner];
+	if (state == RULE_PENDING && owner != cr && !query_rules__ready(set, owner, err, errlen)) {
+		pthread_mutex_t *lock = (pthread_mutex_t *)&set->lock;
+		pthread_mutex_lock(lock);
+		if (atomic_load(&cr->state) == RULE_PENDING) {
+			cr->error = xstrdup(owner->error);
+			atomic_store(&cr->state, RULE_FAILED);
+		}
+		pthread_mutex_unlock(lock);
+		return false;
+	}
+	if (state == RULE_PENDING) {
+		pthread_mutex_t *lock = (pthread_mutex_t *)&set->lock;
+		pthread_mutex_lock(lock);
+		if (atomic_load(&cr->state) == RULE_PENDING) {
+			char why[512];
+			TSQuery *q = owner != cr ? owner->query
+						 : query_rules__compile(set->grammar, cr->rule, why,
+									sizeof(why));
+			if (!q || query_rules__finish(set, cr, q, why, sizeof(why)) < 0) {
+				cr->error = xstrdup(why);
+				atomic_store(&cr->state, RULE_FAILED);
+			}
+		}
+		pthread_mutex_unlock(lock);
+		state = atomic_load(&cr->state);
+	}
+	if (state == RULE_FAILED)
+		snprintf(err, errlen, "%s", cr->error);
+	return state == RULE_READY;
+}
+
+int ts_ruleset_compile_all(ts_ruleset *set, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < set->len; i++)
+		if (!query_rules__ready(set, &set->rules[i], err, errlen))
+			return -1;
+	return 0;
 }
 
 void ts_ruleset_release(ts_ruleset *set)
 {
 	for (size_t i = 0; i < set->len; i++) {
-		predicates_release(&set->rules[i].predicates);
-		prefilter_release(&set->rules[i].keywords);
-		ts_query_delete(set->rules[i].query);
+		compiled_rule *cr = &set->rules[i];
+		if (atomic_load(&cr->state) == RULE_READY) {
+			predicates_release(&cr->predicates);
+			if (cr->owner == i)
+				ts_query_delete(cr->query);
+		}
+		free(cr->error);
 	}
 	free(set->rules);
+	if (set->lazy)
+		pthread_mutex_destroy(&set->lock);
 	memset(set, 0, sizeof(*set));
 }
 
@@ -229,6 +264,9 @@ int ts_run_status_explain(ts_run_status status, const ts_worker *w, language lan
 		return -1;
 	case TS_RUN_PARSE_FAILED:
 		snprintf(why, whylen, "the %s parser could not parse the file", language_name(lang));
+		return -1;
+	case TS_RUN_RULE_FAILED:
+		snprintf(why, whylen, "not analysed: %s", w->error);
 		return -1;
 	}
 	return 0;
@@ -373,7 +411,7 @@ static void query_rules__related(const file_ctx *ctx, finding *f, TSNode node, c
 }
 
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
-			       const file_ctx *ctx)
+			       const file_ctx *ctx, const predicate_env *env)
 {
 	const rule *r = cr->rule;
 	message_args args = { 0 };
@@ -389,13 +427,15 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		eval_result v = { 0 };
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
+		/* The costly predicates, only for values that are known. */
+		if (!predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+			return;
 		if (ctx->observe_value)
 			ctx->observe_value(ctx, cr->value_type->name, v.versions,
 					   ts_node_start_byte(value_node), ts_node_end_byte(value_node));
 		TSNode cap;
-		uint32_t cap_id = r->report_if == REPORT_FLOOR_OR_CAP
-					  ? query_rules__capture_id(cr->query, "cap") : NO_CAPTURE;
-		bool is_cap = cap_id != NO_CAPTURE && query_rules__find_capture(m, cap_id, &cap);
+		bool is_cap = cr->cap_capture != NO_CAPTURE &&
+			      query_rules__find_capture(m, cr->cap_capture, &cap);
 		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions) ||
 		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
@@ -411,6 +451,8 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		origin_end = v.origin_end;
 	}
 	size_t start = 0, end = 0;
+	if (!have_value && !predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+		return;
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))
 			return;
@@ -454,27 +496,72 @@ ts_run_status ts_ruleset_run(const ts_ruleset *set, ts_worker *w, const file_ctx
 	return ts_ruleset_run_with(set, w, ctx, had_errors, NULL, NULL);
 }
 
+static bool query_rules__ranges(const file_ctx *ctx, size_t ri, TSNode root, TSRange **ranges,
+				size_t *nranges, size_t *cap);
+struct seen_match;
+static bool query_rules__seen(struct seen_match **seen, size_t *nseen, const TSQueryMatch *m);
+static size_t query_rules__index(const file_ctx *ctx, const rule *r);
+
 /* Runs the rules marked in `runnable` on the tree under `root`, with one evaluation context
- * for that tree (the evaluator keeps its tables for it in eval_state). */
+ * for that tree (the evaluator keeps its tables for it in eval_state). Rules that share a
+ * query share one walk; a rule that walks alone and asks for it (`narrow: statement`) walks
+ * only the statements around its keywords, when `narrow_ok` (the whole file's tree). */
 static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
-				  TSNode root, const bool *runnable, struct deadline *d)
+				  TSNode root, const bool *runnable, struct deadline *d,
+				  bool narrow_ok)
 {
 	TSQueryCursorOptions qopts = { d, query_rules__query_progress };
 	void *eval_state = NULL;
 	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state,
 			  .scan_index = ctx->scan_index };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
+	TSRange *ranges = NULL;
+	size_t nranges = 0, cap = 0;
+	struct seen_match *seen = NULL;
+	const compiled_rule **group = xcalloc(set->len ? set->len : 1, sizeof(*group));
+	size_t *group_ri = xcalloc(set->len ? set->len : 1, sizeof(*group_ri));
 	for (size_t i = 0; i < set->len && !d->expired; i++) {
-		const compiled_rule *cr = &set->rules[i];
-		if (!runnable[i])
+		if (set->rules[i].owner != i)
+			continue; /* walked with the rule that owns its query */
+		size_t n = 0;
+		for (size_t j = i; j < set->len; j++) {
+			if (set->rules[j].owner != i || !runnable[j])
+				continue;
+			group_ri[n] = query_rules__index(ctx, set->rules[j].rule);
+			group[n++] = &set->rules[j];
+		}
+		if (!n)
 			continue;
-		ts_query_cursor_exec_with_options(w->cursor, cr->query, root, &qopts);
-		TSQueryMatch m;
-		while (ts_query_cursor_next_match(w->cursor, &m)) {
-			if (predicates_hold(&cr->predicates, &m, &env))
-				query_rules__match(cr, &m, &ectx, ctx);
+		/* Narrowed only when one rule walks the tree (shared walks are whole). */
+		bool narrow = narrow_ok && n == 1 && group_ri[0] != SIZE_MAX &&
+			      query_rules__ranges(ctx, group_ri[0], root, &ranges, &nranges, &cap);
+		size_t nseen = 0;
+		for (size_t k = 0; k < (narrow ? nranges : 1) && !d->expired; k++) {
+			if (narrow)
+				ts_query_cursor_set_byte_range(w->cursor, ranges[k].start_byte,
+							       ranges[k].end_byte);
+			else
+				ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
+			ts_query_cursor_exec_with_options(w->cursor, group[0]->query, root, &qopts);
+			TSQueryMatch m;
+			while (ts_query_cursor_next_match(w->cursor, &m)) {
+				for (size_t g = 0; g < n; g++) {
+					const compiled_rule *cr = group[g];
+					if (!predicates_hold_phase(&cr->predicates, &m, &env,
+								   PREDICATES_CHEAP))
+						continue;
+					if (narrow && nranges > 1 && query_rules__seen(&seen, &nseen, &m))
+						continue;
+					query_rules__match(cr, &m, &ectx, ctx, &env);
+				}
+			}
 		}
 	}
+	free(group);
+	free(group_ri);
+	free(ranges);
+	free(seen);
+	ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
 	const value_evaluator *ev = evaluator_for(ctx->lang);
 	if (eval_state && ev && ev->release_state)
 		ev->release_state(eval_state);
@@ -562,14 +649,63 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 	return !opens;              /* PowerShell: a header is followed by '{' */
 }
 
-/* Does [start, end) of the file hold a keyword of one of the rules marked in `runnable`? */
-static bool query_rules__region_has_keyword(const ts_ruleset *set, const bool *runnable,
-					    const source_file *src, uint32_t start, uint32_t end)
+/* Does [start, end) of the file hold a keyword (of its first group) of one of the rules marked
+ * in `runnable`? True when the keyword pass is not known (unit tests). */
+static bool query_rules__region_has_keyword(const struct recovery *rc, uint32_t start,
+					    uint32_t end)
 {
-	if (end > src->len)
-		end = (uint32_t)src->len;
-	for (size_t i = 0; start < end && i < set->len; i++)
-		if (runnable[i] && prefilter_pass(&set->rules[i].keywords, src->text + start, end - start))
+	const file_ctx *ctx = rc->ctx;
+	if (!ctx->hits || !ctx->exprs)
+		return true;
+	for (size_t i = 0; i < rc->set->len; i++) {
+		if (!rc->runnable[i])
+			continue;
+		size_t ri = query_rules__index(ctx, rc->set->rules[i].rule);
+		if (ri == SIZE_MAX || !ctx->exprs[ri].ngroups)
+			return true;
+	}
+	const match_result *h = ctx->hits;
+	for (size_t k = 0; k < h->nhits; k++) {
+		if (h->hits[k].offset < start || h->hits[k].offset >= end)
+			continue;
+		for (size_t i = 0; i < rc->set->len; i++) {
+			if (!rc->runnable[i])
+				continue;
+			size_t ri = query_rules__index(ctx, rc->set->rules[i].rule);
+			if (keyword_expr_in_group(&ctx->exprs[ri], 0, h->hits[k].word))
+				return true;
+		}
+	}
+	return false;
+}
+
+bool ts_narrowing_enabled(void)
+{
+	static atomic_int cached = -1;
+	int v = atomic_load(&cached);
+	if (v < 0) {
+		const char *e = getenv("TLSLINT_NO_NARROWING");
+		v = !(e && *e && strcmp(e, "0") != 0);
+		atomic_store(&cached, v);
+	}
+	return v != 0;
+}
+
+static bool query_rules__ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* The statement or declaration around a keyword: the nearest ancestor that is one, or a
+ * child of a block or of the file. NULL node: none (the whole file). */
+static bool query_rules__is_container(const char *type)
+{
+	static const char *const containers[] = { "program", "module", "compilation_unit",
+						  "block", "statement_list", "declaration_list",
+						  "script_block_body", "document" };
+	for (size_t i = 0; i < sizeof(containers) / sizeof(containers[0]); i++)
+		if (strcmp(type, containers[i]) == 0)
 			return true;
 	return false;
 }
@@ -607,7 +743,7 @@ static void query_rules__reparse_without(struct recovery *rc)
 		return;
 	}
 	query_rules__run_tree(rc->set, rc->w, rc->ctx, ts_tree_root_node(tree), rc->runnable,
-			      rc->d);
+			      rc->d, false);
 	ts_tree_delete(tree);
 }
 
@@ -622,7 +758,7 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 	/* A piece without a keyword of the rules that run cannot hold a finding: it is parsed
 	 * only to learn whether it parses, alone, without the file's context (which costs a
 	 * parse of the context for every piece). */
-	bool keyword = query_rules__region_has_keyword(rc->set, rc->runnable, src, start, end);
+	bool keyword = query_rules__region_has_keyword(rc, start, end);
 	for (size_t i = 0; keyword && i < rc->context.len && rc->context.items[i].end <= start; i++)
 		ndecl += rc->context.items[i].kind == RECOVER_DECLARATION;
 	for (size_t i = 0; keyword && i < rc->context.len; i++) {
@@ -661,7 +797,7 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 	 * call with keyword arguments): only its parts are analysed. */
 	bool broken = ts_node_has_error(root) && query_rules__errors_within(root, start, end);
 	if (!broken && keyword)
-		query_rules__run_tree(rc->set, rc->w, rc->ctx, root, rc->runnable, rc->d);
+		query_rules__run_tree(rc->set, rc->w, rc->ctx, root, rc->runnable, rc->d, false);
 	size_t nbroken = rc->broken.len;
 	const char *nl = memchr(src->text + start, '\n', end - start);
 	uint32_t line_end = nl ? (uint32_t)(nl - src->text) : end;
@@ -737,6 +873,30 @@ static bool query_rules__in_region(const finding *f, const void *arg)
 	return false;
 }
 
+static bool query_rules__enclosing(TSNode root, uint32_t start, uint32_t end, TSRange *out)
+{
+	TSNode n = ts_node_descendant_for_byte_range(root, start, end);
+	/* Each step up costs a walk from the root (tree-sitter nodes keep no parent), so the
+	 * climb is bounded: a statement deeper than that above its keyword (20,000 nested
+	 * parentheses) is not narrowed around, and the whole tree is queried instead. */
+	for (unsigned steps = 0; !ts_node_is_null(n) && !ts_node_eq(n, root); steps++) {
+		if (steps == 64)
+			return false;
+		const char *type = ts_node_type(n);
+		TSNode parent = ts_node_parent(n);
+		if (query_rules__ends_with(type, "statement") ||
+		    query_rules__ends_with(type, "declaration") ||
+		    query_rules__ends_with(type, "definition") || strcmp(type, "pipeline") == 0 ||
+		    ts_node_is_null(parent) || query_rules__is_container(ts_node_type(parent))) {
+			out->start_byte = ts_node_start_byte(n);
+			out->end_byte = ts_node_end_byte(n);
+			return true;
+		}
+		n = parent;
+	}
+	return false;
+}
+
 /* The rules again on the statements around each damaged region of `root`, and a note saying
  * which lines did not parse. What the first pass found inside a damaged region (`first`) is
  * a misreading as often as not (a `def` swallowed by an ERROR reads as a call with keyword
@@ -795,7 +955,7 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 	 * from any TLS setting: preprocessor branches, newer syntax than the grammar knows). */
 	bool any = false;
 	for (size_t i = 0; i < regions.len && !d->expired; i++) {
-		if (!query_rules__region_has_keyword(set, runnable, ctx->src, regions.items[i].start,
+		if (!query_rules__region_has_keyword(&rc, regions.items[i].start,
 						     regions.items[i].end))
 			continue;
 		any = true;
@@ -817,6 +977,83 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 	recover_ranges_release(&regions);
 }
 
+static int query_rules__cmp_range(const void *a, const void *b)
+{
+	const TSRange *x = a, *y = b;
+	return x->start_byte < y->start_byte ? -1 : x->start_byte > y->start_byte;
+}
+
+/* The byte ranges to run rule `ri` of `ctx` over: the statements around the hits of its
+ * first keyword group, merged. Returns false when the whole tree must be walked. */
+static bool query_rules__ranges(const file_ctx *ctx, size_t ri, TSNode root, TSRange **ranges,
+				size_t *nranges, size_t *cap)
+{
+	*nranges = 0;
+	if (!ctx->rules[ri]->narrow || !ctx->hits || !ctx->exprs || !ctx->exprs[ri].ngroups ||
+	    !ts_narrowing_enabled())
+		return false;
+	const match_result *h = ctx->hits;
+	for (size_t k = 0; k < h->nhits; k++) {
+		if (!keyword_expr_in_group(&ctx->exprs[ri], 0, h->hits[k].word))
+			continue;
+		uint32_t start = h->hits[k].offset;
+		TSRange r;
+		if (!query_rules__enclosing(root, start, start + 1, &r))
+			return false;
+		if (*nranges == *cap) {
+			*cap = *cap ? *cap * 2 : 16;
+			*ranges = xreallocarray(*ranges, *cap, sizeof(**ranges));
+		}
+		(*ranges)[(*nranges)++] = r;
+	}
+	if (!*nranges)
+		return false;
+	qsort(*ranges, *nranges, sizeof(**ranges), query_rules__cmp_range);
+	size_t out = 0;
+	for (size_t k = 1; k < *nranges; k++) {
+		if ((*ranges)[k].start_byte <= (*ranges)[out].end_byte) {
+			if ((*ranges)[k].end_byte > (*ranges)[out].end_byte)
+				(*ranges)[out].end_byte = (*ranges)[k].end_byte;
+		} else {
+			(*ranges)[++out] = (*ranges)[k];
+		}
+	}
+	*nranges = out + 1;
+	return true;
+}
+
+/* A match already seen in an earlier range of the same rule (a node that spans two). */
+struct seen_match {
+	uint32_t pattern, start, end;
+};
+
+static bool query_rules__seen(struct seen_match **seen, size_t *nseen, const TSQueryMatch *m)
+{
+	uint32_t start = UINT32_MAX, end = 0;
+	for (uint16_t c = 0; c < m->capture_count; c++) {
+		uint32_t s = ts_node_start_byte(m->captures[c].node);
+		uint32_t e = ts_node_end_byte(m->captures[c].node);
+		start = s < start ? s : start;
+		end = e > end ? e : end;
+	}
+	for (size_t i = 0; i < *nseen; i++)
+		if ((*seen)[i].pattern == m->pattern_index && (*seen)[i].start == start &&
+		    (*seen)[i].end == end)
+			return true;
+	*seen = xreallocarray(*seen, *nseen + 1, sizeof(**seen));
+	(*seen)[(*nseen)++] = (struct seen_match){ m->pattern_index, start, end };
+	return false;
+}
+
+/* Index of `r` among the rules of the keyword pass, or SIZE_MAX. */
+static size_t query_rules__index(const file_ctx *ctx, const rule *r)
+{
+	for (size_t i = 0; ctx->rules && i < ctx->nrules; i++)
+		if (ctx->rules[i] == r)
+			return i;
+	return SIZE_MAX;
+}
+
 ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 				  bool *had_errors, ts_tree_visitor visit, const void *arg)
 {
@@ -832,18 +1069,28 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	}
 	TSNode root = ts_tree_root_node(tree);
 	*had_errors = ts_node_has_error(root);
+	/* Which rules run here: the file passed the language's keyword pass for some rule, but
+	 * this one may still lack one of its keyword groups, and then cannot match. A rule's
+	 * query is compiled the first time a file needs it. */
 	bool *runnable = xcalloc(set->len ? set->len : 1, sizeof(*runnable));
+	bool rule_failed = false;
 	for (size_t i = 0; i < set->len; i++) {
-		const compiled_rule *cr = &set->rules[i];
-		/* The file passed the language's prefilter for some rule; this one may still have
-		 * none of its keywords here, and then cannot match: skip its walk of the tree. */
-		runnable[i] = (!cr->rule->files || rule_applies_to(cr->rule, ctx->uri)) &&
-			      prefilter_pass(&cr->keywords, ctx->src->text, ctx->src->len);
+		compiled_rule *cr = (compiled_rule *)&set->rules[i];
+		if (cr->rule->files && !rule_applies_to(cr->rule, ctx->uri))
+			continue;
+		size_t ri = query_rules__index(ctx, cr->rule);
+		if (ri != SIZE_MAX && !ctx->live[ri])
+			continue;
+		if (!query_rules__ready(set, cr, w->error, sizeof(w->error))) {
+			rule_failed = true;
+			continue;
+		}
+		runnable[i] = true;
 	}
 	finding_list first = { 0 };
 	file_ctx first_ctx = *ctx;
 	first_ctx.out = &first;
-	query_rules__run_tree(set, w, &first_ctx, root, runnable, &d);
+	query_rules__run_tree(set, w, &first_ctx, root, runnable, &d, true);
 	if (*had_errors && !d.expired && language_get(ctx->lang)->recovery)
 		query_rules__recover(set, w, ctx, root, runnable, &d, &first);
 	finding_list_take(ctx->out, &first);
@@ -851,5 +1098,5 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	if (visit && !d.expired)
 		visit(arg, ctx, root);
 	ts_tree_delete(tree);
-	return d.expired ? TS_RUN_TIMEOUT : TS_RUN_OK;
+	return d.expired ? TS_RUN_TIMEOUT : rule_failed ? TS_RUN_RULE_FAILED : TS_RUN_OK;
 }

@@ -28,6 +28,7 @@ typedef struct frontend_config {
 	system_headers_mode system_headers;
 	bool no_shims;                /* no declaration shims (to measure what they add) */
 	bool no_fallback;             /* no token fallback (to measure what it adds) */
+	bool compile_all;             /* compile every rule now, not at a file's first need */
 } frontend_config;
 
 typedef struct frontend {

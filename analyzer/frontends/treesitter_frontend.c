@@ -18,13 +18,25 @@ static int ts_fe__prepare(void **state, language lang, const rule *const *rules,
 		free(set);
 		return -1;
 	}
-	if (ts_ruleset_add_all(set, rules, nrules, err, errlen) < 0) {
-		ts_ruleset_release(set);
-		free(set);
-		return -1;
+	/* A user's rule files are checked now; built-in rules (which the test suite compiles)
+	 * are compiled at the first file that holds their keywords: a staged file with TLS code
+	 * compiles the one or two queries it needs, not the language's every rule. */
+	for (size_t i = 0; i < nrules; i++) {
+		if (!rules[i]->builtin && ts_ruleset_add(set, rules[i], err, errlen) < 0) {
+			ts_ruleset_release(set);
+			free(set);
+			return -1;
+		}
+		if (rules[i]->builtin)
+			ts_ruleset_add_lazy(set, rules[i]);
 	}
 	*state = set;
 	return 0;
+}
+
+static int ts_fe__configure(void *state, const frontend_config *cfg, char *err, size_t errlen)
+{
+	return cfg->compile_all ? ts_ruleset_compile_all(state, err, errlen) : 0;
 }
 
 static void ts_fe__release(void *state)
@@ -51,4 +63,5 @@ const frontend treesitter_frontend = {
 	.worker_new = ts_worker_new,
 	.worker_free = ts_worker_free,
 	.analyze = ts_fe__analyze,
+	.configure = ts_fe__configure,
 };

@@ -89,6 +89,41 @@ static void rule__add_tag(rule *r, const char *tag)
 	*PUSH(r->tags, r->ntags) = xstrdup(tag);
 }
 
+/* `keywords: A, B & C, D`: groups separated by `&`, each a list of words of which the file
+ * must hold one. The first group is `keywords`, the others `also`. */
+static bool rule__complain(char *msg, size_t msglen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool rule__keywords(rule *out, const char *text, char *msg, size_t msglen)
+{
+	for (size_t g = 0;; g++) {
+		const char *amp = strchr(text, '&');
+		char *part = amp ? xstrndup(text, (size_t)(amp - text)) : xstrdup(text);
+		size_t n = 0;
+		char **words = rule__split_words(part, &n);
+		free(part);
+		if (n == 0 && g == 0 && !amp) {
+			free(words);
+			return true; /* an empty list: no keyword, every file */
+		}
+		if (n == 0) {
+			free(words);
+			return rule__complain(msg, msglen, "keywords: group %zu of '%s' is empty",
+					      g + 1, text);
+		}
+		if (g == 0) {
+			out->keywords = words;
+			out->nkeywords = n;
+		} else {
+			out->also = xreallocarray(out->also, out->nalso + 1, sizeof(*out->also));
+			out->also[out->nalso++] = (keyword_group){ words, n };
+		}
+		if (!amp)
+			return true;
+		text = amp + 1;
+	}
+}
+
 static bool rule__is_id(const char *s)
 {
 	/* LT-<AREA>-<nnn>: upper-case area, three digits. */
@@ -188,10 +223,18 @@ KEY_PARSER(key_tags)
 
 KEY_PARSER(key_keywords)
 {
-	(void)msg, (void)msglen;
-	if (v)
-		r->keywords = rule__split_words(v, &r->nkeywords);
-	return true;
+	return !v || rule__keywords(r, v, msg, msglen);
+}
+
+KEY_PARSER(key_narrow)
+{
+	if (!v || strcmp(v, "file") == 0)
+		return true;
+	if (strcmp(v, "statement") != 0)
+		return rule__complain(msg, msglen, "narrow must be statement or file");
+	r->narrow = true;
+	return r->nkeywords ||
+	       rule__complain(msg, msglen, "narrow: statement needs keywords to narrow around");
 }
 
 KEY_PARSER(key_value)
@@ -298,10 +341,14 @@ const rule_key rule_keys[] = {
 	  "`very-high`, `high` (default), `medium`, `low`" },
 	{ "tags", 0, RULE_FIELD_WORDS, F(tags), F(ntags), key_tags,
 	  "extra tags (at most 10 in all)" },
-	{ "keywords", 0, RULE_FIELD_WORDS, F(keywords), F(nkeywords), key_keywords,
+	{ "keywords", 0, RULE_FIELD_KEYWORDS, F(keywords), F(nkeywords), key_keywords,
 	  "literal prefilter: a file without any of these words is never parsed (ignoring ASCII "
 	  "case for PowerShell, whose names ignore case). Omit only when the rule really has no "
-	  "keyword (then every file of the language is parsed)." },
+	  "keyword (then every file of the language is parsed). Groups separated by `&` must all "
+	  "be present: `SetValue & SCHANNEL, SecureProtocols` considers the rule only in files "
+	  "holding `SetValue` and one of the others; the groups after the first ignore ASCII case "
+	  "(they usually name data such as registry keys, which Windows compares without case). "
+	  "`tlslint rules -v` shows the groups." },
 	{ "files", 0, RULE_FIELD_TEXT, F(files), NO_FIELD, NULL,
 	  "glob on the file's base name (`appsettings*.json`)" },
 	{ "value", 0, RULE_FIELD_TEXTS, F(value_capture), F(value_type), key_value,
@@ -320,6 +367,14 @@ const rule_key rule_keys[] = {
 	  "`@capture` whose range locates the finding (default: the value capture)" },
 	{ "enabled", 0, RULE_FIELD_BOOL, F(enabled_by_default), NO_FIELD, key_enabled,
 	  "`false` for rules that run only with `--enable ID`" },
+	{ "narrow", 0, RULE_FIELD_BOOL, F(narrow), NO_FIELD, key_narrow,
+	  "`statement`: the query runs only over the statements and declarations around the hits "
+	  "of the first keyword group (`ts_query_cursor_set_byte_range`), not the whole tree. Only "
+	  "for rules whose match always holds one of those words (`SetValue` in "
+	  "`x.SetValue(...)`); a rule whose value may come from a variable or constant defined "
+	  "elsewhere (`ssl.SSLContext(PROTO)`) keeps the default `file`. `TLSLINT_NO_NARROWING=1` "
+	  "turns narrowing off; `tests/cli/speed.sh` checks that every fixture's findings are the "
+	  "same both ways." },
 };
 const size_t rule_nkeys = sizeof(rule_keys) / sizeof(rule_keys[0]);
 #define N_KEYS (sizeof(rule_keys) / sizeof(rule_keys[0]))
@@ -467,6 +522,14 @@ void rule_release(rule *r)
 		case RULE_FIELD_TEXT:
 			free(*(char **)field);
 			break;
+		case RULE_FIELD_KEYWORDS:
+			for (size_t g = 0; g < r->nalso; g++)
+				rule__free_words(&r->also[g].words, &r->also[g].len);
+			free(r->also);
+			r->also = NULL;
+			r->nalso = 0;
+			rule__free_words((char ***)field, (size_t *)((char *)r + k->field2));
+			break;
 		case RULE_FIELD_WORDS:
 			rule__free_words((char ***)field, (size_t *)((char *)r + k->field2));
 			break;
@@ -500,12 +563,19 @@ void rule_digest(const rule *r, strbuf *sb)
 			rule__digest_text(sb, *(char *const *)field);
 			rule__digest_text(sb, *(char *const *)((const char *)r + k->field2));
 			break;
-		case RULE_FIELD_WORDS: {
+		case RULE_FIELD_WORDS:
+		case RULE_FIELD_KEYWORDS: {
 			char *const *words = *(char **const *)field;
 			size_t n = *(const size_t *)((const char *)r + k->field2);
 			strbuf_addf(sb, "%zu\n", n);
 			for (size_t i = 0; i < n; i++)
 				rule__digest_text(sb, words[i]);
+			/* The further groups (`A & B`) decide which files the rule reads too. */
+			for (size_t g = 0; k->type == RULE_FIELD_KEYWORDS && g < r->nalso; g++) {
+				strbuf_addf(sb, "& %zu\n", r->also[g].len);
+				for (size_t i = 0; i < r->also[g].len; i++)
+					rule__digest_text(sb, r->also[g].words[i]);
+			}
 			break;
 		}
 		case RULE_FIELD_ENUM:

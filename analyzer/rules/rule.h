@@ -41,6 +41,12 @@ typedef enum value_spelling {
 	SPELLING_NUMBERS, /* no reported version is spelled by name */
 } value_spelling;
 
+/* Words of which a file must hold at least one. */
+typedef struct keyword_group {
+	char **words;
+	size_t len;
+} keyword_group;
+
 typedef struct rule {
 	char *id;              /* LT-CS-001 */
 	char *name;            /* LegacySecurityProtocolType */
@@ -57,12 +63,16 @@ typedef struct rule {
 	char *message;         /* template: {versions}, {value}, {capture:NAME} */
 	char **keywords;       /* literal prefilter: a file without any of them cannot match */
 	size_t nkeywords;
+	keyword_group *also;   /* further groups after `&`: the file needs one word of each too */
+	size_t nalso;
 	char *files;           /* optional glob on the file name (appsettings*.json) */
 	char *value_capture;   /* capture whose value is evaluated ("value") */
 	char *value_type;      /* value table the evaluator uses (SecurityProtocolType) */
 	report_condition report_if;
 	value_spelling spelling;
 	char *report_capture;  /* capture that locates the finding (default: value, else first) */
+	bool narrow;           /* `narrow: statement`: queries run only around the first
+				  keyword group's hits (engine/query_rules.h) */
 	bool enabled_by_default;
 	bool builtin;          /* compiled into the binary (and checked by its test suite) */
 
@@ -94,6 +104,7 @@ typedef enum rule_field_type {
 	RULE_FIELD_TEXT,  /* char *field (NULL when absent) */
 	RULE_FIELD_TEXTS, /* two char *: field and field2 (value: capture and type) */
 	RULE_FIELD_WORDS, /* char **field with its count at field2 */
+	RULE_FIELD_KEYWORDS, /* the first keyword group as WORDS, and the rule's `also` groups */
 	RULE_FIELD_ENUM,  /* an enum field */
 	RULE_FIELD_BOOL,  /* a bool field */
 } rule_field_type;

@@ -15,18 +15,24 @@
 #include "frontends/frontend.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
+#include "util/matcher.h"
 #include "source/source_file.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/fileio.h"
-#include "util/prefilter.h"
 #include "values/evaluator.h"
 #include "walk/vendored.h"
 
 struct lang_slot {
 	const frontend *fe;
 	void *state;
-	prefilter filter;
+	matcher *m;              /* every rule's first keyword group, one pass per file */
+	matcher *also;           /* the later groups (ASCII case ignored), scanned only in the
+				    files where a rule that has some holds its first group */
+	keyword_expr *exprs;     /* per rule: its keyword groups */
+	keyword_expr *fact_exprs; /* per post-scan analyzer reading this language */
+	size_t nfact_exprs;
+	bool always;             /* some rule has no keyword: every file is analysed */
 	const rule **rules;
 	size_t nrules;
 	bool facts; /* a post-scan analyzer needs this language's facts */
@@ -91,8 +97,22 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 {
 	for (int k = 0; k < n; k++) {
 		struct lang_slot *slot = &s->langs[langs[k]];
+		if (!slot->m)
+			slot->m = matcher_new(language_ignores_case(langs[k]));
+		slot->exprs = xreallocarray(slot->exprs, slot->nrules + 1, sizeof(*slot->exprs));
+		keyword_expr *e = &slot->exprs[slot->nrules];
+		memset(e, 0, sizeof(*e));
 		*PUSH(slot->rules, slot->nrules) = r;
-		prefilter_add(&slot->filter, (const char *const *)r->keywords, r->nkeywords);
+		if (r->nkeywords)
+			keyword_expr_add_group(e, slot->m, (const char *const *)r->keywords,
+					       r->nkeywords);
+		else
+			slot->always = true;
+		if (r->nalso && r->nkeywords && !slot->also)
+			slot->also = matcher_new(true);
+		for (size_t g = 0; g < r->nalso && r->nkeywords; g++)
+			keyword_expr_add_group(e, slot->also, (const char *const *)r->also[g].words,
+					       r->also[g].len);
 	}
 }
 
@@ -161,6 +181,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 	scanner *s = xcalloc(1, sizeof(*s));
 	pthread_mutex_init(&s->prepare_lock, NULL);
 	s->opts = *opts;
+	s->opts.fe.compile_all = s->opts.prepare_all;
 	s->cat = cat;
 	if (!s->opts.jobs) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -181,11 +202,21 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		if (pa) {
 			*PUSH(s->post, s->npost) = (struct post_slot){ pa, r };
 			for (const language *l = pa->langs; *l != LANG_NONE; l++) {
-				s->langs[*l].facts = true;
+				struct lang_slot *slot = &s->langs[*l];
+				slot->facts = true;
 				size_t nk = 0;
 				while (pa->keywords[nk])
 					nk++;
-				prefilter_add(&s->langs[*l].filter, pa->keywords, nk);
+				if (!slot->m)
+					slot->m = matcher_new(language_ignores_case(*l));
+				slot->fact_exprs = xreallocarray(slot->fact_exprs, slot->nfact_exprs + 1,
+								 sizeof(*slot->fact_exprs));
+				keyword_expr *e = &slot->fact_exprs[slot->nfact_exprs++];
+				memset(e, 0, sizeof(*e));
+				if (nk)
+					keyword_expr_add_group(e, slot->m, pa->keywords, nk);
+				else
+					slot->always = true;
 			}
 			if (!pa->per_file)
 				continue; /* the analyzer alone makes this rule's findings */
@@ -194,7 +225,11 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 	}
 	scanner__add_evidence_rules(s);
 	for (int l = 1; l < LANG_COUNT; l++)
-		s->langs[l].filter.nocase = language_ignores_case((language)l);
+		if (s->langs[l].m)
+			matcher_build(s->langs[l].m);
+	for (int l = 1; l < LANG_COUNT; l++)
+		if (s->langs[l].also)
+			matcher_build(s->langs[l].also);
 	for (int l = 1; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
 		if (!slot->nrules && !slot->facts)
@@ -231,7 +266,14 @@ void scanner_free(scanner *s)
 		struct lang_slot *slot = &s->langs[l];
 		if (slot->fe && atomic_load(&slot->status) == SLOT_READY && slot->state)
 			slot->fe->release(slot->state);
-		prefilter_release(&slot->filter);
+		for (size_t i = 0; i < slot->nrules; i++)
+			keyword_expr_release(&slot->exprs[i]);
+		for (size_t i = 0; i < slot->nfact_exprs; i++)
+			keyword_expr_release(&slot->fact_exprs[i]);
+		free(slot->exprs);
+		free(slot->fact_exprs);
+		matcher_free(slot->m);
+		matcher_free(slot->also);
 		free(slot->rules);
 	}
 	free(s->post);
@@ -332,7 +374,42 @@ static void scanner__post_scan_file_pass(scanner *s, const walk_list *files, fin
 	}
 }
 
-static void scanner__file(struct run *run, size_t i, void **workers)
+/* Per-thread scratch of the keyword pass. */
+struct keyword_scratch {
+	match_result hits;
+	match_result also;
+	bool *live;
+	size_t cap;
+};
+
+/* One pass over the text for every keyword of the language; says which rules can match
+ * (`ks->live`) and whether the file is worth analysing at all. */
+static bool scanner__keywords(const struct lang_slot *slot, const source_file *src,
+			      struct keyword_scratch *ks)
+{
+	if (ks->cap < slot->nrules) {
+		ks->live = xreallocarray(ks->live, slot->nrules, sizeof(bool));
+		ks->cap = slot->nrules;
+	}
+	matcher_scan(slot->m, src->text, src->len, true, &ks->hits);
+	bool any = slot->always, also_scanned = false;
+	for (size_t r = 0; r < slot->nrules; r++) {
+		const keyword_expr *e = &slot->exprs[r];
+		ks->live[r] = !e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits);
+		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
+			if (!also_scanned)
+				matcher_scan(slot->also, src->text, src->len, false, &ks->also);
+			also_scanned = true;
+			ks->live[r] = keyword_expr_group_holds(e, g, &ks->also);
+		}
+		any |= ks->live[r];
+	}
+	for (size_t f = 0; f < slot->nfact_exprs && !any; f++)
+		any = keyword_expr_holds(&slot->fact_exprs[f], &ks->hits);
+	return any;
+}
+
+static void scanner__file(struct run *run, size_t i, void **workers, struct keyword_scratch *ks)
 {
 	const walk_file *f = &run->files->files[i];
 	language lang = f->lang;
@@ -397,15 +474,16 @@ static void scanner__file(struct run *run, size_t i, void **workers)
 	if (src.encoding == ENCODING_LATIN1)
 		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
-	if (prefilter_pass(&slot->filter, src.text, src.len) &&
-	    scanner__ensure_prepared(run->s, lang, out)) {
+	if (scanner__keywords(slot, &src, ks) && scanner__ensure_prepared(run->s, lang, out)) {
 		atomic_fetch_add(&run->parsed, 1);
 		if (!workers[lang] && slot->fe->worker_new)
 			workers[lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
 				 .lang = lang, .out = out, .facts = &run->facts[i],
 				 .observe_value = facts_observe_value,
-				 .scan_index = run->scan_index[lang] };
+				 .scan_index = run->scan_index[lang],
+				 .rules = slot->rules, .nrules = slot->nrules, .live = ks->live,
+				 .hits = &ks->hits, .exprs = slot->exprs };
 		why[0] = '\0';
 		if (slot->fe->analyze(slot->state, workers[lang], &ctx, why, sizeof(why)) < 0) {
 			finding_list_note(out, LEVEL_WARNING, f->uri, f->path, "%s: %s", f->path,
@@ -425,13 +503,17 @@ static void *scanner__worker(void *arg)
 {
 	struct run *run = arg;
 	void *workers[LANG_COUNT] = { 0 };
+	struct keyword_scratch ks = { 0 };
 	for (;;) {
 		size_t i = atomic_fetch_add(&run->next, 1);
 		if (i >= run->files->len)
 			break;
-		scanner__file(run, i, workers);
+		scanner__file(run, i, workers, &ks);
 		atomic_fetch_add(&run->done, 1);
 	}
+	match_result_release(&ks.hits);
+	match_result_release(&ks.also);
+	free(ks.live);
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (workers[l])
 			run->s->langs[l].fe->worker_free(workers[l]);

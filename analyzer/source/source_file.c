@@ -26,6 +26,14 @@ bool utf8_valid(const char *str, size_t len)
 		unsigned char c = s[i];
 		if (c < 0x80) {
 			i++;
+			/* ASCII runs eight bytes at a time (most source files are all ASCII). */
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		size_t n;

@@ -35,6 +35,10 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len)
 	size_t cap = (size_t)st.st_size + 1, used = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
+		/* The size fstat gave is read in one read(); no second call to see the end (75,000
+		 * files: 3 us each). A file that says it is empty is read to its end. */
+		if (used && used == (size_t)st.st_size)
+			break;
 		if (used + 1 >= cap) {
 			if (cap > max) { /* grew while we read it */
 				free(buf);

@@ -11,6 +11,7 @@
 ;   opt-out switches undo what .NET Framework 4.6 and 4.7 turned on (strong cryptography, the
 ;   operating system's default protocol versions): the process falls back to the framework's own
 ;   defaults, SSL 3.0 and TLS 1.0, which services no longer accept.
+; narrow: statement
 ; keywords: SetSwitch
 ; value: @value NetFxOptOut
 ; report-if: enables-legacy

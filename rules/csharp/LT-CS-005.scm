@@ -11,7 +11,9 @@
 ;   'DefaultSecureProtocols' or Internet Settings 'SecureProtocols' with the SSL 2.0, SSL 3.0,
 ;   TLS 1.0 or TLS 1.1 bits (LT-REG-003). Every program on the machine then offers or accepts
 ;   those versions.
-; keywords: SetValue
+; narrow: statement
+; keywords: SetValue & SCHANNEL, NETFramework, SecureProtocols, SchUseStrongCrypto,
+;   SystemDefaultTlsVersions, DisabledByDefault
 ; value: @value RegistryWrite
 ; report-if: enables-legacy
 ; message: This registry write{detail} turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, and 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework.

@@ -9,6 +9,7 @@
 ;   'SecurityProtocolType.SystemDefault' lets the operating system choose. It works today, but
 ;   the application will not follow future protocol policy (a TLS 1.4, a TLS 1.2 deprecation).
 ;   Projects on older targets are never reported: there hardcoding TLS 1.2 is the fix.
+; narrow: statement
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
 ; report-if: pins-modern

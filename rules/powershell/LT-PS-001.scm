@@ -11,6 +11,7 @@
 ;   that version, and fails once the service stops accepting TLS 1.0 and 1.1. A legacy
 ;   '[Net.SecurityProtocolType]' value named by its type is reported wherever it is written
 ;   (stored in a variable, passed to a command or a method), once, at the value.
+; narrow: statement
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
 ; report-if: enables-legacy

@@ -10,7 +10,9 @@
 ;   'v4.0.30319' 'SchUseStrongCrypto' = 0 or 'SystemDefaultTlsVersions' = 0 (LT-REG-002); WinHTTP
 ;   'DefaultSecureProtocols' or Internet Settings 'SecureProtocols' with the SSL 2.0 (0x8),
 ;   SSL 3.0 (0x20), TLS 1.0 (0x80) or TLS 1.1 (0x200) bits (LT-REG-003).
-; keywords: ItemProperty, reg
+; narrow: statement
+; keywords: ItemProperty, reg & SCHANNEL, NETFramework, SecureProtocols, SchUseStrongCrypto,
+;   SystemDefaultTlsVersions, DisabledByDefault
 ; value: @value RegistryWrite
 ; report-if: enables-legacy
 ; message: This registry write{detail} turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework, and WinHTTP/Internet Settings masks without the 0x8, 0x20, 0x80 and 0x200 bits.

@@ -10,6 +10,7 @@
 ;   'TLS1_1_VERSION', or urllib3's 'ssl_minimum_version' / 'ssl_maximum_version' likewise. A
 ;   floor that low lets connections negotiate legacy versions; a cap that low forbids TLS 1.2
 ;   and TLS 1.3, so connections fail once the server accepts nothing older.
+; narrow: statement
 ; keywords: minimum_version, maximum_version, set_min_proto_version, set_max_proto_version
 ; value: @value PythonTlsVersion
 ; report-if: floor-or-cap

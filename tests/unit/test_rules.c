@@ -10,8 +10,8 @@
 #include "report/report.h"
 #include "rules/catalogue.h"
 #include "rules/rule.h"
+#include "util/matcher.h"
 #include "testing/expectations.h"
-#include "util/prefilter.h"
 #include "unit.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -28,7 +28,8 @@ void test_predicates(void);
 void test_classify(void);
 void test_language_table(void);
 void test_predicate_languages(void);
-void test_prefilter(void);
+void test_matcher(void);
+void test_keyword_groups(void);
 void test_message_template(void);
 void test_suppression_comments(void);
 void test_expectations(void);
@@ -330,16 +331,105 @@ void test_predicate_languages(void)
 	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @v (#match? @v \"^x\"))", ""), "");
 }
 
-void test_prefilter(void)
+void test_matcher(void)
 {
-	prefilter p = { 0 };
-	const char *const kw[] = { "SecurityProtocol", "SslProtocols" };
-	prefilter_add(&p, kw, 2);
-	CHECK(prefilter_pass(&p, "x.SslProtocols = y", 18));
-	CHECK(!prefilter_pass(&p, "nothing to see", 14));
-	prefilter_add(&p, NULL, 0);
-	CHECK(prefilter_pass(&p, "nothing to see", 14));
-	prefilter_release(&p);
+	matcher *m = matcher_new(false);
+	uint32_t sp = matcher_add(m, "SecurityProtocol");
+	uint32_t spt = matcher_add(m, "SecurityProtocolType");
+	uint32_t ssl = matcher_add(m, "SslProtocols");
+	uint32_t he = matcher_add(m, "he"), she = matcher_add(m, "she"), hers = matcher_add(m, "hers");
+	CHECK(matcher_add(m, "SslProtocols") == ssl); /* the same word, the same id */
+	CHECK_UINT(matcher_count(m), 6);
+	matcher_build(m);
+	match_result r = { 0 };
+	const char *t = "x.SslProtocols = SecurityProtocolType.Tls; ushers";
+	matcher_scan(m, t, strlen(t), true, &r);
+	CHECK(match_found(&r, ssl) && match_found(&r, sp) && match_found(&r, spt));
+	/* Overlapping words, found through the failure links: "ushers" holds she, he, hers. */
+	CHECK(match_found(&r, she) && match_found(&r, he) && match_found(&r, hers));
+	CHECK_UINT(r.nhits, 6);
+	CHECK_UINT(r.hits[0].word, ssl);
+	CHECK_UINT(r.hits[0].offset, 2);
+	CHECK_UINT(r.hits[1].word, sp);
+	CHECK_UINT(r.hits[1].offset, 17);
+	CHECK_UINT(r.hits[2].word, spt);
+	CHECK_UINT(r.hits[2].offset, 17);
+	CHECK_UINT(r.hits[3].word, she);
+	CHECK_UINT(r.hits[3].offset, 44);
+	CHECK_UINT(r.hits[4].word, he);
+	CHECK_UINT(r.hits[4].offset, 45);
+	CHECK_UINT(r.hits[5].word, hers);
+	CHECK_UINT(r.hits[5].offset, 45);
+	matcher_scan(m, "nothing to see", 14, true, &r);
+	CHECK(!r.any && r.nhits == 0 && !match_found(&r, ssl));
+	/* Case matters unless the matcher ignores it. */
+	matcher_scan(m, "SSLPROTOCOLS", 12, false, &r);
+	CHECK(!match_found(&r, ssl));
+	matcher_free(m);
+	m = matcher_new(true);
+	uint32_t reg = matcher_add(m, "reg");
+	uint32_t item = matcher_add(m, "ItemProperty");
+	CHECK(matcher_add(m, "REG") == reg);
+	matcher_build(m);
+	matcher_scan(m, "Set-ITEMproperty; REG ADD", 25, true, &r);
+	CHECK(match_found(&r, reg) && match_found(&r, item));
+	CHECK_UINT(r.nhits, 2);
+	CHECK_UINT(r.hits[0].offset, 4);
+	CHECK_UINT(r.hits[1].offset, 18);
+	match_result_release(&r);
+	matcher_free(m);
+}
+
+void test_keyword_groups(void)
+{
+	static const char kw_header[] = "; id: LT-XX-001\n; name: Example\n; kind: re-enable\n"
+					"; language: csharp\n; short: s\n; full: f\n; message: m\n"
+					"; help: h\n";
+	char err[512];
+	rule r;
+	char *text = xasprintf("%s; keywords: SetValue & SCHANNEL, SecureProtocols &\n;   Enabled\n"
+			       "(identifier) @x\n", kw_header);
+	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) == 0);
+	free(text);
+	CHECK_UINT(r.nkeywords, 1);
+	CHECK_STR(r.keywords[0], "SetValue");
+	CHECK_UINT(r.nalso, 2);
+	CHECK_UINT(r.also[0].len, 2);
+	CHECK_STR(r.also[0].words[1], "SecureProtocols");
+	CHECK_UINT(r.also[1].len, 1);
+	CHECK_STR(r.also[1].words[0], "Enabled");
+	matcher *m = matcher_new(false);
+	keyword_expr e = { 0 };
+	keyword_expr_add_group(&e, m, (const char *const *)r.keywords, r.nkeywords);
+	for (size_t g = 0; g < r.nalso; g++)
+		keyword_expr_add_group(&e, m, (const char *const *)r.also[g].words, r.also[g].len);
+	matcher_build(m);
+	match_result res = { 0 };
+	const char *all = "k.SetValue(\"SecureProtocols\", 1); // Enabled";
+	const char *two = "k.SetValue(\"SecureProtocols\", 1);";
+	const char *none = "k.SetValue(\"Other\", 1); // Enabled";
+	matcher_scan(m, all, strlen(all), false, &res);
+	CHECK(keyword_expr_holds(&e, &res));
+	matcher_scan(m, two, strlen(two), false, &res);
+	CHECK(!keyword_expr_holds(&e, &res));
+	matcher_scan(m, none, strlen(none), false, &res);
+	CHECK(!keyword_expr_holds(&e, &res));
+	CHECK(keyword_expr_in_group(&e, 1, matcher_add(m, "SCHANNEL")));
+	CHECK(!keyword_expr_in_group(&e, 0, matcher_add(m, "SCHANNEL")));
+	keyword_expr empty = { 0 };
+	CHECK(keyword_expr_holds(&empty, &res)); /* no group: every file */
+	match_result_release(&res);
+	keyword_expr_release(&e);
+	matcher_free(m);
+	rule_release(&r);
+	text = xasprintf("%s; keywords: SetValue & , & Enabled\n(identifier) @x\n", kw_header);
+	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "k.scm:9: keywords: group 2 of") != NULL);
+	free(text);
+	text = xasprintf("%s; keywords: & Enabled\n(identifier) @x\n", kw_header);
+	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "group 1 of") != NULL);
+	free(text);
 }
 
 void test_message_template(void)
@@ -485,13 +575,14 @@ static const struct {
 	{ "security-severity", "5.0", "6.0" },
 	{ "precision", "high", "low" },
 	{ "tags", "a", "b" },
-	{ "keywords", "K", "L" },
+	{ "keywords", "K & M", "K & L" }, /* a later group changes the digest too */
 	{ "files", "*.cs", "*.txt" },
 	{ "value", "@v SecurityProtocolType", "@v SslProtocols" },
 	{ "report-if", "enables-legacy", "pins-modern" },
 	{ "spelling", "names", "numbers" },
 	{ "report", "@r", "@s" },
 	{ "enabled", "true", "false" },
+	{ "narrow", "file", "statement" },
 };
 
 static char *rule_digest_of(size_t changed)

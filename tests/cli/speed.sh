@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# speed.sh TLSLINT: the keyword pass and query narrowing (issue 11). Every fixture's findings
+# are the same with narrowing (the default) and without (TLSLINT_NO_NARROWING=1); keyword
+# groups (`keywords: A & B, C`) keep a rule out of files that lack a group; narrowing a rule
+# whose match lies away from its keyword loses that match (so the comparison can fail).
+source "$(dirname "$0")/common.sh"
+bin=$1
+root=$here/../..
+cases=$here/../speed
+
+# Every fixture, with and without narrowing: the same findings, and there are findings.
+"$bin" scan --fail-on none -q -f json -o "$tmp/narrow.json" "$root/fixtures" || fail "scan fixtures"
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -f json -o "$tmp/whole.json" "$root/fixtures" ||
+  fail "scan fixtures without narrowing"
+tuples() { jq -r '.findings[] | [.rule, .path, .line, .column, .message] | @tsv' "$1" | sort; }
+tuples "$tmp/narrow.json" > "$tmp/narrow.tsv"
+tuples "$tmp/whole.json" > "$tmp/whole.tsv"
+[ "$(wc -l < "$tmp/narrow.tsv")" -gt 200 ] || fail "too few fixture findings: $(wc -l < "$tmp/narrow.tsv")"
+diff "$tmp/whole.tsv" "$tmp/narrow.tsv" > "$tmp/diff" || { fail "narrowing changes fixture findings"; head -20 "$tmp/diff"; }
+# The same for tests/speed/src with the built-in rules: values reached through variables and
+# fields (Variables.cs), which a rule narrowed around its keyword would lose.
+"$bin" scan --fail-on none -q -f json -o "$tmp/narrow2.json" "$cases/src" || fail "scan src"
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -f json -o "$tmp/whole2.json" "$cases/src" || fail "scan src"
+tuples "$tmp/narrow2.json" > "$tmp/narrow2.tsv"
+tuples "$tmp/whole2.json" > "$tmp/whole2.tsv"
+# A single-purpose constant is reported once, at the value (lines 4 and 7), with its uses as
+# related locations (lines 8-11): narrowing must keep both.
+[ "$(grep -c 'LT-CS-001' "$tmp/whole2.tsv")" = 2 ] || fail "Variables.cs: $(grep -c LT-CS-001 "$tmp/whole2.tsv") LT-CS-001 findings, want 2"
+diff "$tmp/whole2.tsv" "$tmp/narrow2.tsv" || fail "narrowing changes the findings of tests/speed/src"
+related() { "$bin" scan --fail-on none -q -f sarif "$cases/src" | jq -c '[.runs[0].results[] | select(.ruleId=="LT-CS-001") | [.locations[0].physicalLocation.region.startLine, ([.relatedLocations[]?.physicalLocation.region.startLine] | unique)]]'; }
+want='[[4,[4,9,10,11]],[7,[7,8]]]'
+[ "$(related)" = "$want" ] || fail "Variables.cs related locations: $(related), want $want"
+[ "$(TLSLINT_NO_NARROWING=1 related)" = "$want" ] || fail "Variables.cs related locations without narrowing: $(TLSLINT_NO_NARROWING=1 related)"
+
+# Keyword groups: Settings.cs has SetValue but neither SCHANNEL nor SecureProtocols, so the
+# rule is not considered there; Registry.cs names Schannel (case ignored in later groups).
+"$bin" scan --rules "$cases/rules" --fail-on none -q \
+  -f json -o "$tmp/groups.json" "$cases/src" || fail "scan with test rules"
+jq -r '.findings[] | select(.rule == "LT-XX-901") | "\(.path):\(.line)"' "$tmp/groups.json" |
+  sed 's|.*/src/|src/|' > "$tmp/901"
+[ "$(cat "$tmp/901")" = "src/Registry.cs:4" ] || { fail "LT-XX-901 findings:"; cat "$tmp/901"; }
+
+# Narrowing: only the Configure call in the statement around LegacyMarker is seen; without
+# narrowing both are.
+count902() { jq '[.findings[] | select(.rule == "LT-XX-902")] | length' "$1"; }
+[ "$(count902 "$tmp/groups.json")" = 1 ] || fail "narrowed LT-XX-902: $(count902 "$tmp/groups.json") findings, want 1"
+TLSLINT_NO_NARROWING=1 "$bin" scan --rules "$cases/rules" --fail-on none -q \
+  -f json -o "$tmp/whole902.json" "$cases/src" || fail "scan without narrowing"
+[ "$(count902 "$tmp/whole902.json")" = 2 ] || fail "whole-tree LT-XX-902: $(count902 "$tmp/whole902.json") findings, want 2"
+
+# `rules -v` shows the keyword groups.
+"$bin" rules -v --rules "$cases/rules" > "$tmp/rules.txt" || fail "rules -v"
+grep -qF 'keywords: SetValue & (SCHANNEL | SecureProtocols)' "$tmp/rules.txt" || { fail "rules -v lacks the groups"; grep -F 'LT-XX-901' -A2 "$tmp/rules.txt"; }
+grep -qF 'keywords: SetValue & (SCHANNEL | NETFramework' "$tmp/rules.txt" || fail "rules -v lacks LT-CS-005's groups"
+
+[ "$failures" -eq 0 ] && echo "speed: all checks passed"
+exit $((failures > 0))

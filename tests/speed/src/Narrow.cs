@@ -1,0 +1,6 @@
+class Narrow
+{
+    const int LegacyMarker = 1;
+    void A() { Configure(LegacyMarker); }
+    void B() { Configure(2); }
+}
