@@ -24,7 +24,9 @@ set(TS_GRAMMARS
   "hcl;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-hcl/src"
   "bicep;${TS_MODULES}/tree-sitter-bicep/src"
   "yaml;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-yaml/src"
-  "bash;${TS_MODULES}/tree-sitter-bash/src")
+  "bash;${TS_MODULES}/tree-sitter-bash/src"
+  "java;${TS_MODULES}/tree-sitter-java/src"
+  "go;${TS_MODULES}/tree-sitter-go/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

@@ -41,6 +41,8 @@ typedef enum language {
 	LANG_DOCKERFILE,    /* Dockerfile, Containerfile, *.dockerfile */
 	LANG_MAKEFILE,      /* Makefile, GNUmakefile, *.mk */
 	LANG_JVM,           /* Java .properties, java.security */
+	LANG_JAVA,
+	LANG_GO,
 	LANG_COUNT
 } language;
 

@@ -30,6 +30,8 @@
 #include "lang/csharp/cs_syntax.h"
 #include "lang/haproxy/haproxy.h"
 #include "lang/openssl/openssl.h"
+#include "lang/go/go_syntax.h"
+#include "lang/java/java_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/python/py_fix.h"
@@ -46,6 +48,8 @@ const TSLanguage *tree_sitter_hcl(void);
 const TSLanguage *tree_sitter_bicep(void);
 const TSLanguage *tree_sitter_yaml(void);
 const TSLanguage *tree_sitter_bash(void);
+const TSLanguage *tree_sitter_java(void);
+const TSLanguage *tree_sitter_go(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -68,11 +72,15 @@ extern const struct value_evaluator csharp_evaluator;
 extern const struct value_evaluator python_evaluator;
 extern const struct value_evaluator powershell_evaluator;
 extern const struct value_evaluator json_evaluator;
+extern const struct value_evaluator java_evaluator;
+extern const struct value_evaluator go_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
 extern const struct recover_syntax python_recovery;
 extern const struct recover_syntax powershell_recovery;
+extern const struct recover_syntax java_recovery;
+extern const struct recover_syntax go_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -258,6 +266,22 @@ static const language_def languages[LANG_COUNT] = {
 		.extensions = LIST(".properties"), .file_names = LIST("java.security"),
 		.line_comments = LIST("#", "!"), .block_comments = NONE,
 		.frontend = &jvm_frontend,
+	},
+	[LANG_JAVA] = {
+		.name = "java", .rule_aliases = NONE,
+		.extensions = LIST(".java"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_java, .frontend = &treesitter_frontend,
+		.evaluator = &java_evaluator,
+		.predicates = { .in_rejection_test = java_syntax_in_rejection_test },
+		.recovery = &java_recovery,
+	},
+	[LANG_GO] = {
+		.name = "go", .rule_aliases = NONE,
+		.extensions = LIST(".go"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_go, .frontend = &treesitter_frontend,
+		.evaluator = &go_evaluator,
+		.predicates = { .in_rejection_test = go_syntax_in_rejection_test },
+		.recovery = &go_recovery,
 	},
 };
 

@@ -107,6 +107,45 @@ static const value_member netfx_opt_out[] = {
 	{ "true", 1, VERSION_SSL3 | VERSION_TLS10 },
 };
 
+/* Java protocol names (JSSE `SSLContext.getInstance`, `setEnabledProtocols`, `https.protocols`,
+ * matched ignoring case as JSSE does) and the single-purpose constants of OkHttp (`TlsVersion`,
+ * `ConnectionSpec.COMPATIBLE_TLS`) and Apache HttpCore 5 (`TLS.V_1_0`): one bit per member, so a
+ * list of names is the OR of its members. "TLS", "Default" and "SSLv2Hello" (a hello format)
+ * negotiate or enable nothing by themselves. */
+static const value_member java_tls_protocols[] = {
+	{ "SSLv2", 1 << 0, VERSION_SSL2 },
+	{ "SSLv3", 1 << 1, VERSION_SSL3 },
+	{ "SSL", 1 << 2, VERSION_SSL3 },
+	{ "TLSv1", 1 << 3, VERSION_TLS10 },
+	{ "TLSv1.1", 1 << 4, VERSION_TLS11 },
+	{ "TLSv1.2", 1 << 5, VERSION_TLS12 },
+	{ "TLSv1.3", 1 << 6, VERSION_TLS13 },
+	{ "TLS", 1 << 7, 0 },
+	{ "Default", 1 << 8, 0 },
+	{ "SSLv2Hello", 1 << 9, 0 },
+	{ "TlsVersion.SSL_3_0", 1 << 10, VERSION_SSL3 },
+	{ "TlsVersion.TLS_1_0", 1 << 11, VERSION_TLS10 },
+	{ "TlsVersion.TLS_1_1", 1 << 12, VERSION_TLS11 },
+	{ "TlsVersion.TLS_1_2", 1 << 13, VERSION_TLS12 },
+	{ "TlsVersion.TLS_1_3", 1 << 14, VERSION_TLS13 },
+	{ "TLS.V_1_0", 1 << 15, VERSION_TLS10 },
+	{ "TLS.V_1_1", 1 << 16, VERSION_TLS11 },
+	{ "TLS.V_1_2", 1 << 17, VERSION_TLS12 },
+	{ "TLS.V_1_3", 1 << 18, VERSION_TLS13 },
+	{ "SSL.V_3_0", 1 << 19, VERSION_SSL3 },
+	/* OkHttp 3.x-4.x: TLS 1.3, 1.2, 1.1 and 1.0. */
+	{ "ConnectionSpec.COMPATIBLE_TLS", 1 << 20, VERSION_TLS10 | VERSION_TLS11 },
+};
+
+/* Go `crypto/tls` version constants (the protocol numbers, ordered: a minimum or a maximum). */
+static const value_member go_tls_version[] = {
+	{ "tls.VersionSSL30", 0x300, VERSION_SSL3 },
+	{ "tls.VersionTLS10", 0x301, VERSION_TLS10 },
+	{ "tls.VersionTLS11", 0x302, VERSION_TLS11 },
+	{ "tls.VersionTLS12", 0x303, VERSION_TLS12 },
+	{ "tls.VersionTLS13", 0x304, VERSION_TLS13 },
+};
+
 #define TYPE(name, kind, members) { name, kind, members, sizeof(members) / sizeof(members[0]) }
 static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
@@ -119,6 +158,8 @@ static const value_type types[] = {
 	TYPE("PythonTlsVersion", VALUE_ENUM, python_tls_version),
 	TYPE("PythonSslOptions", VALUE_FLAGS, python_ssl_options),
 	TYPE("PythonLegacyDefaultCall", VALUE_ENUM, python_legacy_default_call),
+	TYPE("JavaTlsProtocols", VALUE_FLAGS, java_tls_protocols),
+	TYPE("GoTlsVersion", VALUE_ENUM, go_tls_version),
 };
 
 const value_type *value_type_find(const char *name)

@@ -23,6 +23,15 @@ py_damage=(
 	'print >>sys.stderr, `value`, $$$ unknown'
 	'result = call(async=True) if async else $$$'
 )
+java_damage=(
+	'var record = switch (yield) { case 1 -> $$$; default -> };'
+	'@interface Broken { String value() default <|> ; }'
+)
+go_damage=(
+	'var x = <-<- $$$ ~'
+	'type T[P any, ] interface { ~int | ~ }'
+	'func (r *R[K, V]) Get(k K) (v V, ok bool) { return r.m[k] ~ }'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -76,6 +85,10 @@ run_kind() {
 for i in "${!cs_damage[@]}"; do run_kind csharp cs '{' "${cs_damage[$i]}" "$i"; done
 for i in "${!py_damage[@]}"; do run_kind python py ':' "${py_damage[$i]}" "$i"; done
 for i in "${!ps_damage[@]}"; do run_kind powershell ps1 '{' "${ps_damage[$i]}" "$i" '^[ \t]*# ruleid:'; done
+for i in "${!java_damage[@]}"; do run_kind java java '{' "${java_damage[$i]}" "$i"; done
+# Go: before every function (damage inside a composite literal is not a shape
+# real code has, and it takes the literal with it).
+for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done
 
 # The damaged file is named in a notification, a note; an undamaged one is not.
 mkdir -p "$WORK/note"
