@@ -601,6 +601,12 @@ struct recovery {
 	size_t ranges_cap;
 	size_t budget;
 	recover_ranges broken; /* statements that do not parse even alone: left out on reparse */
+	/* Where a finding can be: every piece (keywords unknown, or a runnable rule without
+	 * any), or only pieces with a first-group keyword of the runnable rules, whose indexes
+	 * among the keyword pass's rules these are (query_rules__keyword_rules). */
+	bool everywhere;
+	size_t *keyword_rules;
+	size_t nkeyword_rules;
 };
 
 static void query_rules__recover_range(struct recovery *rc, uint32_t start, uint32_t end,
@@ -654,30 +660,35 @@ static bool query_rules__statement(language lang, const source_file *src, uint32
 
 /* Does [start, end) of the file hold a keyword (of its first group) of one of the rules marked
  * in `runnable`? True when the keyword pass is not known (unit tests). */
-static bool query_rules__region_has_keyword(const struct recovery *rc, uint32_t start,
-					    uint32_t end)
+/* Which rules' keywords say where a finding can be (struct recovery), once per file. */
+static void query_rules__keyword_rules(struct recovery *rc)
 {
 	const file_ctx *ctx = rc->ctx;
-	if (!ctx->hits || !ctx->exprs)
-		return true;
-	for (size_t i = 0; i < rc->set->len; i++) {
+	rc->everywhere = !ctx->hits || !ctx->exprs;
+	for (size_t i = 0; i < rc->set->len && !rc->everywhere; i++) {
 		if (!rc->runnable[i])
 			continue;
 		size_t ri = query_rules__index(ctx, rc->set->rules[i].rule);
-		if (ri == SIZE_MAX || !ctx->exprs[ri].ngroups)
-			return true;
+		rc->everywhere = ri == SIZE_MAX || !ctx->exprs[ri].ngroups;
+		*PUSH(rc->keyword_rules, rc->nkeyword_rules) = ri;
 	}
-	const match_result *h = ctx->hits;
+}
+
+/* Does [start, end) of the file hold a keyword (of its first group) of one of the rules that
+ * run here? */
+static bool query_rules__region_has_keyword(const struct recovery *rc, uint32_t start,
+					    uint32_t end)
+{
+	if (rc->everywhere)
+		return true;
+	const match_result *h = rc->ctx->hits;
 	for (size_t k = 0; k < h->nhits; k++) {
 		if (h->hits[k].offset < start || h->hits[k].offset >= end)
 			continue;
-		for (size_t i = 0; i < rc->set->len; i++) {
-			if (!rc->runnable[i])
-				continue;
-			size_t ri = query_rules__index(ctx, rc->set->rules[i].rule);
-			if (keyword_expr_in_group(&ctx->exprs[ri], 0, h->hits[k].word))
+		for (size_t i = 0; i < rc->nkeyword_rules; i++)
+			if (keyword_expr_in_group(&rc->ctx->exprs[rc->keyword_rules[i]], 0,
+						  h->hits[k].word))
 				return true;
-		}
 	}
 	return false;
 }
@@ -713,6 +724,21 @@ static bool query_rules__is_container(const char *type)
 	return false;
 }
 
+/* Parses the file with only the first `n` of rc->ranges included (offsets stay the file's);
+ * NULL when tree-sitter refuses the ranges or stops (the parser is reset then). */
+static TSTree *query_rules__parse_ranges(struct recovery *rc, size_t n)
+{
+	if (!n || !ts_parser_set_included_ranges(rc->w->parser, rc->ranges, (uint32_t)n))
+		return NULL;
+	TSInput input = { (void *)rc->ctx->src, query_rules__read, TSInputEncodingUTF8, NULL };
+	TSParseOptions popts = { rc->d, query_rules__parse_progress };
+	TSTree *tree = ts_parser_parse_with_options(rc->w->parser, NULL, input, popts);
+	ts_parser_set_included_ranges(rc->w->parser, NULL, 0);
+	if (!tree)
+		ts_parser_reset(rc->w->parser);
+	return tree;
+}
+
 /* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
  * so that the code around them keeps its structure: its classes, functions and
  * declarations. */
@@ -735,16 +761,9 @@ static void query_rules__reparse_without(struct recovery *rc)
 		if (i < rc->broken.len && rc->broken.items[i].end > at)
 			at = rc->broken.items[i].end;
 	}
-	if (!n || !ts_parser_set_included_ranges(rc->w->parser, rc->ranges, (uint32_t)n))
+	TSTree *tree = query_rules__parse_ranges(rc, n);
+	if (!tree)
 		return;
-	TSInput input = { (void *)src, query_rules__read, TSInputEncodingUTF8, NULL };
-	TSParseOptions popts = { rc->d, query_rules__parse_progress };
-	TSTree *tree = ts_parser_parse_with_options(rc->w->parser, NULL, input, popts);
-	ts_parser_set_included_ranges(rc->w->parser, NULL, 0);
-	if (!tree) {
-		ts_parser_reset(rc->w->parser);
-		return;
-	}
 	query_rules__run_tree(rc->set, rc->w, rc->ctx, ts_tree_root_node(tree), rc->runnable,
 			      rc->d, false);
 	ts_tree_delete(tree);
@@ -785,16 +804,9 @@ static uint32_t query_rules__recover_piece(struct recovery *rc, uint32_t start, 
 	GROW(rc->ranges, rc->ranges_cap, n + 1);
 	rc->ranges[n++] = (TSRange){ query_rules__point(src, start), query_rules__point(src, end),
 				    start, end };
-	if (!ts_parser_set_included_ranges(rc->w->parser, rc->ranges, (uint32_t)n))
+	TSTree *tree = query_rules__parse_ranges(rc, n);
+	if (!tree)
 		return 0;
-	TSInput input = { (void *)src, query_rules__read, TSInputEncodingUTF8, NULL };
-	TSParseOptions popts = { rc->d, query_rules__parse_progress };
-	TSTree *tree = ts_parser_parse_with_options(rc->w->parser, NULL, input, popts);
-	ts_parser_set_included_ranges(rc->w->parser, NULL, 0);
-	if (!tree) {
-		ts_parser_reset(rc->w->parser);
-		return 0;
-	}
 	TSNode root = ts_tree_root_node(tree);
 	/* A piece that does not parse even alone is misread (a `def` header alone reads as a
 	 * call with keyword arguments): only its parts are analysed. */
@@ -910,6 +922,7 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 {
 	struct recovery rc = { .set = set, .w = w, .ctx = ctx, .runnable = runnable, .d = d,
 			       .budget = RECOVER_MAX_PIECES };
+	query_rules__keyword_rules(&rc);
 	recover_ranges regions = { 0 };
 	recover_regions(&regions, root);
 	/* The note names the lines of the damage itself, before it is widened to statements. */
@@ -975,6 +988,7 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 				  language_name(ctx->lang), plural ? "s" : "", lines.buf);
 	strbuf_release(&lines);
 	free(rc.ranges);
+	free(rc.keyword_rules);
 	recover_ranges_release(&rc.broken);
 	recover_ranges_release(&rc.context);
 	recover_ranges_release(&regions);
