@@ -48,6 +48,15 @@ typedef struct frontend {
 	int (*configure)(void *state, const frontend_config *cfg, char *err, size_t errlen);
 } frontend;
 
+/* Front ends whose one check is a single built-in rule (nginx, Apache, HAProxy, OpenSSL, Java
+ * properties) keep that rule as their state: prepare() finds rule `id` among `rules` (any
+ * other is a load error saying it is not a built-in check of `what`); the rule is NULL when it
+ * is disabled. */
+int frontend_one_rule_prepare(void **state, const rule *const *rules, size_t nrules,
+			      const char *id, const char *what, char *err, size_t errlen);
+void frontend_one_rule_release(void *state);
+const rule *frontend_one_rule(const void *state);
+
 /* The front end that analyses `lang`, or NULL. */
 static inline const frontend *frontend_for(language lang)
 {

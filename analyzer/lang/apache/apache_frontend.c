@@ -78,33 +78,18 @@ static void apache__directive(void *arg, const char *buf, const directive *d)
 }
 
 static int apache_fe__prepare(void **state, language lang, const rule *const *rules,
-			      size_t nrules, char *err, size_t errlen)
+				size_t nrules, char *err, size_t errlen)
 {
 	(void)lang;
-	struct apache_walk *aw = xcalloc(1, sizeof(*aw));
-	for (size_t i = 0; i < nrules; i++) {
-		if (strcmp(rules[i]->id, "LT-APA-001") != 0) {
-			snprintf(err, errlen, "%s: %s is not a built-in check of Apache files",
-				 rules[i]->source_path, rules[i]->id);
-			free(aw);
-			return -1;
-		}
-		aw->protocols = rules[i];
-	}
-	*state = aw;
-	return 0;
-}
-
-static void apache_fe__release(void *state)
-{
-	free(state);
+	return frontend_one_rule_prepare(state, rules, nrules,
+					 "LT-APA-001", "Apache files", err, errlen);
 }
 
 static int apache_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			      size_t whylen)
 {
 	(void)worker, (void)why, (void)whylen;
-	struct apache_walk w = *(const struct apache_walk *)state;
+	struct apache_walk w = { frontend_one_rule(state), NULL };
 	if (!w.protocols)
 		return 0;
 	w.ctx = ctx;
@@ -135,6 +120,6 @@ bool apache_sniff(const char *text, size_t len)
 const frontend apache_frontend = {
 	.name = "apache",
 	.prepare = apache_fe__prepare,
-	.release = apache_fe__release,
+	.release = frontend_one_rule_release,
 	.analyze = apache_fe__analyze,
 };

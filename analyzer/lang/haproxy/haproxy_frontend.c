@@ -79,33 +79,18 @@ static void haproxy__directive(void *arg, const char *buf, const directive *d)
 }
 
 static int haproxy_fe__prepare(void **state, language lang, const rule *const *rules,
-			       size_t nrules, char *err, size_t errlen)
+				size_t nrules, char *err, size_t errlen)
 {
 	(void)lang;
-	struct haproxy_walk *hw = xcalloc(1, sizeof(*hw));
-	for (size_t i = 0; i < nrules; i++) {
-		if (strcmp(rules[i]->id, "LT-HAP-001") != 0) {
-			snprintf(err, errlen, "%s: %s is not a built-in check of HAProxy files",
-				 rules[i]->source_path, rules[i]->id);
-			free(hw);
-			return -1;
-		}
-		hw->options = rules[i];
-	}
-	*state = hw;
-	return 0;
-}
-
-static void haproxy_fe__release(void *state)
-{
-	free(state);
+	return frontend_one_rule_prepare(state, rules, nrules,
+					 "LT-HAP-001", "HAProxy files", err, errlen);
 }
 
 static int haproxy_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			       size_t whylen)
 {
 	(void)worker, (void)why, (void)whylen;
-	struct haproxy_walk w = *(const struct haproxy_walk *)state;
+	struct haproxy_walk w = { frontend_one_rule(state), NULL };
 	if (!w.options)
 		return 0;
 	w.ctx = ctx;
@@ -144,6 +129,6 @@ bool haproxy_sniff(const char *text, size_t len)
 const frontend haproxy_frontend = {
 	.name = "haproxy",
 	.prepare = haproxy_fe__prepare,
-	.release = haproxy_fe__release,
+	.release = frontend_one_rule_release,
 	.analyze = haproxy_fe__analyze,
 };

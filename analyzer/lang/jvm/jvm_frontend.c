@@ -14,10 +14,6 @@
 #include "util/alloc.h"
 #include "values/tls_options.h"
 
-typedef struct jvm_state {
-	const rule *rule;
-} jvm_state;
-
 struct jvm_walk {
 	const file_ctx *ctx;
 	const rule *r;
@@ -49,39 +45,23 @@ static int jvm_fe__analyze(const void *state, void *worker, const file_ctx *ctx,
 	(void)worker;
 	(void)why;
 	(void)whylen;
-	const jvm_state *st = state;
-	if (st->rule)
-		jvm__read(ctx, st->rule);
+	const rule *r = frontend_one_rule(state);
+	if (r)
+		jvm__read(ctx, r);
 	return 0;
 }
 
 static int jvm_fe__prepare(void **state, language lang, const rule *const *rules,
-			   size_t nrules, char *err, size_t errlen)
+				size_t nrules, char *err, size_t errlen)
 {
 	(void)lang;
-	jvm_state *st = xcalloc(1, sizeof(*st));
-	for (size_t i = 0; i < nrules; i++) {
-		if (strcmp(rules[i]->id, "LT-JVM-001") == 0) {
-			st->rule = rules[i];
-		} else {
-			snprintf(err, errlen, "%s: %s is not a built-in check of Java properties files",
-				 rules[i]->source_path, rules[i]->id);
-			free(st);
-			return -1;
-		}
-	}
-	*state = st;
-	return 0;
-}
-
-static void jvm_fe__release(void *state)
-{
-	free(state);
+	return frontend_one_rule_prepare(state, rules, nrules,
+					 "LT-JVM-001", "Java properties files", err, errlen);
 }
 
 const frontend jvm_frontend = {
 	.name = "jvm",
 	.prepare = jvm_fe__prepare,
-	.release = jvm_fe__release,
+	.release = frontend_one_rule_release,
 	.analyze = jvm_fe__analyze,
 };

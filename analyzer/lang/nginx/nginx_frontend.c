@@ -107,27 +107,11 @@ static bool nginx__is_nginx(const char *path, const char *text, size_t len)
 }
 
 static int nginx_fe__prepare(void **state, language lang, const rule *const *rules,
-			     size_t nrules, char *err, size_t errlen)
+				size_t nrules, char *err, size_t errlen)
 {
 	(void)lang;
-	struct nginx_walk *nw = xcalloc(1, sizeof(*nw));
-	for (size_t i = 0; i < nrules; i++) {
-		if (strcmp(rules[i]->id, "LT-NGX-001") == 0) {
-			nw->protocols = rules[i];
-		} else {
-			snprintf(err, errlen, "%s: %s is not a built-in check of nginx files",
-				 rules[i]->source_path, rules[i]->id);
-			free(nw);
-			return -1;
-		}
-	}
-	*state = nw;
-	return 0;
-}
-
-static void nginx_fe__release(void *state)
-{
-	free(state);
+	return frontend_one_rule_prepare(state, rules, nrules,
+					 "LT-NGX-001", "nginx files", err, errlen);
 }
 
 static int nginx_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
@@ -136,7 +120,7 @@ static int nginx_fe__analyze(const void *state, void *worker, const file_ctx *ct
 	(void)worker, (void)why, (void)whylen;
 	if (!nginx__is_nginx(ctx->display_path, ctx->src->text, ctx->src->len))
 		return 0;
-	struct nginx_walk w = *(const struct nginx_walk *)state;
+	struct nginx_walk w = { frontend_one_rule(state), NULL };
 	w.ctx = ctx;
 	nginx_reader_parse(ctx->src->text, ctx->src->len, nginx__directive, &w);
 	return 0;
@@ -145,6 +129,6 @@ static int nginx_fe__analyze(const void *state, void *worker, const file_ctx *ct
 const frontend nginx_frontend = {
 	.name = "nginx",
 	.prepare = nginx_fe__prepare,
-	.release = nginx_fe__release,
+	.release = frontend_one_rule_release,
 	.analyze = nginx_fe__analyze,
 };

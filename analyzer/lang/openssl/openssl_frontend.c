@@ -69,33 +69,18 @@ static void openssl__directive(void *arg, const char *buf, const directive *d)
 }
 
 static int openssl_fe__prepare(void **state, language lang, const rule *const *rules,
-			       size_t nrules, char *err, size_t errlen)
+				size_t nrules, char *err, size_t errlen)
 {
 	(void)lang;
-	struct openssl_walk *ow = xcalloc(1, sizeof(*ow));
-	for (size_t i = 0; i < nrules; i++) {
-		if (strcmp(rules[i]->id, "LT-OSSL-001") != 0) {
-			snprintf(err, errlen, "%s: %s is not a built-in check of OpenSSL configuration",
-				 rules[i]->source_path, rules[i]->id);
-			free(ow);
-			return -1;
-		}
-		ow->bounds = rules[i];
-	}
-	*state = ow;
-	return 0;
-}
-
-static void openssl_fe__release(void *state)
-{
-	free(state);
+	return frontend_one_rule_prepare(state, rules, nrules,
+					 "LT-OSSL-001", "OpenSSL configuration", err, errlen);
 }
 
 static int openssl_fe__analyze(const void *state, void *worker, const file_ctx *ctx, char *why,
 			       size_t whylen)
 {
 	(void)worker, (void)why, (void)whylen;
-	struct openssl_walk w = *(const struct openssl_walk *)state;
+	struct openssl_walk w = { frontend_one_rule(state), NULL };
 	if (!w.bounds)
 		return 0;
 	w.ctx = ctx;
@@ -117,6 +102,6 @@ bool openssl_sniff(const char *text, size_t len)
 const frontend openssl_frontend = {
 	.name = "openssl",
 	.prepare = openssl_fe__prepare,
-	.release = openssl_fe__release,
+	.release = frontend_one_rule_release,
 	.analyze = openssl_fe__analyze,
 };
