@@ -25,6 +25,10 @@ int cmd_merge(int argc, char **argv);
 /* Parses a whole decimal number in [min, max]. */
 bool cli_parse_uint(const char *s, unsigned min, unsigned max, unsigned *out);
 
+/* The paths a scanning command was given (argv[first..argc)), or "." when none was; each
+ * must exist unless `staged` (which reads the index). Prints the error and returns -1. */
+int cli_scan_paths(int argc, char **argv, int first, bool staged, const char *const **paths,
+		   size_t *npaths);
 /* Loads the built-in rules plus those under each of `dirs`; prints the error and returns -1. */
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs);
 /* The exit status an audit's records call for: EXIT_PARTIAL when some repository failed,

@@ -369,16 +369,11 @@ int cmd_fix(int argc, char **argv)
 		fprintf(stderr, "tlslint: --config and --no-config exclude each other\n");
 		goto cleanup;
 	}
-	const char *const default_paths[] = { "." };
+	const char *const *paths;
+	size_t npaths;
+	if (cli_scan_paths(argc, argv, first, st.opt.staged, &paths, &npaths) < 0)
+		goto cleanup;
 	bool paths_given = first < argc;
-	const char *const *paths = paths_given ? (const char *const *)argv + first : default_paths;
-	size_t npaths = paths_given ? (size_t)(argc - first) : 1;
-	for (size_t i = 0; i < npaths && !st.opt.staged; i++) {
-		if (access(paths[i], F_OK) < 0) {
-			fprintf(stderr, "tlslint: %s: %s\n", paths[i], strerror(errno));
-			goto cleanup;
-		}
-	}
 	base = walk_choose_base(st.opt.staged ? "." : paths[0]);
 	root_real = realpath(base, NULL);
 	if (!root_real) {

@@ -15,6 +15,22 @@
 #include "util/fileio.h"
 #include "util/strbuf.h"
 
+int cli_scan_paths(int argc, char **argv, int first, bool staged, const char *const **paths,
+		   size_t *npaths)
+{
+	static const char *const default_paths[] = { "." };
+	bool given = first < argc;
+	*paths = given ? (const char *const *)argv + first : default_paths;
+	*npaths = given ? (size_t)(argc - first) : 1;
+	for (size_t i = 0; i < *npaths && !staged; i++) {
+		if (access((*paths)[i], F_OK) < 0) {
+			fprintf(stderr, "tlslint: %s: %s\n", (*paths)[i], strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int cli_load_catalogue(catalogue *cat, char *const *dirs, size_t ndirs)
 {
 	char err[1024];

@@ -116,16 +116,11 @@ int cmd_scan(int argc, char **argv)
 		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
 		goto cleanup;
 	}
-	const char *const default_paths[] = { "." };
+	const char *const *paths;
+	size_t npaths;
+	if (cli_scan_paths(argc, argv, first, st.opt.staged, &paths, &npaths) < 0)
+		goto cleanup;
 	bool paths_given = first < argc;
-	const char *const *paths = paths_given ? (const char *const *)argv + first : default_paths;
-	size_t npaths = paths_given ? (size_t)(argc - first) : 1;
-	for (size_t i = 0; i < npaths && !st.opt.staged; i++) {
-		if (access(paths[i], F_OK) < 0) {
-			fprintf(stderr, "tlslint: %s: %s\n", paths[i], strerror(errno));
-			goto cleanup;
-		}
-	}
 	base = walk_choose_base(st.opt.staged ? "." : paths[0]);
 	if (scan_settings_merge(&st, base) < 0)
 		goto cleanup;
