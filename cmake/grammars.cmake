@@ -26,7 +26,8 @@ set(TS_GRAMMARS
   "yaml;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-yaml/src"
   "bash;${TS_MODULES}/tree-sitter-bash/src"
   "java;${TS_MODULES}/tree-sitter-java/src"
-  "go;${TS_MODULES}/tree-sitter-go/src")
+  "go;${TS_MODULES}/tree-sitter-go/src"
+  "php;${TS_MODULES}/tree-sitter-php/php/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)
@@ -37,6 +38,9 @@ foreach(i RANGE 0 ${last} 2)
   list(APPEND TS_GRAMMAR_SOURCES ${dir}/parser.c)
   if(EXISTS ${dir}/scanner.c)
     list(APPEND TS_GRAMMAR_SOURCES ${dir}/scanner.c)
+    # A scanner that includes a shared header from outside its directory (tree-sitter-php's
+    # ../../common/scanner.h) finds its own tree_sitter/*.h before another grammar's.
+    set_source_files_properties(${dir}/scanner.c PROPERTIES COMPILE_OPTIONS "-iquote;${dir}")
   endif()
 endforeach()
 add_library(ts_grammars STATIC ${TS_GRAMMAR_SOURCES})

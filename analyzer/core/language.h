@@ -43,6 +43,7 @@ typedef enum language {
 	LANG_JVM,           /* Java .properties, java.security */
 	LANG_JAVA,
 	LANG_GO,
+	LANG_PHP,           /* .php .phtml, and .inc files that hold a PHP open tag */
 	LANG_COUNT
 } language;
 

@@ -32,6 +32,7 @@
 #include "lang/openssl/openssl.h"
 #include "lang/go/go_syntax.h"
 #include "lang/java/java_syntax.h"
+#include "lang/php/php_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/python/py_fix.h"
@@ -50,6 +51,7 @@ const TSLanguage *tree_sitter_yaml(void);
 const TSLanguage *tree_sitter_bash(void);
 const TSLanguage *tree_sitter_java(void);
 const TSLanguage *tree_sitter_go(void);
+const TSLanguage *tree_sitter_php(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -74,6 +76,7 @@ extern const struct value_evaluator powershell_evaluator;
 extern const struct value_evaluator json_evaluator;
 extern const struct value_evaluator java_evaluator;
 extern const struct value_evaluator go_evaluator;
+extern const struct value_evaluator php_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
@@ -81,6 +84,7 @@ extern const struct recover_syntax python_recovery;
 extern const struct recover_syntax powershell_recovery;
 extern const struct recover_syntax java_recovery;
 extern const struct recover_syntax go_recovery;
+extern const struct recover_syntax php_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -282,6 +286,17 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &go_evaluator,
 		.predicates = { .in_rejection_test = go_syntax_in_rejection_test },
 		.recovery = &go_recovery,
+	},
+	[LANG_PHP] = {
+		/* tree-sitter-php's `php` grammar: the HTML around `<?php ... ?>` is text. A file
+		 * is PHP's when it holds an open tag (php_sniff): `.inc` files are often not. */
+		.name = "php", .rule_aliases = NONE,
+		.extensions = LIST(".php", ".phtml", ".inc"), .file_names = NONE, .sniff = php_sniff,
+		.line_comments = LIST("//", "#"), .block_comments = LIST("/*", "*/"),
+		.grammar = tree_sitter_php, .frontend = &treesitter_frontend,
+		.evaluator = &php_evaluator,
+		.predicates = { .in_rejection_test = php_syntax_in_rejection_test },
+		.recovery = &php_recovery,
 	},
 };
 

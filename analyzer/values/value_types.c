@@ -160,6 +160,9 @@ static const value_type types[] = {
 	TYPE("PythonLegacyDefaultCall", VALUE_ENUM, python_legacy_default_call),
 	TYPE("JavaTlsProtocols", VALUE_FLAGS, java_tls_protocols),
 	TYPE("GoTlsVersion", VALUE_ENUM, go_tls_version),
+	/* PHP: curl's CURLOPT_SSLVERSION, stream crypto methods and transport URLs; the
+	 * evaluator (lang/php/php_values.c) holds their tables and says the versions itself. */
+	{ "PhpTlsSetting", VALUE_FLAGS, NULL, 0 },
 };
 
 const value_type *value_type_find(const char *name)

@@ -1,0 +1,10 @@
+/* php_recover.c: PHP statements for re-analysing a damaged file (engine/recover.h). */
+#include <stddef.h>
+
+#include "engine/recover.h"
+
+const recover_syntax php_recovery = {
+	.braces = true, .slash_comments = true, .hash_comments = true, .escape = '\\',
+	.context_types = (const char *const[]){ "namespace_use_declaration", NULL },
+	.declaration_types = (const char *const[]){ "const_declaration", NULL },
+};

@@ -1,0 +1,304 @@
+/* php_syntax.c: PHP files, the declarations of their names, and tests that expect a failure. */
+#include "lang/php/php_syntax.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+bool php_sniff(const char *text, size_t len)
+{
+	for (const char *p = text, *end = text + len; p + 2 <= end;) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+		if (!q || q + 2 > end)
+			return false;
+		if (q[1] == '?') {
+			const char *r = q + 2;
+			if (r < end && (*r == '=' || *r == ' ' || *r == '\t' || *r == '\n' ||
+					*r == '\r'))
+				return true;
+			if (r + 3 <= end && strncasecmp(r, "php", 3) == 0 &&
+			    (r + 3 == end || isspace((unsigned char)r[3])))
+				return true;
+		}
+		p = q + 1;
+	}
+	return false;
+}
+
+static bool ps__is(TSNode node, const char *kind)
+{
+	return strcmp(ts_node_type(node), kind) == 0;
+}
+
+static bool ps__text_is(const char *text, TSNode node, const char *s, size_t len, bool nocase)
+{
+	uint32_t a = ts_node_start_byte(node), b = ts_node_end_byte(node);
+	if (b - a != len)
+		return false;
+	return nocase ? strncasecmp(text + a, s, len) == 0 : memcmp(text + a, s, len) == 0;
+}
+
+/* The last `name` of a name, a qualified name (`\Ns\NAME`) or a class constant access
+ * (`self::NAME`); a null node for anything else. */
+static TSNode ps__last_name(TSNode node)
+{
+	TSNode none = { 0 };
+	if (ps__is(node, "name"))
+		return node;
+	if (ps__is(node, "qualified_name") || ps__is(node, "class_constant_access_expression")) {
+		uint32_t n = ts_node_named_child_count(node);
+		if (n == 0)
+			return none;
+		TSNode last = ts_node_named_child(node, n - 1);
+		return ps__is(last, "name") ? last : none;
+	}
+	return none;
+}
+
+/* The function, method or closure that `node` is in, or the root. */
+static TSNode ps__scope(TSNode node)
+{
+	TSNode last = node;
+	for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+		if (ps__is(n, "function_definition") || ps__is(n, "method_declaration") ||
+		    ps__is(n, "anonymous_function") || ps__is(n, "arrow_function"))
+			return n;
+		last = n;
+	}
+	return last;
+}
+
+/* The only string_content of a plain string literal ('NAME' or "NAME"), or a null node. */
+static TSNode ps__string_content(TSNode s)
+{
+	TSNode none = { 0 };
+	if (!(ps__is(s, "string") || ps__is(s, "encapsed_string")) ||
+	    ts_node_named_child_count(s) != 1)
+		return none;
+	TSNode c = ts_node_named_child(s, 0);
+	return ps__is(c, "string_content") ? c : none;
+}
+
+/* For `define('NAME', VALUE)`: the node of NAME's text and VALUE. */
+static bool ps__define(const char *text, TSNode call, TSNode *name, TSNode *value)
+{
+	TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	if (ts_node_is_null(fn) || ts_node_is_null(args))
+		return false;
+	TSNode last = ps__last_name(fn);
+	if (ts_node_is_null(last) || !ps__text_is(text, last, "define", 6, true) ||
+	    ts_node_named_child_count(args) < 2)
+		return false;
+	TSNode a0 = ts_node_named_child(args, 0), a1 = ts_node_named_child(args, 1);
+	if (!ps__is(a0, "argument") || !ps__is(a1, "argument") ||
+	    ts_node_named_child_count(a0) != 1 || ts_node_named_child_count(a1) != 1)
+		return false;
+	*name = ps__string_content(ts_node_named_child(a0, 0));
+	*value = ts_node_named_child(a1, 0);
+	return !ts_node_is_null(*name);
+}
+
+TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node)
+{
+	TSNode none = { 0 };
+	const char *text = ctx->src->text;
+	bool variable = ps__is(node, "variable_name");
+	bool class_const = ps__is(node, "class_constant_access_expression");
+	TSNode id = variable ? node : ps__last_name(node);
+	if (ts_node_is_null(id))
+		return none;
+	size_t len = 0;
+	const char *s = eval_node_text(ctx, id, &len);
+	uint32_t use = ts_node_start_byte(node);
+	TSNode scope = variable ? ps__scope(node) : none;
+	TSNode before = none, after = none;
+	TSTreeCursor cur = ts_tree_cursor_new(ctx->root);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		TSNode dn = none, dv = none;
+		bool descend = true;
+		if (variable && ps__is(n, "assignment_expression")) {
+			dn = ts_node_child_by_field_name(n, "left", 4);
+			dv = ts_node_child_by_field_name(n, "right", 5);
+			if (ts_node_start_byte(n) >= use)
+				descend = false;
+			if (!ts_node_is_null(dn) && !ps__is(dn, "variable_name"))
+				dn = none;
+			if (!ts_node_is_null(dn) && !ts_node_is_null(dv) &&
+			    !(ts_node_start_byte(n) < use && use < ts_node_end_byte(n)) &&
+			    ps__text_is(text, dn, s, len, false) &&
+			    !ts_node_eq(ps__scope(n), scope))
+				dn = none;
+		} else if (!variable && ps__is(n, "const_element") &&
+			   ts_node_named_child_count(n) >= 2) {
+			TSNode decl = ts_node_parent(n);
+			TSNode body = ts_node_is_null(decl) ? none : ts_node_parent(decl);
+			bool in_class = !ts_node_is_null(body) && ps__is(body, "declaration_list");
+			if (in_class == class_const) {
+				dn = ts_node_named_child(n, 0);
+				dv = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
+			}
+		} else if (!variable && !class_const && ps__is(n, "function_call_expression")) {
+			if (!ps__define(text, n, &dn, &dv))
+				dn = none;
+		} else if (ts_node_start_byte(n) > use && (variable || !ts_node_is_null(after))) {
+			descend = false;
+		}
+		if (!ts_node_is_null(dn) && !ts_node_is_null(dv) &&
+		    ps__text_is(text, dn, s, len, false) &&
+		    !(ts_node_start_byte(dv) <= use && use < ts_node_end_byte(dv))) {
+			if (ts_node_start_byte(n) < use)
+				before = dv;
+			else if (ts_node_is_null(after) && !variable)
+				after = dv;
+		}
+		if (descend && ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+			if (!ts_tree_cursor_goto_parent(&cur)) {
+				ts_tree_cursor_delete(&cur);
+				return ts_node_is_null(before) ? after : before;
+			}
+		}
+	}
+}
+
+/* Is `node` (a name or qualified name) the constant CURLOPT_SSLVERSION or
+ * CURLOPT_PROXY_SSLVERSION? */
+static bool ps__is_sslversion_option(const char *text, TSNode node)
+{
+	TSNode last = ps__last_name(node);
+	if (ts_node_is_null(last) || ps__is(node, "class_constant_access_expression"))
+		return false;
+	return ps__text_is(text, last, "CURLOPT_SSLVERSION", 18, false) ||
+	       ps__text_is(text, last, "CURLOPT_PROXY_SSLVERSION", 24, false);
+}
+
+bool php_syntax_at_curl_sink(const char *text, TSNode node)
+{
+	TSNode parent = ts_node_parent(node);
+	if (ts_node_is_null(parent))
+		return false;
+	if (ps__is(parent, "array_element_initializer")) {
+		/* KEY => VALUE: node is the second of two named children */
+		if (ts_node_named_child_count(parent) != 2 ||
+		    !ts_node_eq(ts_node_named_child(parent, 1), node))
+			return false;
+		return ps__is_sslversion_option(text, ts_node_named_child(parent, 0));
+	}
+	if (!ps__is(parent, "argument"))
+		return false;
+	TSNode args = ts_node_parent(parent);
+	TSNode call = ts_node_is_null(args) ? args : ts_node_parent(args);
+	if (ts_node_is_null(call) || !ps__is(call, "function_call_expression") ||
+	    ts_node_named_child_count(args) < 3 || !ts_node_eq(ts_node_named_child(args, 2), parent))
+		return false;
+	TSNode fn = ps__last_name(ts_node_child_by_field_name(call, "function", 8));
+	if (ts_node_is_null(fn) || !ps__text_is(text, fn, "curl_setopt", 11, true))
+		return false;
+	TSNode option = ts_node_named_child(args, 1);
+	return ts_node_named_child_count(option) == 1 &&
+	       ps__is_sslversion_option(text, ts_node_named_child(option, 0));
+}
+
+/* The name of a call of a function, method or static method, or a null node. */
+static TSNode ps__call_name(TSNode call)
+{
+	TSNode none = { 0 };
+	if (ps__is(call, "function_call_expression"))
+		return ps__last_name(ts_node_child_by_field_name(call, "function", 8));
+	if (ps__is(call, "member_call_expression") || ps__is(call, "scoped_call_expression") ||
+	    ps__is(call, "nullsafe_member_call_expression")) {
+		TSNode n = ts_node_child_by_field_name(call, "name", 4);
+		return !ts_node_is_null(n) && ps__is(n, "name") ? n : none;
+	}
+	return none;
+}
+
+static bool ps__contains_nocase(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	for (size_t i = 0; i + n <= len; i++)
+		if (strncasecmp(s + i, word, n) == 0)
+			return true;
+	return false;
+}
+
+/* Does the call `call` (one of the expectations above) expect the connection to fail? */
+static bool ps__expects_refusal(const char *text, TSNode call, TSNode name)
+{
+	static const char *const exceptions[] = { "Connect", "Transport", "Network", "Request",
+						  "Ssl", "Tls", "Crypto", "Handshake", NULL };
+	static const char *const messages[] = { "ssl", "tls", "crypto", "handshake", NULL };
+	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	uint32_t a = ts_node_is_null(args) ? 0 : ts_node_start_byte(args);
+	size_t alen = ts_node_is_null(args) ? 0 : ts_node_end_byte(args) - a;
+	const char *const *words = NULL;
+	if (ps__text_is(text, name, "expectWarning", 13, true) ||
+	    ps__text_is(text, name, "expectError", 11, true))
+		return true;
+	if (ps__text_is(text, name, "expectException", 15, true) ||
+	    ps__text_is(text, name, "setExpectedException", 20, true))
+		words = exceptions;
+	else if (ps__text_is(text, name, "expectExceptionMessage", 22, true) ||
+		 ps__text_is(text, name, "expectExceptionMessageMatches", 29, true))
+		words = messages;
+	if (!words)
+		return false;
+	for (size_t i = 0; words[i]; i++)
+		if (ps__contains_nocase(text + a, alen, words[i]))
+			return true;
+	return false;
+}
+
+/* Does the function body `body` call one of the expectations of a refusal? */
+static bool ps__body_expects_refusal(const char *text, TSNode body)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(body);
+	bool found = false;
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		bool descend = true;
+		if (ps__is(n, "anonymous_function") || ps__is(n, "arrow_function") ||
+		    ps__is(n, "function_definition") || ps__is(n, "class_declaration")) {
+			descend = ts_node_eq(n, body);
+		} else {
+			TSNode name = ps__call_name(n);
+			if (!ts_node_is_null(name) && ps__expects_refusal(text, n, name)) {
+				found = true;
+				break;
+			}
+		}
+		if (descend && ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		bool up = false;
+		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+			if (!ts_tree_cursor_goto_parent(&cur) ||
+			    ts_node_eq(ts_tree_cursor_current_node(&cur), body)) {
+				up = true;
+				break;
+			}
+		}
+		if (up)
+			break;
+	}
+	ts_tree_cursor_delete(&cur);
+	return found;
+}
+
+bool php_syntax_in_rejection_test(TSNode node, const char *text)
+{
+	for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+		if (ps__is(n, "arguments")) {
+			TSNode call = ts_node_parent(n);
+			TSNode name = ts_node_is_null(call) ? call : ps__call_name(call);
+			if (!ts_node_is_null(name) && ps__text_is(text, name, "assertFalse", 11, true))
+				return true;
+		} else if (ps__is(n, "method_declaration") || ps__is(n, "function_definition")) {
+			TSNode body = ts_node_child_by_field_name(n, "body", 4);
+			return !ts_node_is_null(body) && ps__body_expects_refusal(text, body);
+		}
+	}
+	return false;
+}
