@@ -16,6 +16,7 @@
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "lang/php/php_syntax.h"
 #include "values/evaluator.h"
 
 void test_versions_describe(void);
@@ -27,6 +28,7 @@ void test_query_errors(void);
 void test_predicates(void);
 void test_classify(void);
 void test_language_table(void);
+void test_php_sniff(void);
 void test_predicate_languages(void);
 void test_matcher(void);
 void test_keyword_groups(void);
@@ -275,6 +277,7 @@ void test_classify(void)
 	CHECK(classify_path("deploy.yaml") == LANG_YAML); /* CloudFormation, Kubernetes: sniffed */
 	CHECK(classify_path("conf/java.security") == LANG_JVM);
 	CHECK(classify_path("Makefile.am") == LANG_NONE);
+	CHECK(classify_path("web/index.php") == LANG_PHP); /* then sniffed: test_php_sniff */
 	language l;
 	CHECK(language_parse("python", &l) && l == LANG_PYTHON);
 	CHECK(!language_parse("cobol", &l));
@@ -314,6 +317,31 @@ void test_language_table(void)
 	CHECK(!language_parse("dotnet", &l)); /* an alias names no single language */
 }
 
+/* PHP files are PHP's when they hold an open tag: .inc files often are not (Pascal, NASM,
+ * C fragments), and `<?xml` is no PHP tag. */
+void test_php_sniff(void)
+{
+	static const char php[] = "<html><?php curl_setopt($ch, CURLOPT_SSLVERSION, 1); ?>";
+	static const char echo_tag[] = "<p><?= $host ?></p>";
+	static const char short_tag[] = "<? echo 1; ?>";
+	static const char upper[] = "<?PHP\n$x = 1;";
+	static const char xml[] = "<?xml version=\"1.0\"?><config/>";
+	static const char none[] = "; CURLOPT_SSLVERSION equ 32\n";
+	static const char phpx[] = "<?phpx";
+	CHECK(php_sniff(php, sizeof(php) - 1));
+	CHECK(php_sniff(echo_tag, sizeof(echo_tag) - 1));
+	CHECK(php_sniff(short_tag, sizeof(short_tag) - 1));
+	CHECK(php_sniff(upper, sizeof(upper) - 1));
+	CHECK(!php_sniff(xml, sizeof(xml) - 1));
+	CHECK(!php_sniff(none, sizeof(none) - 1));
+	CHECK(!php_sniff(phpx, sizeof(phpx) - 1));
+	CHECK(!php_sniff("<?", 2));
+	CHECK(php_sniff("<?php", 5)); /* the tag at the end of the file */
+	CHECK(language_sniff(LANG_PHP, "lib/config.inc", php, sizeof(php) - 1) == LANG_PHP);
+	CHECK(language_sniff(LANG_PHP, "lib/macros.inc", none, sizeof(none) - 1) == LANG_NONE);
+	CHECK(language_sniff(LANG_PHP, "web/page.phtml", echo_tag, sizeof(echo_tag) - 1) == LANG_PHP);
+}
+
 /* A predicate only some languages answer is a load error elsewhere, naming its line. */
 void test_predicate_languages(void)
 {
@@ -326,9 +354,10 @@ void test_predicate_languages(void)
 		  "q.scm:15: '#not-has-arg?' does not apply to csharp rules (only to python)");
 	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @x\n\n  (#not-in-rejection-test? @x))", ""),
 		  "q.scm:16: '#not-in-rejection-test?' does not apply to powershell rules (only to "
-		  "csharp, python, java, go)");
+		  "csharp, python, java, go, php)");
 	CHECK_STR(compile_for(LANG_JAVA, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_GO, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
+	CHECK_STR(compile_for(LANG_PHP, "((name) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_JSON, "((object) @o (#has-arg? @o \"x\"))", ""),
 		  "q.scm:14: '#has-arg?' does not apply to json rules (only to python)");
 	/* Predicates every language has still load everywhere. */

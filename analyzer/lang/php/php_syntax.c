@@ -302,3 +302,91 @@ bool php_syntax_in_rejection_test(TSNode node, const char *text)
 	}
 	return false;
 }
+
+/* Does [a, b) of the text name a legacy single-purpose constant (whole words)? */
+static bool ps__names_legacy(const char *text, uint32_t a, uint32_t b)
+{
+	static const char *const prefixes[] = { "STREAM_CRYPTO_METHOD_", "CURL_SSLVERSION_", NULL };
+	static const char *const legacy[] = { "SSLv2_CLIENT", "SSLv3_CLIENT", "TLSv1_0_CLIENT",
+					      "TLSv1_1_CLIENT", "SSLv2_SERVER", "SSLv3_SERVER",
+					      "TLSv1_0_SERVER", "TLSv1_1_SERVER", "TLSv1", "TLSv1_0",
+					      "TLSv1_1", "SSLv2", "SSLv3", "MAX_TLSv1_0",
+					      "MAX_TLSv1_1", NULL };
+	for (uint32_t i = a; i < b; i++) {
+		if (i > a && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_'))
+			continue;
+		for (size_t p = 0; prefixes[p]; p++) {
+			size_t pn = strlen(prefixes[p]);
+			if (i + pn > b || memcmp(text + i, prefixes[p], pn) != 0)
+				continue;
+			uint32_t j = i + (uint32_t)pn, k = j;
+			while (k < b && (isalnum((unsigned char)text[k]) || text[k] == '_'))
+				k++;
+			for (size_t l = 0; legacy[l]; l++)
+				if (strlen(legacy[l]) == k - j && memcmp(text + j, legacy[l], k - j) == 0)
+					return true;
+		}
+	}
+	return false;
+}
+
+static bool ps__within(TSNode outer, TSNode node)
+{
+	return !ts_node_is_null(outer) && ts_node_start_byte(outer) <= ts_node_start_byte(node) &&
+	       ts_node_end_byte(node) <= ts_node_end_byte(outer);
+}
+
+/* A condition that compares with a legacy constant: `==`, `===`, or a membership test. */
+static bool ps__compares_legacy(const char *text, TSNode cond)
+{
+	uint32_t a = ts_node_start_byte(cond), b = ts_node_end_byte(cond);
+	if (!ps__names_legacy(text, a, b))
+		return false;
+	for (uint32_t i = a; i + 1 < b; i++)
+		if (text[i] == '=' && text[i + 1] == '=')
+			return true;
+	return ps__contains_nocase(text + a, b - a, "in_array");
+}
+
+bool php_syntax_is_read(const char *text, TSNode node)
+{
+	static const char *const membership[] = { "in_array", "array_search", "array_key_exists",
+						  "assertContains", "assertNotContains", NULL };
+	TSNode el = ts_node_parent(node);
+	TSNode arr = ts_node_is_null(el) ? el : ts_node_parent(el);
+	TSNode arg = ts_node_is_null(arr) ? arr : ts_node_parent(arr);
+	TSNode args = ts_node_is_null(arg) ? arg : ts_node_parent(arg);
+	TSNode call = ts_node_is_null(args) ? args : ts_node_parent(args);
+	if (!ts_node_is_null(call) && ps__is(el, "array_element_initializer") &&
+	    ps__is(arr, "array_creation_expression") && ps__is(arg, "argument")) {
+		TSNode name = ps__call_name(call);
+		for (size_t i = 0; membership[i] && !ts_node_is_null(name); i++)
+			if (ps__text_is(text, name, membership[i], strlen(membership[i]), true))
+				return true;
+	}
+	for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
+		if (ps__is(n, "function_definition") || ps__is(n, "method_declaration") ||
+		    ps__is(n, "anonymous_function") || ps__is(n, "arrow_function") ||
+		    ps__is(n, "class_declaration") || ps__is(n, "program"))
+			return false;
+		if (ps__is(n, "match_conditional_expression")) {
+			TSNode conds = ts_node_child_by_field_name(n, "conditional_expressions", 23);
+			TSNode ret = ts_node_child_by_field_name(n, "return_expression", 17);
+			if (ps__within(ret, node) && !ts_node_is_null(conds) &&
+			    ps__names_legacy(text, ts_node_start_byte(conds), ts_node_end_byte(conds)))
+				return true;
+		} else if (ps__is(n, "case_statement")) {
+			TSNode value = ts_node_child_by_field_name(n, "value", 5);
+			if (!ts_node_is_null(value) && !ps__within(value, node) &&
+			    ps__names_legacy(text, ts_node_start_byte(value), ts_node_end_byte(value)))
+				return true;
+		} else if (ps__is(n, "if_statement") || ps__is(n, "else_if_clause")) {
+			TSNode cond = ts_node_child_by_field_name(n, "condition", 9);
+			TSNode body = ts_node_child_by_field_name(n, "body", 4);
+			if (ps__within(body, node) && !ts_node_is_null(cond) &&
+			    ps__compares_legacy(text, cond))
+				return true;
+		}
+	}
+	return false;
+}

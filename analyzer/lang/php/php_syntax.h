@@ -31,6 +31,15 @@ TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node);
  * Bare numbers mean a protocol version only there. */
 bool php_syntax_at_curl_sink(const char *text, TSNode node);
 
+/* Is the value `node` a read rather than a setting of the code's own?
+ *  - a translation: the value is chosen by a branch that compared an input with a legacy
+ *    single-purpose constant (`if ($m === STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT) { $conf[...] =
+ *    CURL_SSLVERSION_TLSv1_0; }`, a `case` of one, a `match` arm whose condition names one):
+ *    a library mapping its caller's choice from one API's spelling to another's;
+ *  - an element of an array passed to a membership test (`in_array($m, [...])`,
+ *    `array_search`, `array_key_exists`, `assertContains`): validation of an input. */
+bool php_syntax_is_read(const char *text, TSNode node);
+
 /* Is `node` part of a test that expects the connection to fail? True inside the arguments of
  * `assertFalse(...)` (a handshake that must not succeed), and anywhere in a function or
  * method that calls `expectException(...)` / `setExpectedException(...)` with an exception of

@@ -334,6 +334,8 @@ static bool pv__eval_top(eval_ctx *ctx, TSNode node, const value_type *type, eva
 	if (!ts_node_is_null(parent) && pv__is(parent, "array_element_initializer") &&
 	    ts_node_named_child_count(parent) == 2 && ts_node_eq(ts_node_named_child(parent, 0), node))
 		return false;
+	if (php_syntax_is_read(ctx->src->text, node))
+		return false;
 	unsigned depth = ctx->depth;
 	eval_follow_start(ctx, node);
 	pv v = { 0 };
