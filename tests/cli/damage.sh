@@ -32,6 +32,13 @@ go_damage=(
 	'type T[P any, ] interface { ~int | ~ }'
 	'func (r *R[K, V]) Get(k K) (v V, ok bool) { return r.m[k] ~ }'
 )
+# PHP: the `(void)` cast of PHP 8.5 and asymmetric visibility on a promoted constructor
+# parameter (PHP 8.4), both newer than the grammar, and a broken array.
+php_damage=(
+	'(void) $lock->acquire();'
+	'public function __construct(public private(set) array $items = []) {}'
+	'$legacy = array(1, 2,, @@unknown);'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -55,6 +62,9 @@ inject() {
 			code = lines[i]
 			sub(/[ \t]+$/, "", code)
 			if (substr(code, length(code), 1) != opener || code ~ /^[ \t]*(#|\/\/)/)
+				continue
+			# PHP match arms are an expression: no statement goes between them.
+			if (code ~ /match[ \t]*\(.*\)[ \t]*\{$/)
 				continue
 			ind = (i < NR) ? indent_of(lines[i + 1]) : ""
 			if (ind == "" && opener == ":")
@@ -86,6 +96,11 @@ for i in "${!cs_damage[@]}"; do run_kind csharp cs '{' "${cs_damage[$i]}" "$i"; 
 for i in "${!py_damage[@]}"; do run_kind python py ':' "${py_damage[$i]}" "$i"; done
 for i in "${!ps_damage[@]}"; do run_kind powershell ps1 '{' "${ps_damage[$i]}" "$i" '^[ \t]*# ruleid:'; done
 for i in "${!java_damage[@]}"; do run_kind java java '{' "${java_damage[$i]}" "$i"; done
+# PHP: after each line that opens a block, and before each function and method.
+for i in "${!php_damage[@]}"; do run_kind php php '{' "${php_damage[$i]}" "$i"; done
+for i in "${!php_damage[@]}"; do
+	run_kind php php '§' "${php_damage[$i]}" "f$i" '^[ \t]*((public|private|protected|static) )*function '
+done
 # Go: before every function (damage inside a composite literal is not a shape
 # real code has, and it takes the literal with it).
 for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done

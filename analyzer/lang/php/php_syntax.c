@@ -99,7 +99,7 @@ static bool ps__define(const char *text, TSNode call, TSNode *name, TSNode *valu
 	return !ts_node_is_null(*name);
 }
 
-TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node)
+static TSNode ps__declared(const eval_ctx *ctx, TSNode root, TSNode node)
 {
 	TSNode none = { 0 };
 	const char *text = ctx->src->text;
@@ -113,7 +113,7 @@ TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node)
 	uint32_t use = ts_node_start_byte(node);
 	TSNode scope = variable ? ps__scope(node) : none;
 	TSNode before = none, after = none;
-	TSTreeCursor cur = ts_tree_cursor_new(ctx->root);
+	TSTreeCursor cur = ts_tree_cursor_new(root);
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&cur);
 		TSNode dn = none, dv = none;
@@ -162,6 +162,11 @@ TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node)
 			}
 		}
 	}
+}
+
+TSNode php_syntax_declared_value(const eval_ctx *ctx, TSNode node)
+{
+	return ps__declared(ctx, ctx->root, node);
 }
 
 /* Is `node` (a name or qualified name) the constant CURLOPT_SSLVERSION or
