@@ -27,7 +27,7 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "52 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 52' "$WORK/before.sarif"
+check "58 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 58' "$WORK/before.sarif"
 check "and none without" jq -e '[.runs[0].results[] | select((.fixes | length) != 1)] | length == 0' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
 check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
@@ -44,6 +44,7 @@ expect_grep "Apache: the continued directive is one line" "+    SSLProxyProtocol
 expect_grep "Bicep: the literal in place, quotes kept" "+    minimumTlsVersion: 'TLS1_2'" "$WORK/diff"
 expect_grep "Kubernetes: a quoted list" '+  ssl-protocols: "TLSv1.2 TLSv1.3"' "$WORK/diff"
 expect_grep "PowerShell: Tls12 added to what is set" "+    [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12" "$WORK/diff"
+expect_grep "PowerShell: a mask without its legacy bits, hex kept" "/v DefaultSecureProtocols /t REG_DWORD /d 0x800 /f" "$WORK/diff"
 expect_grep "HAProxy: a forced version becomes the floor" "+	bind :443 ssl crt /etc/haproxy/site.pem ssl-min-ver TLSv1.2 alpn h2,http/1.1" "$WORK/diff"
 cp -r "$WORK/pristine" "$WORK/patched"
 # The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
@@ -57,7 +58,8 @@ for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schanne
          dotnet/app.config csharp/Startup.cs \
          apache/ssl.conf haproxy/haproxy.cfg openssl/openssl.cnf \
          arm/azuredeploy.json arm/main.bicep cloudformation/api.yaml cloudformation/api.json \
-         kubernetes/ingress.yaml powershell/bootstrap.ps1 powershell/crlf.ps1; do
+         kubernetes/ingress.yaml powershell/bootstrap.ps1 powershell/crlf.ps1 \
+         powershell/harden.ps1; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
@@ -101,6 +103,7 @@ LT-K8S-001 6 0 The value is not a plain string written at the key (a block scala
 LT-PS-001 1 0 The value is stored in a variable that other code may read too: change it where the protocols are chosen.
 LT-PS-001 2 0 '+=' adds the value's number to what is set (twice, it is another value): write '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' instead.
 LT-PS-001 3 0 The value is computed (not only SecurityProtocolType members joined by '-bor', or a string of their names): no edit keeps its meaning.
+LT-PS-002 4 0 The data written is computed: write the hardening value where it is chosen.
 LT-PY-001 5 0 The constant is stored in a name that other code may read too: change it where the protocol is chosen.
 LT-PY-001 9 0 The constant is not passed straight to ssl.SSLContext, where PROTOCOL_TLS_CLIENT keeps the code's meaning (ssl.wrap_socket and ssl_version= callers turn certificate checks off, which PROTOCOL_TLS_CLIENT refuses): pass a context from ssl.create_default_context() instead.
 LT-PY-001 13 0 The constant is imported by name: replacing it needs PROTOCOL_TLS_CLIENT imported too.

@@ -1,14 +1,17 @@
-/* ps_fix.c: fixes of LT-PS-001 findings (ps_fix.h). Uses the node questions of
- * powershell_syntax.c (ps_kind, ps_unwrap, ps_operator), which need no evaluation context. */
+/* ps_fix.c: fixes of LT-PS-001 and LT-PS-002 findings (ps_fix.h). Uses the node questions of
+ * powershell_syntax.c (ps_kind, ps_unwrap, ps_operator) and, for registry writes, the
+ * command reading of powershell_commands.c and the strings of powershell_strings.c. */
 #include "lang/powershell/ps_fix.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "engine/emit.h"
 #include "lang/powershell/powershell_values_int.h"
 #include "util/strbuf.h"
+#include "values/registry_policy.h"
 
 #define PS_FIX_MAX_ITEMS 16
 
@@ -146,8 +149,104 @@ static const char *ps_fix__site(const char *text, TSNode value)
 	return NULL;
 }
 
+/* An integer written as a literal (`1`, `0x800`, reg.exe's bare `/d 1`, a quoted '0'): its
+ * value, whether it is hex, and the digits' bytes [*rs, *re); false for anything else. */
+static bool ps_fix__integer(const char *text, TSNode n, long long *v, bool *hex, uint32_t *rs,
+			    uint32_t *re)
+{
+	n = ps_unwrap(n);
+	if (ts_node_is_null(n))
+		return false;
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	if (ps_kind(n, "string_literal") && ts_node_named_child_count(n) == 1 &&
+	    (ps_kind(ts_node_named_child(n, 0), "verbatim_string_characters") ||
+	     ps_kind(ts_node_named_child(n, 0), "expandable_string_literal")) &&
+	    e - b >= 2) {
+		b++, e--; /* '0', "1": the digits inside the quotes */
+	} else if (!(ps_kind(n, "decimal_integer_literal") ||
+		     ps_kind(n, "hexadecimal_integer_literal") || ps_kind(n, "integer_literal") ||
+		     ps_kind(n, "generic_token"))) {
+		return false;
+	}
+	*rs = b, *re = e;
+	*hex = e - b > 2 && text[b] == '0' && (text[b + 1] == 'x' || text[b + 1] == 'X');
+	if (b == e || e - b > 18)
+		return false;
+	long long x = 0;
+	for (uint32_t i = *hex ? b + 2 : b; i < e; i++) {
+		int d = isdigit((unsigned char)text[i])		? text[i] - '0'
+			: *hex && isxdigit((unsigned char)text[i]) ? tolower((unsigned char)text[i]) - 'a' + 10
+							       : -1;
+		if (d < 0)
+			return false;
+		x = x * (*hex ? 16 : 10) + d;
+	}
+	*v = x;
+	return true;
+}
+
+/* LT-PS-002: the data of a registry write that turns a legacy version back on becomes the
+ * hardening value, as LT-REG-001..003's fixes of `.reg` files do: SCHANNEL `Enabled` 0,
+ * `DisabledByDefault` 1; `SchUseStrongCrypto` / `SystemDefaultTlsVersions` 1; a WinHTTP or
+ * Internet Settings mask without the legacy bits (TLS 1.2, 0x800, added when no TLS 1.2 or
+ * 1.3 bit is left). Only when the data is an integer literal and the key and name strings. */
+static void ps_fix__registry(const file_ctx *ctx, finding *f, TSNode command)
+{
+	const char *text = ctx->src->text;
+	TSNode root = command;
+	for (TSNode p = ts_node_parent(root); !ts_node_is_null(p); p = ts_node_parent(p))
+		root = p;
+	eval_ctx ec = { .src = ctx->src, .root = root, .lang = ctx->lang };
+	TSNode key, name, data;
+	long long v = 0;
+	bool hex = false;
+	uint32_t rs = 0, re = 0;
+	if (!ps_registry_parts(&ec, command, &key, &name, &data) ||
+	    !ps_fix__integer(text, data, &v, &hex, &rs, &re)) {
+		finding_set_no_fix(f, "The data written is computed: write the hardening value "
+				      "where it is chosen.");
+		return;
+	}
+	strbuf k = STRBUF_INIT, n = STRBUF_INIT;
+	bool known_key = ps_string(&ec, key, &k), known_name = ps_string(&ec, name, &n);
+	version_set enabled = 0;
+	registry_setting setting = REGISTRY_OTHER;
+	if (known_name && known_key)
+		setting = registry_policy_classify(strbuf_str(&k), k.len, strbuf_str(&n), n.len, v,
+						   &enabled);
+	else if (known_name && registry_policy_versions_any_key(strbuf_str(&n), n.len, v))
+		setting = REGISTRY_NETFX;
+	long long to = -1;
+	if (setting == REGISTRY_SCHANNEL)
+		to = n.len == 7 && strncasecmp(strbuf_str(&n), "Enabled", 7) == 0 ? 0 : 1;
+	else if (setting == REGISTRY_NETFX)
+		to = 1;
+	else if (setting == REGISTRY_SECURE_PROTOCOLS)
+		to = (v & ~0x2A8LL) | ((v & (0x800 | 0x2000)) ? 0 : 0x800);
+	strbuf_release(&k);
+	strbuf_release(&n);
+	if (to < 0) {
+		finding_set_no_fix(f, "The key or value name is computed: write the hardening "
+				      "value where they are chosen.");
+		return;
+	}
+	char buf[32];
+	snprintf(buf, sizeof(buf), hex && to ? "0x%llx" : "%lld", to);
+	emit_replace(ctx, f,
+		     setting == REGISTRY_SCHANNEL ? "Write the hardening value ('Enabled' = 0, "
+						    "'DisabledByDefault' = 1)."
+		     : setting == REGISTRY_NETFX ? "Opt into strong cryptography and the operating "
+						   "system's default (1)."
+						 : "Write the mask without the legacy protocol bits.",
+		     rs, re, buf);
+}
+
 void ps_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
+	if (strcmp(f->rule->id, "LT-PS-002") == 0) {
+		ps_fix__registry(ctx, f, value);
+		return;
+	}
 	if (strcmp(f->rule->id, "LT-PS-001") != 0)
 		return;
 	const char *text = ctx->src->text;

@@ -14,6 +14,9 @@ struct finding;
  * 1.2 or 1.3 member is left. Only where the value is assigned with `=` or passed; a value
  * stored in a variable, added with `+=`, or computed (numbers, variables, expansions) says
  * why there is no fix. */
+/* LT-PS-002 (registry writes): an integer literal written to SCHANNEL `Enabled` becomes 0,
+ * `DisabledByDefault` 1, `SchUseStrongCrypto` / `SystemDefaultTlsVersions` 1, a WinHTTP or
+ * Internet Settings mask loses its legacy bits; computed data, keys or names have none. */
 void ps_fix(const struct file_ctx *ctx, struct finding *f, TSNode value, bool followed);
 
 #endif
