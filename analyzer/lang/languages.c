@@ -35,6 +35,7 @@
 #include "lang/php/php_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
+#include "lang/powershell/ps_fix.h"
 #include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
 #include "lang/yaml/yaml_sniff.h"
@@ -141,6 +142,7 @@ static const language_def languages[LANG_COUNT] = {
 		.grammar = tree_sitter_powershell, .frontend = &treesitter_frontend,
 		.evaluator = &powershell_evaluator, .facts = ps_facts_run,
 		.recovery = &powershell_recovery,
+		.fix = ps_fix,
 	},
 	[LANG_MSBUILD] = {
 		.name = "msbuild", .rule_aliases = LIST("dotnet"),

@@ -27,7 +27,8 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "20 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 20' "$WORK/before.sarif"
+check "58 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 58' "$WORK/before.sarif"
+check "and none without" jq -e '[.runs[0].results[] | select((.fixes | length) != 1)] | length == 0' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
 check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
 check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
@@ -39,6 +40,12 @@ check "dry run writes nothing" diff -r "$WORK/pristine" "$T"
 expect_grep "diff names the file" "+++ b/python/clients.py" "$WORK/diff"
 expect_grep "diff removes" "-    context = ssl.SSLContext(ssl.PROTOCOL_TLSv1)" "$WORK/diff"
 expect_grep "diff adds" "+	ssl_protocols TLSv1.2 TLSv1.3;" "$WORK/diff"
+expect_grep "Apache: the continued directive is one line" "+    SSLProxyProtocol -all +TLSv1.2 +TLSv1.3" "$WORK/diff"
+expect_grep "Bicep: the literal in place, quotes kept" "+    minimumTlsVersion: 'TLS1_2'" "$WORK/diff"
+expect_grep "Kubernetes: a quoted list" '+  ssl-protocols: "TLSv1.2 TLSv1.3"' "$WORK/diff"
+expect_grep "PowerShell: Tls12 added to what is set" "+    [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12" "$WORK/diff"
+expect_grep "PowerShell: a mask without its legacy bits, hex kept" "/v DefaultSecureProtocols /t REG_DWORD /d 0x800 /f" "$WORK/diff"
+expect_grep "HAProxy: a forced version becomes the floor" "+	bind :443 ssl crt /etc/haproxy/site.pem ssl-min-ver TLSv1.2 alpn h2,http/1.1" "$WORK/diff"
 cp -r "$WORK/pristine" "$WORK/patched"
 # The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
 check "the diff applies" bash -c "cd '$WORK/patched' && sed '/^--- a\/reg\//,\$d' '$WORK/diff' | patch -s -p1"
@@ -48,7 +55,11 @@ check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expecte
 expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
 expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
 for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
-         dotnet/app.config csharp/Startup.cs; do
+         dotnet/app.config csharp/Startup.cs \
+         apache/ssl.conf haproxy/haproxy.cfg openssl/openssl.cnf \
+         arm/azuredeploy.json arm/main.bicep cloudformation/api.yaml cloudformation/api.json \
+         kubernetes/ingress.yaml powershell/bootstrap.ps1 powershell/crlf.ps1 \
+         powershell/harden.ps1; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
@@ -78,11 +89,31 @@ cat > "$WORK/nofix.want" <<'WANT'
 LT-CS-003 6 0 The value initialises a constant, field or variable that other code may read too: change it where the protocols are chosen.
 LT-CS-003 10 0 The value is part of a larger expression or a collection: remove the legacy versions where it is used.
 LT-CS-001 11 0 The value is computed (not only members joined by '|'): no edit keeps its meaning.
+LT-ARM-001 11 0 The value comes from a parameter's defaultValue or a variable that other settings may use too: change it there.
+LT-ARM-001 16 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-CFN-001 10 0 The value is the Default of a parameter that other resources may use too: change it there.
+LT-CFN-001 16 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-CFN-001 20 0 The origin protocols are a list: remove its legacy entries and keep 'TLSv1.2'.
+LT-CFN-001 24 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-HAP-001 2 0 The option pins what the servers of this line speak: raise it to 'ssl-min-ver TLSv1.2' once they accept TLS 1.2.
+LT-HAP-001 5 0 The line also turns TLS 1.2 or TLS 1.3 off ('no-tlsv12', 'no-tlsv13'): choose the versions it must offer.
+LT-HAP-001 6 0 The line is templated: edit the template so it writes 'ssl-min-ver TLSv1.2' instead of the legacy option.
+LT-HAP-001 10 0 The option pins what the servers of this line speak: raise it to 'ssl-min-ver TLSv1.2' once they accept TLS 1.2.
+LT-K8S-001 6 0 The value is not a plain string written at the key (a block scalar, a tag or escapes): write 'TLSv1.2 TLSv1.3' there.
+LT-PS-001 1 0 The value is stored in a variable that other code may read too: change it where the protocols are chosen.
+LT-PS-001 2 0 '+=' adds the value's number to what is set (twice, it is another value): write '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' instead.
+LT-PS-001 3 0 The value is computed (not only SecurityProtocolType members joined by '-bor', or a string of their names): no edit keeps its meaning.
+LT-PS-002 4 0 The data written is computed: write the hardening value where it is chosen.
 LT-PY-001 5 0 The constant is stored in a name that other code may read too: change it where the protocol is chosen.
 LT-PY-001 9 0 The constant is not passed straight to ssl.SSLContext, where PROTOCOL_TLS_CLIENT keeps the code's meaning (ssl.wrap_socket and ssl_version= callers turn certificate checks off, which PROTOCOL_TLS_CLIENT refuses): pass a context from ssl.create_default_context() instead.
 LT-PY-001 13 0 The constant is imported by name: replacing it needs PROTOCOL_TLS_CLIENT imported too.
+LT-ARM-001 7 0 The value comes from a parameter's default or a variable that other settings may use too: change it there.
+LT-ARM-001 15 0 'TLSEnforcementDisabled' also turns TLS enforcement off: set 'sslEnforcement' to 'Enabled' and 'minimalTlsVersion' to 'TLS1_2'.
+LT-OSSL-001 2 0 A cap at a legacy version is there for a peer that speaks nothing newer: raise it once that peer accepts TLS 1.2.
+LT-OSSL-001 3 0 Raising the security level also refuses small keys and SHA-1 signatures: choose the level the peers need (OpenSSL's default is 1).
 LT-TF-001 7 0 The value comes from a variable's default or a local that other settings may use too: change it there.
 LT-TF-002 13 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-APA-001 2 0 The directive's protocols are templated: edit the template so it writes '-all +TLSv1.2 +TLSv1.3'.
 WANT
 check "no-fix reasons" diff "$WORK/nofix.want" "$WORK/nofix.txt"
 expect_status 0 "fix with nothing fixable" "$TLSLINT" fix "$WORK/nofix"

@@ -7,7 +7,9 @@
  * that it "overrides already set parameter(s)"). `all` is every version the library offers,
  * SSLv3 included where OpenSSL still has it. The legacy versions left at the end are the
  * finding: `SSLProtocol all -SSLv3` still enables TLS 1.0 and TLS 1.1. Apache has no trailing
- * comments (`#` only starts one at the beginning of a line) and continues lines with `\`. */
+ * comments (`#` only starts one at the beginning of a line) and continues lines with `\`.
+ * The fix replaces the directive's words (all of them, continuation lines included) with
+ * `-all +TLSv1.2 +TLSv1.3`; a templated word leaves it without one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,8 +54,10 @@ static void apache__directive(void *arg, const char *buf, const directive *d)
 	      directive_word_is(buf, &d->words[0], "SSLProxyProtocol")))
 		return;
 	version_set set = 0;
+	bool templated = false;
 	for (size_t i = 1; i < d->nwords; i++) {
 		const directive_word *a = &d->words[i];
+		templated |= a->templated;
 		if (a->templated) {
 			/* A template expression may add or reset anything: what is known
 			 * enabled is what the literal words after the last one add. */
@@ -78,7 +82,16 @@ static void apache__directive(void *arg, const char *buf, const directive *d)
 	size_t start = d->words[1].start, end = d->words[d->nwords - 1].end;
 	message_args args = { .versions = legacy, .value_text = buf + start,
 			      .value_len = end - start };
-	emit_finding(w->ctx, w->protocols, start, end, &args);
+	finding *f = emit_finding(w->ctx, w->protocols, start, end, &args);
+	/* The fix: the words become the modern pair, unless a template word may add to them. */
+	if (templated)
+		finding_set_no_fix(f, "The directive's protocols are templated: edit the template "
+				      "so it writes '-all +TLSv1.2 +TLSv1.3'.");
+	else
+		emit_replace(w->ctx, f,
+			     "Offer only TLS 1.2 and TLS 1.3 ('+TLSv1.3' needs httpd 2.4.36 or "
+			     "later with OpenSSL 1.1.1).",
+			     start, end, "-all +TLSv1.2 +TLSv1.3");
 }
 
 static int apache_fe__prepare(void **state, language lang, const rule *const *rules,

@@ -12,11 +12,13 @@
  * `[variables('x')]` followed to the parameter's `defaultValue` or the variable, Bicep's
  * `param` default or `var` through an identifier, and both branches of a Bicep `c ? a : b`.
  * A finding is at the setting; a value that came from a parameter or variable is a related
- * location. Anything else (interpolations, other template functions) is unknown and silent. */
+ * location. Anything else (interpolations, other template functions) is unknown and silent.
+ * A literal written at the setting is fixed in place (arm__fix). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
@@ -191,6 +193,41 @@ static region arm__region(const struct arm_walk *w, TSNode n)
 	return r;
 }
 
+/* The fix of a finding: each legacy literal written at the setting (a string, or a branch of
+ * a Bicep `c ? a : b`) gets the setting's TLS 1.2 spelling in place, quotes kept. A value
+ * from a parameter's default or a variable, a policy name, or MySQL's
+ * `TLSEnforcementDisabled` has none. */
+static void arm__fix(const struct arm_walk *w, const arm_setting *s, finding *f,
+		     const bool *legacy)
+{
+	for (size_t i = 0; i < w->nleaves; i++) {
+		if (legacy[i] && w->leaves[i].via) {
+			finding_set_no_fix(f, w->bicep
+				? "The value comes from a parameter's default or a variable that "
+				  "other settings may use too: change it there."
+				: "The value comes from a parameter's defaultValue or a variable "
+				  "that other settings may use too: change it there.");
+			return;
+		}
+	}
+	for (size_t i = 0; i < w->nleaves; i++) {
+		const arm_leaf *l = &w->leaves[i];
+		if (!legacy[i])
+			continue;
+		const char *modern = arm_settings_modern(s, l->s, l->len);
+		if (!modern) {
+			finding_set_no_fix(f, l->len >= 14 && strncasecmp(l->s, "TLSEnforcement", 14) == 0
+				? "'TLSEnforcementDisabled' also turns TLS enforcement off: set "
+				  "'sslEnforcement' to 'Enabled' and 'minimalTlsVersion' to 'TLS1_2'."
+				: "Policy names differ by service: choose its TLS 1.2 policy.");
+			return;
+		}
+		size_t start = (size_t)(l->s - w->text);
+		emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum.", start, start + l->len,
+			     modern);
+	}
+}
+
 /* `property` is the whole `key: value` (for the message), `value` its value. */
 static void arm__setting(struct arm_walk *w, const arm_setting *s, TSNode property,
 			 TSNode value)
@@ -211,6 +248,7 @@ static void arm__setting(struct arm_walk *w, const arm_setting *s, TSNode proper
 	message_args args = { .versions = enabled, .value_text = t, .value_len = len };
 	finding *f = emit_finding(w->ctx, w->st->rule, ts_node_start_byte(value),
 				  ts_node_end_byte(value), &args);
+	arm__fix(w, s, f, legacy);
 	for (size_t i = 0; i < w->nleaves; i++) {
 		const arm_leaf *l = &w->leaves[i];
 		if (!legacy[i] || !l->via)

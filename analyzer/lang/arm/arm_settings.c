@@ -15,29 +15,36 @@
 
 /* Storage, Redis, Service Bus, Event Hubs `minimumTlsVersion`. */
 static const arm_spelling az_min[] = {
-	{ "TLS1_0", FLOOR10 }, { "TLS1_1", FLOOR11 }, { "1.0", FLOOR10 }, { "1.1", FLOOR11 },
-	{ NULL, 0 },
+	{ "TLS1_0", FLOOR10, "TLS1_2" }, { "TLS1_1", FLOOR11, "TLS1_2" },
+	{ "1.0", FLOOR10, "1.2" },	 { "1.1", FLOOR11, "1.2" },
+	{ NULL, 0, NULL },
 };
 /* SQL `minimalTlsVersion`, App Service `minTlsVersion` / `scmMinTlsVersion`: "1.0", "1.1",
  * "1.2", "1.3". */
-static const arm_spelling az_dotted[] = { { "1.0", FLOOR10 }, { "1.1", FLOOR11 }, { NULL, 0 } };
+static const arm_spelling az_dotted[] = {
+	{ "1.0", FLOOR10, "1.2" }, { "1.1", FLOOR11, "1.2" }, { NULL, 0, NULL },
+};
 /* MySQL / PostgreSQL single servers `minimalTlsVersion`: TLS1_0, TLS1_1, TLS1_2 and
  * TLSEnforcementDisabled (any version). */
 static const arm_spelling az_db[] = {
-	{ "TLS1_0", FLOOR10 }, { "TLS1_1", FLOOR11 }, { "TLSEnforcementDisabled", FLOOR10 },
-	{ NULL, 0 },
+	{ "TLS1_0", FLOOR10, "TLS1_2" }, { "TLS1_1", FLOOR11, "TLS1_2" },
+	{ "TLSEnforcementDisabled", FLOOR10, NULL }, /* goes with sslEnforcement Disabled */
+	{ NULL, 0, NULL },
 };
 /* Cosmos DB `minimalTlsVersion`: Tls, Tls11, Tls12. */
-static const arm_spelling az_cosmos[] = { { "Tls", FLOOR10 }, { "Tls11", FLOOR11 }, { NULL, 0 } };
+static const arm_spelling az_cosmos[] = {
+	{ "Tls", FLOOR10, "Tls12" }, { "Tls11", FLOOR11, "Tls12" }, { NULL, 0, NULL },
+};
 /* Application gateway `sslPolicy` (Azure Application Gateway documentation, "Application
  * Gateway TLS policy overview": AppGwSslPolicy20150501 starts at TLSv1_0,
  * AppGwSslPolicy20170401 at TLSv1_1; AppGwSslPolicy20170401S and the 2022 policies at
  * TLSv1_2). */
 static const arm_spelling az_appgw_min[] = {
-	{ "TLSv1_0", FLOOR10 }, { "TLSv1_1", FLOOR11 }, { NULL, 0 },
+	{ "TLSv1_0", FLOOR10, "TLSv1_2" }, { "TLSv1_1", FLOOR11, "TLSv1_2" }, { NULL, 0, NULL },
 };
 static const arm_spelling az_appgw_policy[] = {
-	{ "AppGwSslPolicy20150501", FLOOR10 }, { "AppGwSslPolicy20170401", FLOOR11 }, { NULL, 0 },
+	{ "AppGwSslPolicy20150501", FLOOR10, NULL }, { "AppGwSslPolicy20170401", FLOOR11, NULL },
+	{ NULL, 0, NULL },
 };
 
 static const arm_setting settings[] = {
@@ -86,12 +93,24 @@ const arm_setting *arm_settings_find(const char *type, size_t type_len, const ch
 	return NULL;
 }
 
-version_set arm_settings_versions(const arm_setting *s, const char *value, size_t len)
+static const arm_spelling *arm__spelling(const arm_setting *s, const char *value, size_t len)
 {
 	for (const arm_spelling *v = s->values; v->value; v++)
 		if (strlen(v->value) == len && strncasecmp(v->value, value, len) == 0)
-			return v->versions;
-	return 0;
+			return v;
+	return NULL;
+}
+
+version_set arm_settings_versions(const arm_setting *s, const char *value, size_t len)
+{
+	const arm_spelling *v = arm__spelling(s, value, len);
+	return v ? v->versions : 0;
+}
+
+const char *arm_settings_modern(const arm_setting *s, const char *value, size_t len)
+{
+	const arm_spelling *v = arm__spelling(s, value, len);
+	return v ? v->modern : NULL;
 }
 
 static const char *arm__find(const char *s, size_t len, const char *needle, bool nocase)

@@ -12,6 +12,8 @@
 typedef struct arm_spelling {
 	const char *value;    /* compared ignoring ASCII case */
 	version_set versions; /* the legacy versions the value lets the service accept */
+	const char *modern;   /* the same setting's TLS 1.2 spelling, or NULL (policy names,
+				 `TLSEnforcementDisabled`): what a fix writes */
 } arm_spelling;
 
 typedef struct arm_setting {
@@ -29,6 +31,10 @@ const arm_setting *arm_settings_find(const char *type, size_t type_len, const ch
 /* The legacy versions a literal value of `s` enables: 0 when none, or when the value is not
  * in the table. */
 version_set arm_settings_versions(const arm_setting *s, const char *value, size_t len);
+
+/* The TLS 1.2 spelling that replaces the legacy value `value` of `s`, or NULL when there is
+ * no one-for-one replacement (a policy name, or a value that also turns enforcement off). */
+const char *arm_settings_modern(const arm_setting *s, const char *value, size_t len);
 
 /* The language table's sniff hook for ARM templates: true when the JSON text's "$schema"
  * (among its first 64 KiB) names a deploymentTemplate schema (resource group, subscription,

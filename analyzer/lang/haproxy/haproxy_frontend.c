@@ -5,7 +5,9 @@
  * TLSv1.1 (a floor that lets the legacy versions in), `ssl-max-ver` at or below TLSv1.1 (a cap
  * that allows nothing newer), and `force-sslv3`, `force-tlsv10`, `force-tlsv11` (only that
  * version). HAProxy starts a comment with `#` anywhere outside quotes and has no line
- * continuation. */
+ * continuation. Fixes: a legacy floor becomes `ssl-min-ver TLSv1.2`; a forced version or a
+ * cap on a listener's line (bind, ssl-default-bind-options) becomes that floor, or goes when
+ * the line has one (haproxy__fix). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,72 @@ static version_set haproxy__bound(const char *buf, const directive_word *v, bool
 	return 0;
 }
 
+/* What the fixes of one line need to know about the whole line. */
+struct haproxy_line {
+	bool server;          /* server, default-server, ssl-default-server-options */
+	bool floor;           /* an `ssl-min-ver` with a literal value */
+	bool no_modern;       /* `no-tlsv12` or `no-tlsv13` */
+	bool templated;       /* a word of template syntax */
+	bool floor_inserted;  /* a fix of this line already writes `ssl-min-ver TLSv1.2` */
+};
+
+static struct haproxy_line haproxy__line(const char *buf, const directive *d)
+{
+	struct haproxy_line l = { 0 };
+	const directive_word *first = &d->words[0];
+	l.server = !directive_word_is(buf, first, "bind") &&
+		   !directive_word_is(buf, first, "ssl-default-bind-options");
+	for (size_t i = 1; i < d->nwords; i++) {
+		const directive_word *a = &d->words[i];
+		l.templated |= a->templated;
+		l.floor |= directive_word_is(buf, a, "ssl-min-ver") && i + 1 < d->nwords &&
+			   !d->words[i + 1].templated;
+		l.no_modern |= directive_word_is(buf, a, "no-tlsv12") ||
+			       directive_word_is(buf, a, "no-tlsv13");
+	}
+	return l;
+}
+
+/* The fix of the finding `f` on option words [i, last] of `d` (`floor`: an `ssl-min-ver`,
+ * whose value word becomes TLSv1.2). A forced version or a cap becomes the floor
+ * `ssl-min-ver TLSv1.2`, or is deleted when the line has a floor already (HAProxy before 2.2
+ * started at TLS 1.0 without one, so plain removal is not enough). On a server line a forced
+ * version or a cap is what the server it names speaks: no fix. */
+static void haproxy__fix(const struct haproxy_walk *w, struct haproxy_line *l, finding *f,
+			 const directive *d, size_t i, size_t last, bool floor)
+{
+	if (l->no_modern) {
+		finding_set_no_fix(f, "The line also turns TLS 1.2 or TLS 1.3 off ('no-tlsv12', "
+				      "'no-tlsv13'): choose the versions it must offer.");
+		return;
+	}
+	const directive_word *a = &d->words[i], *v = &d->words[last];
+	if (floor) {
+		emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum.", v->vstart, v->vend,
+			     "TLSv1.2");
+		return;
+	}
+	if (l->server) {
+		finding_set_no_fix(f, "The option pins what the servers of this line speak: raise "
+				      "it to 'ssl-min-ver TLSv1.2' once they accept TLS 1.2.");
+		return;
+	}
+	if (l->floor || l->floor_inserted) {
+		/* The option and the blanks before it go. */
+		emit_replace(w->ctx, f, "Drop the legacy option: the line's 'ssl-min-ver' applies.",
+			     d->words[i - 1].end, v->end, "");
+		return;
+	}
+	if (l->templated) {
+		finding_set_no_fix(f, "The line is templated: edit the template so it writes "
+				      "'ssl-min-ver TLSv1.2' instead of the legacy option.");
+		return;
+	}
+	l->floor_inserted = true;
+	emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum instead of the legacy option.",
+		     a->start, v->end, "ssl-min-ver TLSv1.2");
+}
+
 static void haproxy__directive(void *arg, const char *buf, const directive *d)
 {
 	const struct haproxy_walk *w = arg;
@@ -55,26 +123,29 @@ static void haproxy__directive(void *arg, const char *buf, const directive *d)
 		{ "force-tlsv10", VERSION_TLS10 },
 		{ "force-tlsv11", VERSION_TLS11 },
 	};
+	struct haproxy_line line = haproxy__line(buf, d);
 	for (size_t i = 1; i < d->nwords; i++) {
 		const directive_word *a = &d->words[i];
 		if (a->templated || a->quoted)
 			continue;
 		version_set v = 0;
-		size_t end = a->end;
+		size_t last = i;
 		bool floor = directive_word_is(buf, a, "ssl-min-ver");
 		if ((floor || directive_word_is(buf, a, "ssl-max-ver")) && i + 1 < d->nwords &&
 		    !d->words[i + 1].templated) {
 			v = haproxy__bound(buf, &d->words[i + 1], floor);
-			end = d->words[i + 1].end;
+			last = i + 1;
 		}
 		for (size_t k = 0; k < sizeof(forced) / sizeof(forced[0]) && !v; k++)
 			if (directive_word_is(buf, a, forced[k].name))
-				v = forced[k].v;
+				v = forced[k].v, floor = false;
 		if (!v)
 			continue;
+		size_t end = d->words[last].end;
 		message_args args = { .versions = v, .value_text = buf + a->start,
 				      .value_len = end - a->start };
-		emit_finding(w->ctx, w->options, a->start, end, &args);
+		finding *f = emit_finding(w->ctx, w->options, a->start, end, &args);
+		haproxy__fix(w, &line, f, d, i, last, floor);
 	}
 }
 

@@ -5,7 +5,8 @@
  * or below TLSv1.1 (a cap that allows nothing newer), and a `CipherString` with
  * `@SECLEVEL=0`, which OpenSSL 3 needs before it will speak TLS 1.0 or 1.1 at all (a
  * re-enable). The format: `[section]`, `key = value`, `#` comments anywhere outside quotes,
- * `\` continues a line. `None` (no bound) and the DTLS names are left alone. */
+ * `\` continues a line. `None` (no bound) and the DTLS names are left alone. A legacy
+ * `MinProtocol` is fixed to TLSv1.2; a cap and `@SECLEVEL=0` have no safe edit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,17 @@ static void openssl__directive(void *arg, const char *buf, const directive *d)
 		return;
 	message_args args = { .versions = v, .value_text = buf + key->start,
 			      .value_len = last->end - key->start };
-	emit_finding(w->ctx, w->bounds, key->start, last->end, &args);
+	finding *f = emit_finding(w->ctx, w->bounds, key->start, last->end, &args);
+	if (floor)
+		emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum.", value->vstart,
+			     value->vend, "TLSv1.2");
+	else if (directive_word_is(buf, key, "MaxProtocol"))
+		finding_set_no_fix(f, "A cap at a legacy version is there for a peer that speaks "
+				      "nothing newer: raise it once that peer accepts TLS 1.2.");
+	else
+		finding_set_no_fix(f, "Raising the security level also refuses small keys and "
+				      "SHA-1 signatures: choose the level the peers need "
+				      "(OpenSSL's default is 1).");
 }
 
 static int openssl_fe__prepare(void **state, language lang, const rule *const *rules,

@@ -66,8 +66,8 @@ static TSNode ps__arg(const eval_ctx *ctx, const struct ps__args *a, const char 
 	return position < a->npositional ? a->positional[position] : none;
 }
 
-/* Set-ItemProperty / New-ItemProperty -Path -Name -Value; reg add KEY /v NAME /d DATA. */
-bool ps_registry(eval_ctx *ctx, TSNode command, eval_result *out)
+bool ps_registry_parts(const eval_ctx *ctx, TSNode command, TSNode *key_out,
+		       TSNode *name_out, TSNode *data_out)
 {
 	if (!ps_kind(command, "command"))
 		return false;
@@ -101,10 +101,19 @@ bool ps_registry(eval_ctx *ctx, TSNode command, eval_result *out)
 	} else {
 		return false;
 	}
+	*key_out = key, *name_out = value_name, *data_out = data;
+	return !ts_node_is_null(key) && !ts_node_is_null(value_name) && !ts_node_is_null(data);
+}
+
+/* Set-ItemProperty / New-ItemProperty -Path -Name -Value; reg add KEY /v NAME /d DATA. */
+bool ps_registry(eval_ctx *ctx, TSNode command, eval_result *out)
+{
+	TSNode key, value_name, data;
+	if (!ps_registry_parts(ctx, command, &key, &value_name, &data))
+		return false;
 	strbuf k = STRBUF_INIT, n = STRBUF_INIT;
 	eval_result d = { 0 };
-	bool ok = !ts_node_is_null(key) && !ts_node_is_null(value_name) && !ts_node_is_null(data) &&
-		  ps_string(ctx, value_name, &n) && ps_eval(ctx, data, value_type_find("int"), &d);
+	bool ok = ps_string(ctx, value_name, &n) && ps_eval(ctx, data, value_type_find("int"), &d);
 	bool known_key = ok && ps_string(ctx, key, &k);
 	if (ok) {
 		out->value = d.value;

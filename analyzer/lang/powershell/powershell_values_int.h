@@ -35,5 +35,9 @@ bool ps_resolve(eval_ctx *ctx, const char *name, size_t len, uint32_t before, TS
 void ps_index_free(void *state);
 /* A registry write command (Set-ItemProperty, New-ItemProperty, reg add). */
 bool ps_registry(eval_ctx *ctx, TSNode command, eval_result *out);
+/* The key, value name and data arguments of such a command, as written; false when it is
+ * not one or one of them is missing. */
+bool ps_registry_parts(const eval_ctx *ctx, TSNode command, TSNode *key, TSNode *name,
+		       TSNode *data);
 
 #endif

@@ -109,6 +109,43 @@ static region cfn__region(const file_ctx *ctx, uint32_t b, uint32_t e)
 	return r;
 }
 
+/* The fix of a finding: API Gateway's `TLS_1_0` written at the setting (a string, a `!Sub`
+ * without substitutions, a branch of `!If`) becomes `TLS_1_2`. A parameter's Default, a
+ * policy name (CloudFront, ELB, OpenSearch: they differ by service) or a list of origin
+ * protocols has none. */
+static void cfn__fix(const struct cfn_walk *w, const cfn_setting *s, finding *f,
+		     const version_set *v)
+{
+	for (size_t i = 0; i < w->nleaves; i++) {
+		if (v[i] && w->leaves[i].param) {
+			finding_set_no_fix(f, "The value is the Default of a parameter that other "
+					      "resources may use too: change it there.");
+			return;
+		}
+	}
+	if (s->values == aws_cloudfront_origin) {
+		finding_set_no_fix(f, "The origin protocols are a list: remove its legacy entries "
+				      "and keep 'TLSv1.2'.");
+		return;
+	}
+	if (s->values != aws_apigw_policies) {
+		finding_set_no_fix(f, "Policy names differ by service: choose its TLS 1.2 policy.");
+		return;
+	}
+	for (size_t i = 0; i < w->nleaves; i++) {
+		const ydoc *l = w->leaves[i].node;
+		if (!v[i])
+			continue;
+		if (!ydoc_literal_in_place(l, w->ctx->src->text)) {
+			finding_set_no_fix(f, "The value is not a plain string written at the "
+					      "setting: write 'TLS_1_2' there.");
+			return;
+		}
+		emit_replace(w->ctx, f, "Require TLS 1.2 as the minimum.", l->cstart, l->cend,
+			     "TLS_1_2");
+	}
+}
+
 static void cfn__setting(struct cfn_walk *w, const cfn_setting *s, const ydoc *key,
 			 const ydoc *value)
 {
@@ -127,6 +164,7 @@ static void cfn__setting(struct cfn_walk *w, const cfn_setting *s, const ydoc *k
 	message_args args = { .versions = enabled, .value_text = text + key->start,
 			      .value_len = value->end - key->start };
 	finding *f = emit_finding(w->ctx, w->rule, value->start, value->end, &args);
+	cfn__fix(w, s, f, v);
 	for (size_t i = 0; i < w->nleaves; i++) {
 		const struct cfn_leaf *l = &w->leaves[i];
 		if (!v[i] || !l->param)

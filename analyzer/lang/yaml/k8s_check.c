@@ -1,7 +1,8 @@
 /* k8s_check.c: LT-K8S-001, ingress-nginx TLS protocols in Kubernetes manifests: a ConfigMap's
  * `ssl-protocols` data key (the controller's configuration) and the
  * `nginx.ingress.kubernetes.io/proxy-ssl-protocols` annotation on any object, listing SSLv2,
- * SSLv3, TLSv1 or TLSv1.1 (values/tls_options.h; `TLSv1.2 TLSv1.3` is silent). */
+ * SSLv3, TLSv1 or TLSv1.1 (values/tls_options.h; `TLSv1.2 TLSv1.3` is silent). A string
+ * written at the key is fixed to `TLSv1.2 TLSv1.3`. */
 #include <string.h>
 
 #include "lang/yaml/yaml_doc.h"
@@ -16,7 +17,18 @@ static void k8s__judge(const file_ctx *ctx, const rule *r, const ydoc *key, cons
 		return;
 	message_args args = { .versions = v, .value_text = ctx->src->text + key->start,
 			      .value_len = value->end - key->start };
-	emit_finding(ctx, r, value->start, value->end, &args);
+	finding *f = emit_finding(ctx, r, value->start, value->end, &args);
+	/* The fix: the list becomes the modern pair, as nginx's own fix writes it. */
+	if (value->tag || !ydoc_literal_in_place(value, ctx->src->text))
+		finding_set_no_fix(f, "The value is not a plain string written at the key (a "
+				      "block scalar, a tag or escapes): write 'TLSv1.2 TLSv1.3' "
+				      "there.");
+	else if (strstr(value->s, "{{") || strstr(value->s, "${"))
+		finding_set_no_fix(f, "The value is templated: edit the template so it writes "
+				      "'TLSv1.2 TLSv1.3'.");
+	else
+		emit_replace(ctx, f, "Offer only TLS 1.2 and TLS 1.3.", value->cstart, value->cend,
+			     "TLSv1.2 TLSv1.3");
 }
 
 static void k8s__key(const file_ctx *ctx, const rule *r, const ydoc *map, const char *key)

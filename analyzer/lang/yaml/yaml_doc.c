@@ -219,6 +219,16 @@ bool ydoc_is(const ydoc *d, const char *s)
 	return d && d->kind == YDOC_SCALAR && d->s && strcmp(d->s, s) == 0;
 }
 
+bool ydoc_literal_in_place(const ydoc *d, const char *text)
+{
+	if (!d || d->kind != YDOC_SCALAR || !d->s || d->cend < d->cstart ||
+	    d->cend - d->cstart != d->len || d->start >= d->end)
+		return false;
+	if (text[d->start] == '|' || text[d->start] == '>')
+		return false; /* a block scalar */
+	return memcmp(text + d->cstart, d->s, d->len) == 0 && !memchr(d->s, '\n', d->len);
+}
+
 const ydoc *ydoc_get(const ydoc *map, const char *key)
 {
 	if (!map || map->kind != YDOC_MAP)

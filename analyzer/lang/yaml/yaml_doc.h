@@ -37,6 +37,10 @@ void ydoc_free(ydoc *d);
 const ydoc *ydoc_get(const ydoc *map, const char *key);
 /* True when `d` is a scalar equal to `s`. */
 bool ydoc_is(const ydoc *d, const char *s);
+/* True when `d` is a scalar written in place as its value: plain or quoted (YAML or JSON),
+ * on one line, without escapes, so that a fix may replace bytes [cstart, cend) of `text`
+ * (a block scalar, `|` or `>`, is not). */
+bool ydoc_literal_in_place(const ydoc *d, const char *text);
 
 /* What the YAML front end's checks need of one file. */
 typedef struct yaml_rules {

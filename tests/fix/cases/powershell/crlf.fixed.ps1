@@ -1,0 +1,2 @@
+# Bootstraps a build agent.
+[Net.ServicePointManager]::SecurityProtocol = "Tls12"
