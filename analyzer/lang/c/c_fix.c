@@ -23,6 +23,10 @@
 
 /* --- tokens ------------------------------------------------------------------------------ */
 
+/* How far a walk from a finding to its call may go: a finding deeper in an argument list or
+ * an initialiser than this has no fix, so a file of many findings costs linear time. */
+#define CF_WALK 4096
+
 static bool cf__is(const c_tokens *t, size_t i, const char *s)
 {
 	return i < t->len && c_tok_is(t, i, s);
@@ -52,7 +56,7 @@ static bool cf__closer(const c_tokens *t, size_t i)
 static size_t cf__close(const c_tokens *t, size_t open)
 {
 	int depth = 0;
-	for (size_t i = open; i < t->len; i++) {
+	for (size_t i = open; i < t->len && i - open < CF_WALK; i++) {
 		if (t->toks[i].directive)
 			return t->len;
 		if (cf__opener(t, i))
@@ -85,7 +89,7 @@ static bool cf__call_of(const c_tokens *t, size_t i, cf_call *c)
 	unsigned commas = 0;
 	size_t arg_s = 0, open = t->len;
 	for (size_t k = i; k-- > 0;) {
-		if (t->toks[k].directive)
+		if (t->toks[k].directive || i - k > CF_WALK)
 			return false;
 		if (cf__closer(t, k)) {
 			depth++;
@@ -281,7 +285,7 @@ static bool cf__statement_start(const c_tokens *t, size_t stmt)
 	if (!t->toks[p].directive && !cf__is(t, p, ";") && !cf__is(t, p, "{") && !cf__is(t, p, "}"))
 		return false;
 	int depth = 0;
-	for (size_t k = stmt; k-- > 0;) {
+	for (size_t k = stmt; k-- > 0 && stmt - k <= CF_WALK;) {
 		if (t->toks[k].directive)
 			continue;
 		if (cf__closer(t, k)) {
@@ -304,12 +308,28 @@ static bool cf__statement_start(const c_tokens *t, size_t stmt)
 	return false;
 }
 
+/* The calls of SSL_CTX_set_min_proto_version in the file (their names' token indices), found
+ * once for all hits. */
+typedef struct cf_floors {
+	size_t *at;
+	size_t len, cap;
+	bool done;
+} cf_floors;
+
 /* Does block `block` already call SSL_CTX_set_min_proto_version on `ctx`? */
-static bool cf__has_floor(const c_tokens *t, int block, const char *ctx)
+static bool cf__has_floor(const c_tokens *t, cf_floors *fl, int block, const char *ctx)
 {
-	for (size_t k = 0; k + 1 < t->len; k++) {
-		if (t->toks[k].block != block || !cf__name(t, k, "SSL_CTX_set_min_proto_version") ||
-		    !cf__is(t, k + 1, "("))
+	if (!fl->done) {
+		fl->done = true;
+		for (size_t k = 0; k + 1 < t->len; k++)
+			if (cf__name(t, k, "SSL_CTX_set_min_proto_version") && cf__is(t, k + 1, "(")) {
+				GROW(fl->at, fl->cap, fl->len + 1);
+				fl->at[fl->len++] = k;
+			}
+	}
+	for (size_t n = 0; n < fl->len; n++) {
+		size_t k = fl->at[n];
+		if (t->toks[k].block != block)
 			continue;
 		cf_call c = { .open = k + 1, .close = cf__close(t, k + 1) };
 		size_t s, e;
@@ -324,7 +344,7 @@ static bool cf__has_floor(const c_tokens *t, int block, const char *ctx)
 	return false;
 }
 
-static void cf__method_fix(c_hit *hit, const c_tokens *t, size_t s, size_t e)
+static void cf__method_fix(c_hit *hit, const c_tokens *t, cf_floors *fl, size_t s, size_t e)
 {
 	(void)e;
 	/* The hit is the name, or `::` before it (the AST's call starts there). */
@@ -364,7 +384,7 @@ static void cf__method_fix(c_hit *hit, const c_tokens *t, size_t s, size_t e)
 	}
 	char *ctx = cf__text(t, lhs, last + 1);
 	char what[512];
-	bool floor = !cf__has_floor(t, t->toks[stmt].block, ctx);
+	bool floor = !cf__has_floor(t, fl, t->toks[stmt].block, ctx);
 	snprintf(what, sizeof(what), "Use '%s()' (version-flexible)%s. This needs OpenSSL 1.1.0 or later.",
 		 repl,
 		 floor ? (dtls ? " and a DTLS 1.2 floor, 'SSL_CTX_set_min_proto_version(ctx, "
@@ -468,8 +488,9 @@ static int cf__legacy_version(const c_tokens *t, size_t i)
 	return v >= 0x300 && v <= 0x302 ? 1 : v == 0xfeff || v == 0x100 ? 2 : 0;
 }
 
-static void cf__bound_fix(c_hit *hit, const c_tokens *t, size_t s, size_t e)
+static void cf__bound_fix(c_hit *hit, const c_tokens *t, cf_floors *fl, size_t s, size_t e)
 {
+	(void)fl;
 	cf_call c;
 	enum cf_bound b = CF_NONE;
 	if (cf__call_of(t, s, &c) && c.arg_s == s && c.arg_e == e)
@@ -543,8 +564,9 @@ static int cf__curl_kind(const c_tokens *t, size_t i)
 		       : 0;
 }
 
-static void cf__curl_fix(c_hit *hit, const c_tokens *t, size_t s, size_t e)
+static void cf__curl_fix(c_hit *hit, const c_tokens *t, cf_floors *fl, size_t s, size_t e)
 {
+	(void)fl;
 	cf_call c;
 	if (!cf__call_of(t, s, &c) || c.arg_s != s || c.arg_e != e || c.argno != 3 ||
 	    !cf__callee(t, &c, (const char *const[]){ "curl_easy_setopt", NULL })) {
@@ -622,7 +644,7 @@ static void cf__curl_fix(c_hit *hit, const c_tokens *t, size_t s, size_t e)
 
 static const struct {
 	const char *rule;
-	void (*fix)(c_hit *hit, const c_tokens *t, size_t s, size_t e);
+	void (*fix)(c_hit *hit, const c_tokens *t, cf_floors *fl, size_t s, size_t e);
 } cf_rules[] = {
 	{ "LT-C-001", cf__method_fix },
 	{ "LT-C-002", cf__bound_fix },
@@ -631,6 +653,7 @@ static const struct {
 
 void c_fix_hits(c_hits *h, const c_tokens *t)
 {
+	cf_floors fl = { 0 };
 	for (size_t i = 0; i < h->len; i++) {
 		c_hit *hit = &h->items[i];
 		for (size_t r = 0; r < sizeof(cf_rules) / sizeof(cf_rules[0]); r++) {
@@ -641,7 +664,8 @@ void c_fix_hits(c_hits *h, const c_tokens *t)
 			if (!cf__span(t, hit->start, hit->end, &s, &e))
 				c_hit_no_fix(hit, CF_COMPUTED);
 			else
-				cf_rules[r].fix(hit, t, s, e);
+				cf_rules[r].fix(hit, t, &fl, s, e);
 		}
 	}
+	free(fl.at);
 }

@@ -21,7 +21,7 @@
 #ifndef TLSLINT_C_FIX_H
 #define TLSLINT_C_FIX_H
 
-#include "lang/c/c_match.h"
+#include "lang/c/c_hits.h"
 #include "lang/c/c_tokens.h"
 
 /* Works out the fix (or the reason for none) of every hit in `h`, from tokens `t`. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "c_match.h"
+#include "c_hits.h"
 #include "util/alloc.h"
 
 c_hit *c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions)

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "lang/c/c_match.h"
+#include "lang/c/c_hits.h"
 
 /* Longest fix description, replacement text or reason accepted. */
 #define C_WIRE_MAX_TEXT 4096u
