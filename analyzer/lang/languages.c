@@ -85,6 +85,10 @@ extern const struct recover_syntax go_recovery;
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
 #define C_COMMENTS .line_comments = LIST("//"), .block_comments = LIST("/*", "*/")
+/* Configuration templates (Jinja, Go templates, ERB, envsubst): nginx's row takes them unless
+ * a sniffing row (Apache, HAProxy, OpenSSL) claims the content; their readers read the
+ * literal directives and mark the words that hold template syntax. */
+#define TEMPLATE_EXTENSIONS ".template", ".tmpl", ".j2", ".jinja", ".jinja2", ".erb"
 #define XML_COMMENTS .line_comments = NONE, .block_comments = LIST("<!--", "-->")
 
 static const language_def languages[LANG_COUNT] = {
@@ -169,7 +173,7 @@ static const language_def languages[LANG_COUNT] = {
 		.name = "nginx", .rule_aliases = NONE,
 		/* Configuration that may be nginx's: the front end decides by the path (an nginx
 		 * tree, *.conf.template) and then the content (lang/nginx/nginx_reader.h). */
-		.extensions = LIST(".conf", ".template", ".tmpl", ".j2", ".jinja", ".jinja2", ".erb"),
+		.extensions = LIST(".conf", TEMPLATE_EXTENSIONS),
 		.file_names = NONE,
 		.line_comments = LIST("#"), .block_comments = NONE,
 		.frontend = &nginx_frontend,
@@ -197,7 +201,8 @@ static const language_def languages[LANG_COUNT] = {
 		.name = "apache", .rule_aliases = NONE,
 		/* A .conf file is Apache's when a line starts with SSLProtocol or SSLProxyProtocol
 		 * (apache_sniff); other .conf files stay nginx's. Directive names ignore case. */
-		.extensions = LIST(".conf"), .file_names = LIST("httpd.conf", "apache2.conf", ".htaccess"),
+		.extensions = LIST(".conf", TEMPLATE_EXTENSIONS),
+		.file_names = LIST("httpd.conf", "apache2.conf", ".htaccess"),
 		.sniff = apache_sniff, .ignores_case = true,
 		.line_comments = LIST("#"), .block_comments = NONE,
 		.frontend = &apache_frontend,
@@ -205,14 +210,16 @@ static const language_def languages[LANG_COUNT] = {
 	[LANG_HAPROXY] = {
 		.name = "haproxy", .rule_aliases = NONE,
 		/* haproxy*.cfg and any .cfg with HAProxy's sections and bind/server lines. */
-		.extensions = LIST(".cfg"), .file_names = LIST("haproxy.cfg"), .sniff = haproxy_sniff,
+		.extensions = LIST(".cfg", TEMPLATE_EXTENSIONS), .file_names = LIST("haproxy.cfg"),
+		.sniff = haproxy_sniff,
 		.line_comments = LIST("#"), .block_comments = NONE,
 		.frontend = &haproxy_frontend,
 	},
 	[LANG_OPENSSL] = {
 		.name = "openssl", .rule_aliases = NONE,
 		/* openssl.cnf and .cnf files that set MinProtocol, MaxProtocol or CipherString. */
-		.extensions = LIST(".cnf"), .file_names = LIST("openssl.cnf"), .sniff = openssl_sniff,
+		.extensions = LIST(".cnf", TEMPLATE_EXTENSIONS), .file_names = LIST("openssl.cnf"),
+		.sniff = openssl_sniff,
 		.ignores_case = true, .line_comments = LIST("#"), .block_comments = NONE,
 		.frontend = &openssl_frontend,
 	},

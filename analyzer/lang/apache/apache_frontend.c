@@ -54,8 +54,12 @@ static void apache__directive(void *arg, const char *buf, const directive *d)
 	version_set set = 0;
 	for (size_t i = 1; i < d->nwords; i++) {
 		const directive_word *a = &d->words[i];
-		if (a->templated)
-			return; /* a computed list: its result is not known */
+		if (a->templated) {
+			/* A template expression may add or reset anything: what is known
+			 * enabled is what the literal words after the last one add. */
+			set = 0;
+			continue;
+		}
 		char sign = a->vend > a->vstart ? buf[a->vstart] : 0;
 		bool signed_ = sign == '+' || sign == '-';
 		version_set v = apache__versions(buf, a, signed_ ? 1 : 0);
