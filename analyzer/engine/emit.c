@@ -179,3 +179,17 @@ void emit_replace(const file_ctx *ctx, finding *f, const char *description, size
 				ctx->src->text + start, text);
 	f->file_hash = finding_text_hash(ctx->src->text, ctx->src->len);
 }
+
+void emit_replace_modern(const file_ctx *ctx, finding *f, const char *description, size_t start,
+			 size_t end, const char *text)
+{
+	/* Built as the finding's fix, then moved aside: the two never mix. */
+	fix *kept = f->fix;
+	char *reason = f->no_fix;
+	f->fix = f->modern_fix;
+	f->no_fix = NULL;
+	emit_replace(ctx, f, description, start, end, text);
+	f->modern_fix = f->fix;
+	f->fix = kept;
+	f->no_fix = reason;
+}

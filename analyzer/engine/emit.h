@@ -65,6 +65,10 @@ finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, siz
 void emit_replace(const file_ctx *ctx, finding *f, const char *description, size_t start,
 		  size_t end, const char *text);
 
+/* The same for `f`'s modern_fix (rules/finding.h), which leaves `fix` and `no_fix` as they are. */
+void emit_replace_modern(const file_ctx *ctx, finding *f, const char *description, size_t start,
+			 size_t end, const char *text);
+
 /* Looks for a `tlslint-ignore: <rule_id>` comment on 1-based `line` or the line above.
  * Returns the reason (newly allocated; "" when none was given), or NULL. */
 char *emit_find_suppression(const source_file *src, language lang, unsigned line,

@@ -6,6 +6,7 @@
 void net004_run(const post_scan_ctx *ctx);
 void cs006_run(const post_scan_ctx *ctx);
 void net001_run(const post_scan_ctx *ctx);
+void cs001_run(const post_scan_ctx *ctx);
 
 /* The files whose front ends record project facts themselves (C# code contributes through
  * the evidence rules below), and the words such a file must contain. */
@@ -20,6 +21,7 @@ static const char *const project_keywords[] = {
 static const char *const tls12_code_rules[] = { "LT-CS-001", "LT-CS-006", NULL };
 
 static const post_scan_analyzer analyzers[] = {
+	{ "LT-CS-001", true, project_langs, project_keywords, NULL, cs001_run },
 	{ "LT-CS-006", true, project_langs, project_keywords, NULL, cs006_run },
 	{ "LT-NET-001", true, project_langs, project_keywords, NULL, net001_run },
 	{ "LT-NET-004", false, project_langs, project_keywords, tls12_code_rules, net004_run },

@@ -93,9 +93,25 @@ unsigned long long finding_text_hash(const char *s, size_t len)
 	return h;
 }
 
+void finding_choose_modern_fix(finding *f, bool modern)
+{
+	if (!f->modern_fix)
+		return;
+	if (modern) {
+		finding__fix_free(f->fix);
+		free(f->no_fix);
+		f->no_fix = NULL;
+		f->fix = f->modern_fix;
+	} else {
+		finding__fix_free(f->modern_fix);
+	}
+	f->modern_fix = NULL;
+}
+
 static void finding__release(finding *f)
 {
 	finding__fix_free(f->fix);
+	finding__fix_free(f->modern_fix);
 	free(f->no_fix);
 	free(f->uri);
 	free(f->display_path);

@@ -61,6 +61,10 @@ typedef struct finding {
 	char *no_fix;         /* why there is none, when the front end knows ("the value is
 				 computed at run time"); NULL when the rule offers no fixes */
 	unsigned long long file_hash; /* of the decoded text the fix was made from */
+	/* The fix that replaces `fix` (and `no_fix`) when the project owning the file targets
+	 * .NET Framework 4.7 or later (LT-CS-001: remove the assignment); the post-scan analyzer
+	 * that knows the project chooses (finding_choose_modern_fix), else NULL. */
+	fix *modern_fix;
 } finding;
 
 typedef struct notification {
@@ -87,6 +91,8 @@ void finding_add_related(finding *f, const char *uri, region where, const char *
 void finding_add_replacement(finding *f, const char *description, size_t start, size_t end,
 			     size_t raw_start, size_t raw_len, region where, const char *old,
 			     const char *text);
+/* Makes `modern_fix` the finding's fix when `modern`, else drops it. */
+void finding_choose_modern_fix(finding *f, bool modern);
 /* Says why `f` has no fix (replacing an earlier reason; dropping a fix made before). */
 void finding_set_no_fix(finding *f, const char *reason);
 /* FNV-1a 64 of `len` bytes: what `file_hash` holds. */

@@ -151,6 +151,23 @@ expect_status 0 "fix --include-opt-in" "$TLSLINT" fix --include-opt-in "$O"
 check "v4.5 -> v4.8" cmp "$O/Legacy.csproj" "$O.expected/Legacy.csproj"
 check "net452 -> net48" cmp "$O/sdk/Tool.csproj" "$O.expected/sdk/Tool.csproj"
 
+# LT-CS-001 in a project targeting .NET Framework 4.7.2: the assignment is removed (whole
+# lines, a trailing comment with them; a computed value too); in an unbraced `if` and under a
+# 4.6.1 project the legacy members are dropped instead.
+M=$WORK/modern
+cp -r "$ROOT/tests/fix/modern" "$M"
+mkdir -p "$M.expected/legacy"
+mv "$M/Client.fixed.cs" "$M.expected/Client.cs"
+mv "$M/legacy/Old.fixed.cs" "$M.expected/legacy/Old.cs"
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/modern.sarif" "$M"
+check "removal only on 4.7 or later" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001") | [.locations[0].physicalLocation.artifactLocation.uri, .locations[0].physicalLocation.region.startLine, (.fixes[0].description.text | startswith("Remove the assignment"))]] == [["Client.cs", 9, true], ["Client.cs", 10, true], ["Client.cs", 11, true], ["Client.cs", 17, false], ["legacy/Old.cs", 9, false]]' "$WORK/modern.sarif"
+check "the whole line goes" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001" and .locations[0].physicalLocation.region.startLine == 10) | .fixes[0].artifactChanges[0].replacements[] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endLine, .deletedRegion.endColumn, .insertedContent.text]] == [[10, 1, 11, 1, ""]]' "$WORK/modern.sarif"
+expect_status 0 "fix on the 4.7.2 project" "$TLSLINT" fix "$M"
+check "assignments removed" cmp "$M/Client.cs" "$M.expected/Client.cs"
+check "4.6.1: members dropped" cmp "$M/legacy/Old.cs" "$M.expected/legacy/Old.cs"
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/modern.after.sarif" "$M"
+check "no LT-CS-001 left" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001")] | length == 0' "$WORK/modern.after.sarif"
+
 # The file's mode survives the atomic write.
 tree "$WORK/mode"
 chmod 640 "$WORK/mode/nginx/nginx/site.conf"

@@ -201,40 +201,6 @@ bool c_match_callee(const c_pattern *p, const char *name)
 	return false;
 }
 
-c_hit *c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions)
-{
-	if (!versions)
-		return NULL;
-	for (size_t i = 0; i < h->len; i++) {
-		if (h->items[i].rule == r && h->items[i].start == start) {
-			h->items[i].versions |= versions;
-			return &h->items[i];
-		}
-	}
-	GROW(h->items, h->cap, h->len + 1);
-	c_hit *hit = &h->items[h->len++];
-	memset(hit, 0, sizeof(*hit));
-	hit->rule = r;
-	hit->start = start;
-	hit->end = end > start ? end : start + 1;
-	hit->versions = versions;
-	return hit;
-}
-
-void c_hit_sink(c_hit *hit, size_t start, size_t end, bool through)
-{
-	if (!hit || end <= start || (start <= hit->start && end >= hit->end))
-		return; /* no sink, or one that holds the value itself */
-	for (unsigned i = 0; i < hit->nsinks; i++)
-		if (hit->sinks[i].start == start && hit->sinks[i].end == end)
-			return;
-	if (hit->nsinks == C_HIT_MAX_SINKS)
-		return;
-	hit->sinks[hit->nsinks].start = start;
-	hit->sinks[hit->nsinks].end = end;
-	hit->sinks[hit->nsinks++].through = through;
-}
-
 /* The sink's text, on one line and at most 80 bytes, in a related-location message. */
 static void c_hits__related(const file_ctx *ctx, finding *f, size_t start, size_t end,
 			    bool through)
@@ -285,12 +251,13 @@ void c_hits_emit(c_hits *h, const file_ctx *ctx)
 		for (unsigned k = 0; k < x->nsinks; k++)
 			c_hits__related(ctx, f, x->sinks[k].start, x->sinks[k].end,
 					x->sinks[k].through);
+		for (unsigned k = 0; k < x->nreps; k++)
+			if (x->reps[k].end <= ctx->src->len)
+				emit_replace(ctx, f, x->fix_desc, x->reps[k].start, x->reps[k].end,
+					     x->reps[k].text);
+		if (x->no_fix)
+			finding_set_no_fix(f, x->no_fix);
+		c_hit_clear_fix(&h->items[i]);
 	}
 	h->len = 0;
-}
-
-void c_hits_release(c_hits *h)
-{
-	free(h->items);
-	memset(h, 0, sizeof(*h));
 }

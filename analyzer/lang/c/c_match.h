@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lang/c/c_hits.h"
 #include "lang/c/c_rules.h"
 #include "lang/c/c_tokens.h"
 #include "engine/emit.h"
@@ -42,31 +43,7 @@ version_set c_match_context(const c_pattern *p, const c_tokens *t, int block);
 /* True when callee `name` (qualified "a::b::f", or as spelled) is one of the pattern's. */
 bool c_match_callee(const c_pattern *p, const char *name);
 
-/* Findings collected for one file: merged per rule and location, then emitted in order. */
-#define C_HIT_MAX_SINKS 4
-
-typedef struct c_hit {
-	const rule *rule;
-	size_t start, end;
-	version_set versions;
-	/* Where the value goes (related locations): byte ranges, and whether each is the sink
-	 * itself or a name the value was followed through. */
-	struct { size_t start, end; bool through; } sinks[C_HIT_MAX_SINKS];
-	unsigned nsinks;
-} c_hit;
-
-typedef struct c_hits {
-	c_hit *items;
-	size_t len, cap;
-} c_hits;
-
-/* Adds (or merges into the hit of the same rule and start) a hit; returns it, or NULL when
- * `versions` is empty. */
-c_hit *c_hits_add(c_hits *h, const rule *r, size_t start, size_t end, version_set versions);
-/* Records bytes [start, end) as a sink of the hit (`through`: a name the value went through). */
-void c_hit_sink(c_hit *hit, size_t start, size_t end, bool through);
 /* Emits every hit once (same rule and start: versions merged) and empties the list. */
 void c_hits_emit(c_hits *h, const file_ctx *ctx);
-void c_hits_release(c_hits *h);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lang/c/c_analyze.h"
+#include "lang/c/c_fix.h"
 #include "lang/c/shims.h"
 #include "util/alloc.h"
 
@@ -66,9 +67,8 @@ c_parse_status c_parser_run(c_parser *p, const char *abs, const char *const *arg
 		if (!u.no_fallback)
 			c_fallback_run(&u);
 		c_anywhere_run(&u);
-		for (size_t i = 0; i < u.hits.len; i++)
-			*c_hits_add(out, u.hits.items[i].rule, u.hits.items[i].start,
-				    u.hits.items[i].end, u.hits.items[i].versions) = u.hits.items[i];
+		c_fix_hits(&u.hits, &u.toks);
+		c_hits_take(out, &u.hits);
 	}
 	c_unit_release(&u);
 	p->lc->disposeTranslationUnit(tu);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "lang/c/c_parse.h"
+#include "lang/c/c_wire.h"
 #include "util/alloc.h"
 
 extern char **environ;
@@ -25,43 +26,23 @@ extern char **environ;
 #define CS_FD 3                /* the parser process's end of the socket */
 #define CS_START_MS 60000u     /* loading libclang, on a loaded machine */
 #define CS_MAX_STRING (1u << 30)
+#define CS_MAX_REPLY (1ull << 30) /* a file's hits: far below this */
 
 struct c_server {
 	pid_t pid;
 	int fd;
 	const c_rule *const *rules;
+	const rule **plain; /* rules[i]->rule, for decoding */
 	size_t nrules;
 };
 
-/* --- encoding --------------------------------------------------------------------------- */
+/* --- encoding (lang/c/c_wire.h) -------------------------------------------------------- */
 
-typedef struct cs_buf {
-	char *data;
-	size_t len, cap;
-} cs_buf;
-
-static void cs__put(cs_buf *b, const void *p, size_t n)
-{
-	GROW(b->data, b->cap, b->len + n);
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-}
-
-static void cs__u32(cs_buf *b, uint32_t v)
-{
-	cs__put(b, &v, sizeof(v));
-}
-
-static void cs__u64(cs_buf *b, uint64_t v)
-{
-	cs__put(b, &v, sizeof(v));
-}
-
-static void cs__str(cs_buf *b, const char *s, size_t n)
-{
-	cs__u32(b, (uint32_t)n);
-	cs__put(b, s, n);
-}
+typedef c_wire_buf cs_buf;
+#define cs__put c_wire_put
+#define cs__u32 c_wire_u32
+#define cs__u64 c_wire_u64
+#define cs__str c_wire_str
 
 static int cs__send(int fd, cs_buf *b)
 {
@@ -178,6 +159,7 @@ void c_server_stop(c_server *s)
 	if (!s)
 		return;
 	cs__reap(s, NULL, 0, NULL);
+	free(s->plain);
 	free(s);
 }
 
@@ -209,6 +191,9 @@ c_server *c_server_start(const c_rule *const *rules, size_t nrules, bool no_fall
 	s->fd = sv[0];
 	s->rules = rules;
 	s->nrules = nrules;
+	s->plain = xcalloc(nrules ? nrules : 1, sizeof(*s->plain));
+	for (size_t i = 0; i < nrules; i++)
+		s->plain[i] = rules[i]->rule;
 
 	cs_buf b = { 0 };
 	cs__u32(&b, CS_HELLO);
@@ -226,7 +211,7 @@ c_server *c_server_start(const c_rule *const *rules, size_t nrules, bool no_fall
 	if (cs__send(s->fd, &b) < 0 || cs__recv_u32(s->fd, &status, deadline) < 0) {
 		free(b.data);
 		cs__reap(s, why, whylen, "the libclang parser process did not start");
-		free(s);
+		c_server_stop(s);
 		return NULL;
 	}
 	free(b.data);
@@ -242,18 +227,6 @@ c_server *c_server_start(const c_rule *const *rules, size_t nrules, bool no_fall
 	}
 	return s;
 }
-
-/* One hit on the wire: the rule's index, versions, byte range and the sinks (related locations). */
-struct cs_wire_hit {
-	uint32_t rule;
-	uint32_t versions;
-	uint64_t start, end;
-	uint32_t nsinks, pad;
-	struct {
-		uint64_t start, end;
-		uint32_t through, pad;
-	} sinks[C_HIT_MAX_SINKS];
-};
 
 c_parse_status c_server_parse(c_server *s, const char *abs, const char *const *args,
 			      size_t nargs, bool shims, const char *text, size_t len,
@@ -276,7 +249,7 @@ c_parse_status c_server_parse(c_server *s, const char *abs, const char *const *a
 		return C_PARSE_CRASHED;
 	}
 	long long deadline = timeout_ms ? cs__now_ms() + timeout_ms : 0;
-	uint32_t status = 0, nhits = 0;
+	uint32_t status = 0;
 	rc = cs__recv_u32(s->fd, &status, deadline);
 	if (rc == -2) {
 		cs__reap(s, NULL, 0, NULL);
@@ -299,26 +272,18 @@ c_parse_status c_server_parse(c_server *s, const char *abs, const char *const *a
 		}
 		return C_PARSE_FAILED;
 	}
-	rc = cs__recv_u32(s->fd, &nhits, deadline);
-	for (uint32_t i = 0; rc == 0 && i < nhits; i++) {
-		struct cs_wire_hit h;
-		rc = cs__recv(s->fd, &h, sizeof(h), deadline);
-		if (rc == 0 && (h.rule >= s->nrules || h.start > len || h.end > len ||
-				h.nsinks > C_HIT_MAX_SINKS))
+	/* The hits: a length, then that many bytes, decoded and checked (c_wire.h). */
+	uint64_t plen = 0;
+	rc = cs__recv(s->fd, &plen, sizeof(plen), deadline);
+	if (rc == 0 && plen > CS_MAX_REPLY)
+		rc = -1;
+	if (rc == 0) {
+		char *payload = xmalloc(plen ? (size_t)plen : 1);
+		rc = cs__recv(s->fd, payload, (size_t)plen, deadline);
+		if (rc == 0 && c_wire_get_hits(payload, (size_t)plen, s->plain, s->nrules, len,
+					       out) < 0)
 			rc = -1; /* not what this program sends */
-		for (uint32_t k = 0; rc == 0 && k < h.nsinks; k++)
-			if (h.sinks[k].start > len || h.sinks[k].end > len)
-				rc = -1;
-		if (rc == 0) {
-			c_hit *hit = c_hits_add(out, s->rules[h.rule]->rule, (size_t)h.start,
-						(size_t)h.end, h.versions);
-			hit->nsinks = h.nsinks;
-			for (uint32_t k = 0; k < h.nsinks; k++) {
-				hit->sinks[k].start = (size_t)h.sinks[k].start;
-				hit->sinks[k].end = (size_t)h.sinks[k].end;
-				hit->sinks[k].through = h.sinks[k].through != 0;
-			}
-		}
+		free(payload);
 	}
 	if (rc < 0) {
 		cs__reap(s, why, whylen, crashed);
@@ -337,6 +302,15 @@ static int cs__reply_error(int fd, uint32_t status, const char *msg)
 	int rc = cs__send(fd, &b);
 	free(b.data);
 	return rc;
+}
+
+static unsigned cs__rule_index(const rule *r, void *arg)
+{
+	const c_parser *p = arg;
+	unsigned ri = 0;
+	while (ri < p->nrules && p->rules[ri]->rule != r)
+		ri++;
+	return ri;
 }
 
 /* One request: reads it, parses the file, replies. Returns 0 to go on, 1 at the end of the
@@ -378,28 +352,12 @@ static int cs__serve_one(int fd, c_parser *p)
 			rc = -1; /* what libclang recovered from may have left it broken */
 		goto cleanup;
 	}
-	cs_buf b = { 0 };
+	cs_buf body = { 0 }, b = { 0 };
+	c_wire_put_hits(&body, &hits, cs__rule_index, p);
 	cs__u32(&b, 0);
-	cs__u32(&b, (uint32_t)hits.len);
-	for (size_t i = 0; i < hits.len; i++) {
-		uint32_t ri = 0;
-		while (ri < p->nrules && p->rules[ri]->rule != hits.items[i].rule)
-			ri++;
-		const c_hit *hit = &hits.items[i];
-		struct cs_wire_hit h;
-		memset(&h, 0, sizeof(h));
-		h.rule = ri;
-		h.versions = hit->versions;
-		h.start = hit->start;
-		h.end = hit->end;
-		h.nsinks = hit->nsinks <= C_HIT_MAX_SINKS ? hit->nsinks : C_HIT_MAX_SINKS;
-		for (uint32_t k = 0; k < h.nsinks; k++) {
-			h.sinks[k].start = hit->sinks[k].start;
-			h.sinks[k].end = hit->sinks[k].end;
-			h.sinks[k].through = hit->sinks[k].through;
-		}
-		cs__put(&b, &h, sizeof(h));
-	}
+	cs__u64(&b, body.len);
+	cs__put(&b, body.data, body.len);
+	free(body.data);
 	c_hits_release(&hits);
 	rc = cs__send(fd, &b) < 0 ? -1 : 0;
 	free(b.data);

@@ -11,7 +11,9 @@
  *   hello    scanner -> parser: the C rules (id, path, first line, pattern) and settings
  *   ready    parser -> scanner: libclang is loaded (or why it cannot be)
  *   request  scanner -> parser: the file's absolute path, the compiler flags, its text
- *   reply    parser -> scanner: a status, and the findings as (rule, start, end, versions)
+ *   reply    parser -> scanner: a status, and the findings (rule, range, versions, related
+ *            locations, fix or the reason for none) as one length-prefixed payload whose
+ *            decoding checks every count and range (lang/c/c_wire.h)
  *
  * Every integer is a 32- or 64-bit value in the machine's byte order (both ends are the same
  * binary); a string is its 32-bit length and its bytes. When the parser process dies (a

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "lang/c/c_analyze.h"
+#include "lang/c/c_fix.h"
 #include "lang/c/c_lex.h"
 #include "lang/c/c_server.h"
 #include "lang/c/compdb.h"
@@ -137,6 +138,7 @@ static void cfe__fallback_only(const struct cfe_state *st, const file_ctx *ctx, 
 	c_lex(&u.toks, ctx->src->len, cxx);
 	c_fallback_run(&u);
 	c_anywhere_run(&u);
+	c_fix_hits(&u.hits, &u.toks);
 	c_hits_emit(&u.hits, ctx);
 	c_unit_release(&u);
 }

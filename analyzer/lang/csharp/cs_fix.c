@@ -51,8 +51,64 @@ static bool cs_fix__whole_value_site(TSNode value)
 	return false;
 }
 
+/* On .NET Framework 4.7 or later the better fix of a `ServicePointManager.SecurityProtocol =`
+ * (or `|=`) statement is its removal: the operating system's default then applies. Made aside
+ * as the finding's modern fix; the post-scan analyzer (project/cs001_modern.c) uses it when
+ * the project that owns the file targets 4.7 or later. The statement must stand in a block
+ * (or at the top level), so that removing it leaves valid code; whole lines go with it when
+ * nothing but blanks or a `//` comment share them. */
+static void cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value)
+{
+	TSNode assign = ts_node_parent(value);
+	if (ts_node_is_null(assign) || strcmp(ts_node_type(assign), "assignment_expression") != 0)
+		return;
+	TSNode left = ts_node_child_by_field_name(assign, "left", 4);
+	TSNode op = ts_node_child_by_field_name(assign, "operator", 8);
+	TSNode stmt = ts_node_parent(assign);
+	if (ts_node_is_null(left) || ts_node_is_null(op) || ts_node_is_null(stmt) ||
+	    (strcmp(ts_node_type(op), "=") != 0 && strcmp(ts_node_type(op), "|=") != 0) ||
+	    strcmp(ts_node_type(stmt), "expression_statement") != 0)
+		return;
+	TSNode holder = ts_node_parent(stmt);
+	if (ts_node_is_null(holder) || (strcmp(ts_node_type(holder), "block") != 0 &&
+					strcmp(ts_node_type(holder), "global_statement") != 0))
+		return;
+	const char *text = ctx->src->text;
+	static const char target[] = "ServicePointManager.SecurityProtocol";
+	size_t tl = sizeof(target) - 1;
+	uint32_t lb = ts_node_start_byte(left), le = ts_node_end_byte(left);
+	if (le - lb < tl || memcmp(text + le - tl, target, tl) != 0 ||
+	    (le - lb > tl && text[le - tl - 1] != '.'))
+		return;
+	size_t start = ts_node_start_byte(stmt), end = ts_node_end_byte(stmt);
+	size_t ls = start, le2 = end;
+	while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
+		ls--;
+	while (le2 < ctx->src->len && (text[le2] == ' ' || text[le2] == '\t'))
+		le2++;
+	if (le2 + 1 < ctx->src->len && text[le2] == '/' && text[le2 + 1] == '/')
+		while (le2 < ctx->src->len && text[le2] != '\r' && text[le2] != '\n')
+			le2++;
+	bool line_start = ls == 0 || text[ls - 1] == '\n';
+	bool line_end = le2 >= ctx->src->len || text[le2] == '\r' || text[le2] == '\n';
+	if (line_start && line_end) {
+		start = ls;
+		end = le2;
+		if (end < ctx->src->len && text[end] == '\r')
+			end++;
+		if (end < ctx->src->len && text[end] == '\n')
+			end++;
+	}
+	emit_replace_modern(ctx, f,
+			    "Remove the assignment: the project targets .NET Framework 4.7 or later "
+			    "(or .NET), where the operating system's default protocols apply.",
+			    start, end, "");
+}
+
 void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
+	if (!followed && strcmp(f->rule->id, "LT-CS-001") == 0)
+		cs_fix__removal(ctx, f, value);
 	if (strcmp(f->rule->id, "LT-CS-004") == 0) {
 		/* AppContext.SetSwitch(opt-out, true): the literal becomes false. */
 		if (!followed && strcmp(ts_node_type(value), "boolean_literal") == 0)

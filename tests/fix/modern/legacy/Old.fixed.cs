@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Payments.Legacy
+{
+    public static class Old
+    {
+        public static void Configure()
+        {
+            ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;
+        }
+    }
+}
