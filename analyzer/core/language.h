@@ -43,6 +43,9 @@ typedef enum language {
 	LANG_JVM,           /* Java .properties, java.security */
 	LANG_JAVA,
 	LANG_GO,
+	LANG_JAVASCRIPT,    /* .js .mjs .cjs .jsx */
+	LANG_TYPESCRIPT,    /* .ts .mts .cts */
+	LANG_TSX,           /* .tsx */
 	LANG_COUNT
 } language;
 
