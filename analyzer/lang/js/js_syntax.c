@@ -163,13 +163,59 @@ static bool js__expects_failure(const char *text, TSNode call)
 	return js__contains_any(text, top, words);
 }
 
+static const char *const js__refusing[] = {
+	"reject", "refuse", "fail", "not support", "unsupported", "not allow", "disallow",
+	"not accept", "not connect", "cannot connect", "can't connect", "throw", "error",
+	"deny", "denies", "not negotiate", NULL,
+};
+
+/* Is `call` (a call_expression) a test whose title says the set-up is refused? */
+static bool js__refusing_test(const char *text, TSNode call)
+{
+	TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	if (ts_node_is_null(fn) || ts_node_is_null(args) || !js__is_test_call(text, fn) ||
+	    ts_node_named_child_count(args) < 1)
+		return false;
+	TSNode title = ts_node_named_child(args, 0);
+	return (js__is(title, "string") || js__is(title, "template_string")) &&
+	       js__contains_any(text, title, js__refusing);
+}
+
+/* `beforeEach(...)`, `before(...)`, `beforeAll(...)`: the set-up of the tests beside it. */
+static bool js__is_hook(const char *text, TSNode fn)
+{
+	return js__is(fn, "identifier") &&
+	       (js__text_is(text, fn, "beforeEach", 10) || js__text_is(text, fn, "before", 6) ||
+		js__text_is(text, fn, "beforeAll", 9));
+}
+
+/* Does the block holding the hook call `hook` also hold a test that expects a refusal (the
+ * hook then sets up the legacy peer that those tests are refused by)? */
+static bool js__hook_for_refusals(const char *text, TSNode hook)
+{
+	TSNode st = ts_node_parent(hook);
+	if (ts_node_is_null(st) || !js__is(st, "expression_statement"))
+		return false;
+	TSNode block = ts_node_parent(st);
+	if (ts_node_is_null(block))
+		return false;
+	uint32_t n = 0;
+	TSNode *kids = eval_named_children(block, &n);
+	bool found = false;
+	for (uint32_t i = 0; i < n && !found; i++) {
+		if (!js__is(kids[i], "expression_statement") ||
+		    ts_node_named_child_count(kids[i]) < 1)
+			continue;
+		TSNode call = ts_node_named_child(kids[i], 0);
+		found = js__is(call, "call_expression") && js__refusing_test(text, call);
+	}
+	free(kids);
+	return found;
+}
+
 bool js_syntax_in_rejection_test(TSNode node, const char *text)
 {
-	static const char *const refusing[] = {
-		"reject", "refuse", "fail", "not support", "unsupported", "not allow", "disallow",
-		"not accept", "not connect", "cannot connect", "can't connect", "throw", "error",
-		"deny", "denies", "not negotiate", NULL,
-	};
 	static const char *const looks_for_error[] = { "error", "reject", "throw", "err_", NULL };
 	for (TSNode n = ts_node_parent(node); !ts_node_is_null(n); n = ts_node_parent(n)) {
 		if (!js__is(n, "arguments"))
@@ -187,14 +233,13 @@ bool js_syntax_in_rejection_test(TSNode node, const char *text)
 		if (js__is(fn, "identifier") && js__text_is(text, fn, "expect", 6) &&
 		    js__expects_failure(text, call))
 			return true;
+		if (js__is_hook(text, fn))
+			return js__hook_for_refusals(text, call);
 		if (js__is_test_call(text, fn) && ts_node_named_child_count(n) >= 2) {
-			TSNode title = ts_node_named_child(n, 0);
 			TSNode body = ts_node_named_child(n, ts_node_named_child_count(n) - 1);
-			if ((js__is(title, "string") || js__is(title, "template_string")) &&
-			    js__contains_any(text, title, refusing) &&
-			    js__contains_any(text, body, looks_for_error))
-				return true;
-			return false; /* a test that expects the set-up to work */
+			/* a test that expects the set-up to work when it says nothing of a refusal */
+			return js__refusing_test(text, call) &&
+			       js__contains_any(text, body, looks_for_error);
 		}
 	}
 	return false;

@@ -26,7 +26,9 @@ TSNode js_syntax_property(const eval_ctx *ctx, TSNode object, const char *key, s
 /* Is `node` part of a test that expects the code to fail? True inside the arguments of
  * `assert.throws`, `assert.rejects`, `expect(...)` followed by `.toThrow...`, `.rejects` or
  * `.to.throw`/`.to.be.rejected...`, and inside a test (`it`, `test`) whose title says the
- * connection is refused, rejected or fails, and whose body looks for an error. */
+ * connection is refused, rejected or fails, and whose body looks for an error; and inside a
+ * `beforeEach`/`before`/`beforeAll` hook beside such a test (it sets up the legacy peer that
+ * the test is refused by). */
 bool js_syntax_in_rejection_test(TSNode node, const char *text);
 
 #endif
