@@ -32,6 +32,11 @@ go_damage=(
 	'type T[P any, ] interface { ~int | ~ }'
 	'func (r *R[K, V]) Get(k K) (v V, ok bool) { return r.m[k] ~ }'
 )
+js_damage=(
+	'let broken = <-> $$$ ~;'
+	'type Exact = {| a: string |};'
+	'import type { Options } from "./types";'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -89,6 +94,9 @@ for i in "${!java_damage[@]}"; do run_kind java java '{' "${java_damage[$i]}" "$
 # Go: before every function (damage inside a composite literal is not a shape
 # real code has, and it takes the literal with it).
 for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done
+# JavaScript: before every top-level prose comment, between statements (as in Go, damage inside
+# an object literal is not a shape real code has).
+for i in "${!js_damage[@]}"; do run_kind javascript js '§' "${js_damage[$i]}" "$i" '^// [A-Z]'; done
 
 # The damaged file is named in a notification, a note; an undamaged one is not.
 mkdir -p "$WORK/note"
