@@ -29,6 +29,10 @@ js      websockets+ws                a2f4e7c046c2112bbce6fef39a083dac77d6f0d2
 js      mqttjs+MQTT.js               aa03369f5f5daf9b8a98339990cc3ced800a5051
 js      tediousjs+tedious            a99826d30bad0a70396d67fa3a3d5e7705e29fae
 js      nodemailer+nodemailer        2f667f4272cb2d7cb479b2e3903ab10600fc0eae
+js      httptoolkit+mockttp          0d0ac2026d89930f0fe27f134a00539416d1adcc
+js      sindresorhus+got             d00d845a0b435365ec73ea5a1fca6e17ee677184
+js      sidorares+node-mysql2        928c3c511a0316713966ade2cf27e47285feb878
+js      http-party+node-http-proxy   9b96cd725127a024dabebec6c7ea8c807272223d
 ruby    lostisland+faraday           59334e0e9b1918bd26b143f4a7bbc8c765de3ac4
 ruby    ruby+net-http                69f6f6dedd5648290e224956c6b3f57ab516f537
 ruby    httprb+http                  557b127e1b5c9ca93841fe484c01d94dc9522c75

@@ -27,7 +27,10 @@ set(TS_GRAMMARS
   "bash;${TS_MODULES}/tree-sitter-bash/src"
   "java;${TS_MODULES}/tree-sitter-java/src"
   "go;${TS_MODULES}/tree-sitter-go/src"
-  "php;${TS_MODULES}/tree-sitter-php/php/src")
+  "php;${TS_MODULES}/tree-sitter-php/php/src"
+  "javascript;${TS_MODULES}/tree-sitter-javascript/src"
+  "typescript;${TS_MODULES}/tree-sitter-typescript/typescript/src"
+  "tsx;${TS_MODULES}/tree-sitter-typescript/tsx/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

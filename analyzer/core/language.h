@@ -44,6 +44,9 @@ typedef enum language {
 	LANG_JAVA,
 	LANG_GO,
 	LANG_PHP,           /* .php .phtml, and .inc files that hold a PHP open tag */
+	LANG_JAVASCRIPT,    /* .js .mjs .cjs .jsx */
+	LANG_TYPESCRIPT,    /* .ts .mts .cts */
+	LANG_TSX,           /* .tsx */
 	LANG_COUNT
 } language;
 

@@ -69,7 +69,7 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 {
 	bool owns = &set->rules[cr->owner] == cr;
 	const rule *r = cr->rule;
-	cr->value_capture = cr->report_capture = cr->cap_capture = NO_CAPTURE;
+	cr->value_capture = cr->report_capture = cr->cap_capture = cr->pin_capture = NO_CAPTURE;
 	cr->sink_capture = query_rules__capture_id(q, "sink");
 	char perr[400];
 	uint32_t poffset = UINT32_MAX;
@@ -103,6 +103,7 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 		}
 	}
 	if (r->report_if == REPORT_FLOOR_OR_CAP) {
+		cr->pin_capture = query_rules__capture_id(q, "pin");
 		cr->cap_capture = query_rules__capture_id(q, "cap");
 		if (cr->cap_capture == NO_CAPTURE) {
 			snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the "
@@ -334,12 +335,14 @@ static bool query_rules__spelled(const rule *r, const value_type *type, const ev
 }
 
 /* Decides whether an evaluated value makes a finding, and which versions to name. `is_cap`
- * tells a floor-or-cap rule's match that captured @cap. */
-static bool query_rules__reportable(report_condition cond, bool is_cap, const eval_result *v,
-				    version_set *named)
+ * tells a floor-or-cap rule's match that captured @cap, `is_pin` one that captured @pin (a
+ * value that enables exactly the versions it names, such as Node.js `secureProtocol`). */
+static bool query_rules__reportable(report_condition cond, bool is_cap, bool is_pin,
+				    const eval_result *v, version_set *named)
 {
 	if (cond == REPORT_FLOOR_OR_CAP)
-		cond = is_cap ? REPORT_CAP_LEGACY : REPORT_FLOOR_LEGACY;
+		cond = is_pin ? REPORT_ENABLES_LEGACY : is_cap ? REPORT_CAP_LEGACY
+							       : REPORT_FLOOR_LEGACY;
 	switch (cond) {
 	case REPORT_ALWAYS:
 		*named = v->versions;
@@ -436,7 +439,9 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		TSNode cap;
 		bool is_cap = cr->cap_capture != NO_CAPTURE &&
 			      query_rules__find_capture(m, cr->cap_capture, &cap);
-		if (!query_rules__reportable(r->report_if, is_cap, &v, &args.versions) ||
+		bool is_pin = cr->pin_capture != NO_CAPTURE &&
+			      query_rules__find_capture(m, cr->pin_capture, &cap);
+		if (!query_rules__reportable(r->report_if, is_cap, is_pin, &v, &args.versions) ||
 		    !query_rules__spelled(r, cr->value_type, &v, args.versions))
 			return;
 		uint32_t s = ts_node_start_byte(value_node);

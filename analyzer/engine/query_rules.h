@@ -26,6 +26,7 @@ typedef struct compiled_rule {
 	 * followed to its initialiser at that value, once, with the name's uses related. */
 	uint32_t sink_capture;
 	uint32_t cap_capture;    /* @cap of a floor-or-cap rule, else UINT32_MAX */
+	uint32_t pin_capture;    /* @pin of a floor-or-cap rule (optional), else UINT32_MAX */
 	const value_type *value_type;
 	atomic_int state;        /* RULE_PENDING, RULE_READY or RULE_FAILED */
 	size_t owner;            /* index of the first rule of the set with the same pattern: it

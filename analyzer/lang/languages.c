@@ -33,6 +33,7 @@
 #include "lang/go/go_syntax.h"
 #include "lang/java/java_syntax.h"
 #include "lang/php/php_syntax.h"
+#include "lang/js/js_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/powershell/ps_fix.h"
@@ -53,6 +54,9 @@ const TSLanguage *tree_sitter_bash(void);
 const TSLanguage *tree_sitter_java(void);
 const TSLanguage *tree_sitter_go(void);
 const TSLanguage *tree_sitter_php(void);
+const TSLanguage *tree_sitter_javascript(void);
+const TSLanguage *tree_sitter_typescript(void);
+const TSLanguage *tree_sitter_tsx(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -78,6 +82,9 @@ extern const struct value_evaluator json_evaluator;
 extern const struct value_evaluator java_evaluator;
 extern const struct value_evaluator go_evaluator;
 extern const struct value_evaluator php_evaluator;
+extern const struct value_evaluator javascript_evaluator;
+extern const struct value_evaluator typescript_evaluator;
+extern const struct value_evaluator tsx_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
@@ -86,6 +93,7 @@ extern const struct recover_syntax powershell_recovery;
 extern const struct recover_syntax java_recovery;
 extern const struct recover_syntax go_recovery;
 extern const struct recover_syntax php_recovery;
+extern const struct recover_syntax js_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -306,6 +314,31 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &php_evaluator,
 		.predicates = { .in_rejection_test = php_syntax_in_rejection_test },
 		.recovery = &php_recovery,
+	},
+	[LANG_JAVASCRIPT] = {
+		.name = "javascript", .rule_aliases = NONE,
+		.extensions = LIST(".js", ".mjs", ".cjs", ".jsx"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_javascript, .frontend = &treesitter_frontend,
+		.evaluator = &javascript_evaluator,
+		.predicates = { .in_rejection_test = js_syntax_in_rejection_test },
+		.recovery = &js_recovery,
+	},
+	[LANG_TYPESCRIPT] = {
+		/* JavaScript's rules, on the TypeScript grammar (the same expression nodes). */
+		.name = "typescript", .rule_aliases = LIST("javascript"),
+		.extensions = LIST(".ts", ".mts", ".cts"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_typescript, .frontend = &treesitter_frontend,
+		.evaluator = &typescript_evaluator,
+		.predicates = { .in_rejection_test = js_syntax_in_rejection_test },
+		.recovery = &js_recovery,
+	},
+	[LANG_TSX] = {
+		.name = "tsx", .rule_aliases = LIST("javascript"),
+		.extensions = LIST(".tsx"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_tsx, .frontend = &treesitter_frontend,
+		.evaluator = &tsx_evaluator,
+		.predicates = { .in_rejection_test = js_syntax_in_rejection_test },
+		.recovery = &js_recovery,
 	},
 };
 

@@ -357,8 +357,8 @@ const rule_key rule_keys[] = {
 	  "`analyzer/values/value_types.c`" },
 	{ "report-if", 0, RULE_FIELD_ENUM, F(report_if), NO_FIELD, key_report_if,
 	  "`always` (default), `enables-legacy`, `pins-modern`, `floor-legacy`, `cap-legacy`, "
-	  "`true`, `floor-or-cap` (a match that captures `@cap` is judged as a maximum version, any "
-	  "other as a minimum)" },
+	  "`true`, `floor-or-cap` (a match that captures `@cap` is judged as a maximum version, one "
+	  "that captures `@pin` as exactly the versions it names, any other as a minimum)" },
 	{ "spelling", 0, RULE_FIELD_ENUM, F(spelling), NO_FIELD, key_spelling,
 	  "with `value`: `names` reports only values whose reported versions include one spelled "
 	  "by name (`SecurityProtocolType.Tls`, PowerShell `'Tls11'`), `numbers` only values with "

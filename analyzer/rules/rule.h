@@ -30,7 +30,8 @@ typedef enum report_condition {
 	REPORT_FLOOR_LEGACY,      /* a minimum version at or below TLS 1.1 */
 	REPORT_CAP_LEGACY,        /* a maximum version at or below TLS 1.1 */
 	REPORT_TRUE,              /* the value is the boolean true */
-	REPORT_FLOOR_OR_CAP,      /* cap-legacy for matches that capture @cap, else floor-legacy */
+	REPORT_FLOOR_OR_CAP,      /* cap-legacy for matches that capture @cap, enables-legacy for
+				     @pin, else floor-legacy */
 } report_condition;
 
 /* Which spelling of a value the rule reports (`SecurityProtocolType.Tls` is a name, `192` and

@@ -146,6 +146,28 @@ static const value_member go_tls_version[] = {
 	{ "tls.VersionTLS13", 0x304, VERSION_TLS13 },
 };
 
+/* Node.js `tls` protocol names: `minVersion`/`maxVersion` and `tls.DEFAULT_MIN_VERSION` take
+ * 'TLSv1'..'TLSv1.3' (OpenSSL's numbers, ordered: a minimum or a maximum); `secureProtocol`
+ * takes an OpenSSL method name, which pins one version ('TLSv1_method', its `_client_` and
+ * `_server_` forms) or negotiates ('TLS_method', 'SSLv23_method': no version). Names compare
+ * exactly, as Node.js does. */
+#define NODE_METHOD(prefix, value, versions) \
+	{ prefix "_method", value, versions }, { prefix "_client_method", value + 1, versions }, \
+	{ prefix "_server_method", value + 2, versions }
+static const value_member node_tls_version[] = {
+	{ "TLSv1", 0x301, VERSION_TLS10 },
+	{ "TLSv1.1", 0x302, VERSION_TLS11 },
+	{ "TLSv1.2", 0x303, VERSION_TLS12 },
+	{ "TLSv1.3", 0x304, VERSION_TLS13 },
+	NODE_METHOD("SSLv2", 0x1000, VERSION_SSL2),
+	NODE_METHOD("SSLv3", 0x1010, VERSION_SSL3),
+	NODE_METHOD("TLSv1", 0x1020, VERSION_TLS10),
+	NODE_METHOD("TLSv1_1", 0x1030, VERSION_TLS11),
+	NODE_METHOD("TLSv1_2", 0x1040, VERSION_TLS12),
+	NODE_METHOD("TLS", 0x1050, 0),
+	NODE_METHOD("SSLv23", 0x1060, 0),
+};
+
 #define TYPE(name, kind, members) { name, kind, members, sizeof(members) / sizeof(members[0]) }
 static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
@@ -163,6 +185,7 @@ static const value_type types[] = {
 	/* PHP: curl's CURLOPT_SSLVERSION, stream crypto methods and transport URLs; the
 	 * evaluator (lang/php/php_values.c) holds their tables and says the versions itself. */
 	{ "PhpTlsSetting", VALUE_FLAGS, NULL, 0 },
+	TYPE("NodeTlsVersion", VALUE_ENUM, node_tls_version),
 };
 
 const value_type *value_type_find(const char *name)

@@ -17,6 +17,7 @@ static const char *const vendored__dirs[] = {
 static const char *const vendored__generated_suffixes[] = {
 	".designer.cs", ".g.cs", ".g.i.cs", ".generated.cs", "_pb2.py", "_pb2_grpc.py", ".pb.cc",
 	".pb.h", ".pb.c", ".pb-c.c", ".pb-c.h", ".min.js",
+	".min.mjs", ".min.cjs", ".bundle.js",
 };
 
 /* A generator's words near the top of a file. */

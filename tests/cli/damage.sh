@@ -39,6 +39,11 @@ php_damage=(
 	'public function __construct(public private(set) array $items = []) {}'
 	'$legacy = array(1, 2,, @@unknown);'
 )
+js_damage=(
+	'let broken = <-> $$$ ~;'
+	'type Exact = {| a: string |};'
+	'import type { Options } from "./types";'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -104,6 +109,9 @@ done
 # Go: before every function (damage inside a composite literal is not a shape
 # real code has, and it takes the literal with it).
 for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done
+# JavaScript: before every top-level prose comment, between statements (as in Go, damage inside
+# an object literal is not a shape real code has).
+for i in "${!js_damage[@]}"; do run_kind javascript js '§' "${js_damage[$i]}" "$i" '^// [A-Z]'; done
 
 # The damaged file is named in a notification, a note; an undamaged one is not.
 mkdir -p "$WORK/note"
