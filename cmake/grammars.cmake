@@ -26,7 +26,8 @@ set(TS_GRAMMARS
   "yaml;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-yaml/src"
   "bash;${TS_MODULES}/tree-sitter-bash/src"
   "java;${TS_MODULES}/tree-sitter-java/src"
-  "go;${TS_MODULES}/tree-sitter-go/src")
+  "go;${TS_MODULES}/tree-sitter-go/src"
+  "ruby;${TS_MODULES}/tree-sitter-ruby/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

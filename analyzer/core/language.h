@@ -43,6 +43,7 @@ typedef enum language {
 	LANG_JVM,           /* Java .properties, java.security */
 	LANG_JAVA,
 	LANG_GO,
+	LANG_RUBY,          /* .rb .rake .gemspec, Gemfile, Rakefile */
 	LANG_COUNT
 } language;
 

@@ -36,6 +36,7 @@
 #include "lang/csharp/cs_fix.h"
 #include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
+#include "lang/ruby/rb_syntax.h"
 #include "lang/yaml/yaml_sniff.h"
 
 /* Grammars (grammars/, cmake/grammars.cmake). */
@@ -50,6 +51,7 @@ const TSLanguage *tree_sitter_yaml(void);
 const TSLanguage *tree_sitter_bash(void);
 const TSLanguage *tree_sitter_java(void);
 const TSLanguage *tree_sitter_go(void);
+const TSLanguage *tree_sitter_ruby(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -74,6 +76,7 @@ extern const struct value_evaluator powershell_evaluator;
 extern const struct value_evaluator json_evaluator;
 extern const struct value_evaluator java_evaluator;
 extern const struct value_evaluator go_evaluator;
+extern const struct value_evaluator ruby_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
@@ -81,6 +84,7 @@ extern const struct recover_syntax python_recovery;
 extern const struct recover_syntax powershell_recovery;
 extern const struct recover_syntax java_recovery;
 extern const struct recover_syntax go_recovery;
+extern const struct recover_syntax ruby_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -289,6 +293,18 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &go_evaluator,
 		.predicates = { .in_rejection_test = go_syntax_in_rejection_test },
 		.recovery = &go_recovery,
+	},
+	[LANG_RUBY] = {
+		/* Scripts without an extension are not sniffed for a `ruby` shebang: the walker
+		 * decides by names alone (core/language.h). */
+		.name = "ruby", .rule_aliases = NONE,
+		.extensions = LIST(".rb", ".rake", ".gemspec"),
+		.file_names = LIST("Gemfile", "Rakefile"),
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_ruby, .frontend = &treesitter_frontend,
+		.evaluator = &ruby_evaluator,
+		.predicates = { .in_rejection_test = rb_syntax_in_rejection_test },
+		.recovery = &ruby_recovery,
 	},
 };
 
