@@ -32,6 +32,11 @@ go_damage=(
 	'type T[P any, ] interface { ~int | ~ }'
 	'func (r *R[K, V]) Get(k K) (v V, ok bool) { return r.m[k] ~ }'
 )
+ruby_damage=(
+	'forward(*, **, &) $$$'
+	'value = case input in {name: String => } | ~ end'
+	'x = %<<< unknown ]]'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -89,6 +94,8 @@ for i in "${!java_damage[@]}"; do run_kind java java '{' "${java_damage[$i]}" "$
 # Go: before every function (damage inside a composite literal is not a shape
 # real code has, and it takes the literal with it).
 for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done
+# Ruby: before every method (its blocks open with `do` and `{` alike).
+for i in "${!ruby_damage[@]}"; do run_kind ruby rb '§' "${ruby_damage[$i]}" "$i" '^[ \t]*def '; done
 
 # The damaged file is named in a notification, a note; an undamaged one is not.
 mkdir -p "$WORK/note"

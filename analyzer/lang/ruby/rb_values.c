@@ -1,10 +1,11 @@
 /* rb_values.c: evaluating Ruby expressions to the protocol versions a setting allows
  * (RubyTlsVersions).
  *
- * A value is one protocol version: a symbol or string naming an OpenSSL method
- * (`:TLSv1`, `'TLSv1_1'`, `:SSLv3_client`; `:SSLv23` negotiates and names none) or a version
- * (`:TLS1`, `"TLS1_1"`), the single-purpose constants `OpenSSL::SSL::TLS1_VERSION`,
- * `TLS1_1_VERSION`, `SSL3_VERSION`, `SSL2_VERSION` (and the TLS 1.2/1.3 ones), and for
+ * A value is a protocol version: a symbol or string naming an OpenSSL method (`:TLSv1`,
+ * `'TLSv1_1'`, `:SSLv3_client`; `:SSLv23` negotiates and names none) or a version (`:TLS1`,
+ * `"TLS1_1"`), an array or `%w()`/`%i[]` list of them (their union); the single-purpose
+ * constants `OpenSSL::SSL::TLS1_VERSION`, `TLS1_1_VERSION`, `SSL3_VERSION`, `SSL2_VERSION`
+ * (and the TLS 1.2/1.3 ones), and for
  * `min_version`/`max_version` the protocol numbers 0x0300-0x0304. `.freeze`, `.to_sym`,
  * `.to_s` and parentheses pass through; `a ? b : c` is either; names (`LEGACY = :TLSv1`, a
  * local, an `@ivar`, `Owner::LEGACY`) are followed to their assignment in the file.
@@ -16,6 +17,7 @@
  * unknown, and unknown is silent. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/versions.h"
 #include "lang/ruby/rb_syntax.h"
@@ -43,18 +45,19 @@ static const struct {
 	{ "TLS1_3", VERSION_TLS13 },
 };
 
-/* The version a method or version name spells: `TLSv1`, `TLSv1_client`, `TLS1_1`. */
+/* The version a method or version name spells: `TLSv1`, `TLSv1_client`, `TLS1_1`; ignoring
+ * case, as EventMachine's `start_tls(ssl_version: %w(tlsv1 tlsv1_1))` does. */
 static bool rv__name(const char *s, size_t len, version_set *out)
 {
 	static const char *const suffixes[] = { "", "_client", "_server" };
 	for (size_t i = 0; i < sizeof(rv__names) / sizeof(rv__names[0]); i++) {
 		size_t n = strlen(rv__names[i].name);
-		if (len < n || memcmp(s, rv__names[i].name, n) != 0)
+		if (len < n || strncasecmp(s, rv__names[i].name, n) != 0)
 			continue;
 		bool method = rv__names[i].name[3] == 'v'; /* SSLv3, TLSv1: methods */
 		for (size_t k = 0; k < (method ? 3u : 1u); k++) {
 			size_t m = strlen(suffixes[k]);
-			if (len == n + m && memcmp(s + n, suffixes[k], m) == 0) {
+			if (len == n + m && strncasecmp(s + n, suffixes[k], m) == 0) {
 				*out = rv__names[i].version;
 				return true;
 			}
@@ -102,7 +105,8 @@ static bool rv__literal(eval_ctx *ctx, TSNode node, strbuf *out)
 		const char *t = eval_node_text(ctx, node, &len);
 		return len > 1 && eval_string_add(out, t + 1, len - 1);
 	}
-	if (!rv__is(node, "string") && !rv__is(node, "delimited_symbol"))
+	if (!rv__is(node, "string") && !rv__is(node, "delimited_symbol") &&
+	    !rv__is(node, "bare_string") && !rv__is(node, "bare_symbol"))
 		return false;
 	bool ok = true;
 	uint32_t n = 0;
@@ -178,6 +182,19 @@ static bool rv__eval(eval_ctx *ctx, TSNode node, bool numbers, version_set *out)
 			v = by_number[n - 0x300];
 			ok = true;
 		}
+	} else if (rv__is(node, "array") || rv__is(node, "string_array") ||
+		   rv__is(node, "symbol_array")) {
+		/* a list of enabled versions (EventMachine): the union of those known */
+		uint32_t n = 0;
+		TSNode *kids = eval_named_children(node, &n);
+		for (uint32_t i = 0; i < n; i++) {
+			version_set part = 0;
+			if (rv__eval(ctx, kids[i], numbers, &part)) {
+				v |= part;
+				ok = true;
+			}
+		}
+		free(kids);
 	} else if (rv__is(node, "conditional")) {
 		version_set a = 0, b = 0;
 		bool ka = rv__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11),
