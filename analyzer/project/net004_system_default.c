@@ -102,6 +102,8 @@ static void net004__evidence(const struct net004 *n, const project *p, finding *
 	}
 	for (size_t i = 0; i < ctx->files->len; i++) {
 		const walk_file *wf = &ctx->files->files[i];
+		if (wf->lang != LANG_REG && wf->lang != LANG_DOTNET_CONFIG)
+			continue; /* (tested first: the scan may hold many thousands of files) */
 		if (net004__listed(f, wf->uri))
 			continue; /* already there with its partial opt-in */
 		if (wf->lang == LANG_REG && net004__machine_applies(n->file_repo[i], p)) {

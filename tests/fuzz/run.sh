@@ -65,9 +65,9 @@ for t in "${targets[@]}"; do
 		-print_final_stats=1 -artifact_prefix="$arts/" "$corpus" "$seeds" >"$log" 2>&1
 	rc=$?
 	after=$(find "$arts" -type f ! -name "slow-unit-*" | wc -l)
-	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-	ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+	execs=$(LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+	cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+	ft=$(grep -ao 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
 	crashes=$((after - before))
 	[ $rc -eq 0 ] || [ $crashes -gt 0 ] || crashes=1
 	echo "fuzz_$t: ${execs:-0} executions in ${seconds} s, coverage ${cov:-0} edges (${ft:-0} features), corpus $(find "$corpus" -type f | wc -l) inputs, $crashes crashes"
