@@ -30,7 +30,8 @@ set(TS_GRAMMARS
   "php;${TS_MODULES}/tree-sitter-php/php/src"
   "javascript;${TS_MODULES}/tree-sitter-javascript/src"
   "typescript;${TS_MODULES}/tree-sitter-typescript/typescript/src"
-  "tsx;${TS_MODULES}/tree-sitter-typescript/tsx/src")
+  "tsx;${TS_MODULES}/tree-sitter-typescript/tsx/src"
+  "ruby;${TS_MODULES}/tree-sitter-ruby/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

@@ -47,6 +47,7 @@ typedef enum language {
 	LANG_JAVASCRIPT,    /* .js .mjs .cjs .jsx */
 	LANG_TYPESCRIPT,    /* .ts .mts .cts */
 	LANG_TSX,           /* .tsx */
+	LANG_RUBY,          /* .rb .rake .gemspec, Gemfile, Rakefile */
 	LANG_COUNT
 } language;
 

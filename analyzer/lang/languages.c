@@ -39,6 +39,7 @@
 #include "lang/powershell/ps_fix.h"
 #include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
+#include "lang/ruby/rb_syntax.h"
 #include "lang/yaml/yaml_sniff.h"
 
 /* Grammars (grammars/, cmake/grammars.cmake). */
@@ -57,6 +58,7 @@ const TSLanguage *tree_sitter_php(void);
 const TSLanguage *tree_sitter_javascript(void);
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
+const TSLanguage *tree_sitter_ruby(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -85,6 +87,7 @@ extern const struct value_evaluator php_evaluator;
 extern const struct value_evaluator javascript_evaluator;
 extern const struct value_evaluator typescript_evaluator;
 extern const struct value_evaluator tsx_evaluator;
+extern const struct value_evaluator ruby_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
@@ -94,6 +97,7 @@ extern const struct recover_syntax java_recovery;
 extern const struct recover_syntax go_recovery;
 extern const struct recover_syntax php_recovery;
 extern const struct recover_syntax js_recovery;
+extern const struct recover_syntax ruby_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -339,6 +343,18 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &tsx_evaluator,
 		.predicates = { .in_rejection_test = js_syntax_in_rejection_test },
 		.recovery = &js_recovery,
+	},
+	[LANG_RUBY] = {
+		/* Scripts without an extension are not sniffed for a `ruby` shebang: the walker
+		 * decides by names alone (core/language.h). */
+		.name = "ruby", .rule_aliases = NONE,
+		.extensions = LIST(".rb", ".rake", ".gemspec"),
+		.file_names = LIST("Gemfile", "Rakefile"),
+		.line_comments = LIST("#"), .block_comments = NONE,
+		.grammar = tree_sitter_ruby, .frontend = &treesitter_frontend,
+		.evaluator = &ruby_evaluator,
+		.predicates = { .in_rejection_test = rb_syntax_in_rejection_test },
+		.recovery = &ruby_recovery,
 	},
 };
 

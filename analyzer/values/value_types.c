@@ -168,6 +168,17 @@ static const value_member node_tls_version[] = {
 	NODE_METHOD("SSLv23", 0x1060, 0),
 };
 
+/* Ruby (LT-RB-001): the versions a setting allows, one bit each; lang/ruby/rb_values.c works
+ * out from the setting (a pin, a floor, a cap) which bits a value sets. */
+static const value_member ruby_tls_versions[] = {
+	{ "SSLv2", VERSION_SSL2, VERSION_SSL2 },
+	{ "SSLv3", VERSION_SSL3, VERSION_SSL3 },
+	{ "TLSv1", VERSION_TLS10, VERSION_TLS10 },
+	{ "TLSv1_1", VERSION_TLS11, VERSION_TLS11 },
+	{ "TLSv1_2", VERSION_TLS12, VERSION_TLS12 },
+	{ "TLSv1_3", VERSION_TLS13, VERSION_TLS13 },
+};
+
 #define TYPE(name, kind, members) { name, kind, members, sizeof(members) / sizeof(members[0]) }
 static const value_type types[] = {
 	TYPE("SecurityProtocolType", VALUE_FLAGS, security_protocol_type),
@@ -186,6 +197,7 @@ static const value_type types[] = {
 	 * evaluator (lang/php/php_values.c) holds their tables and says the versions itself. */
 	{ "PhpTlsSetting", VALUE_FLAGS, NULL, 0 },
 	TYPE("NodeTlsVersion", VALUE_ENUM, node_tls_version),
+	TYPE("RubyTlsVersions", VALUE_FLAGS, ruby_tls_versions),
 };
 
 const value_type *value_type_find(const char *name)

@@ -44,6 +44,11 @@ js_damage=(
 	'type Exact = {| a: string |};'
 	'import type { Options } from "./types";'
 )
+ruby_damage=(
+	'forward(*, **, &) $$$'
+	'value = case input in {name: String => } | ~ end'
+	'x = %<<< unknown ]]'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -112,6 +117,8 @@ for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^fu
 # JavaScript: before every top-level prose comment, between statements (as in Go, damage inside
 # an object literal is not a shape real code has).
 for i in "${!js_damage[@]}"; do run_kind javascript js '§' "${js_damage[$i]}" "$i" '^// [A-Z]'; done
+# Ruby: before every method (its blocks open with `do` and `{` alike).
+for i in "${!ruby_damage[@]}"; do run_kind ruby rb '§' "${ruby_damage[$i]}" "$i" '^[ \t]*def '; done
 
 # The damaged file is named in a notification, a note; an undamaged one is not.
 mkdir -p "$WORK/note"

@@ -354,12 +354,13 @@ void test_predicate_languages(void)
 		  "q.scm:15: '#not-has-arg?' does not apply to csharp rules (only to python)");
 	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @x\n\n  (#not-in-rejection-test? @x))", ""),
 		  "q.scm:16: '#not-in-rejection-test?' does not apply to powershell rules (only to "
-		  "csharp, python, java, go, php, javascript, typescript, tsx)");
+		  "csharp, python, java, go, php, javascript, typescript, tsx, ruby)");
 	CHECK_STR(compile_for(LANG_JAVASCRIPT, rejection, ""), "");
 	CHECK_STR(compile_for(LANG_TSX, rejection, ""), "");
 	CHECK_STR(compile_for(LANG_JAVA, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_GO, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_PHP, "((name) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
+	CHECK_STR(compile_for(LANG_RUBY, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_JSON, "((object) @o (#has-arg? @o \"x\"))", ""),
 		  "q.scm:14: '#has-arg?' does not apply to json rules (only to python)");
 	/* Predicates every language has still load everywhere. */
