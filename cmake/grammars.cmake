@@ -31,7 +31,8 @@ set(TS_GRAMMARS
   "javascript;${TS_MODULES}/tree-sitter-javascript/src"
   "typescript;${TS_MODULES}/tree-sitter-typescript/typescript/src"
   "tsx;${TS_MODULES}/tree-sitter-typescript/tsx/src"
-  "ruby;${TS_MODULES}/tree-sitter-ruby/src")
+  "ruby;${TS_MODULES}/tree-sitter-ruby/src"
+  "kotlin;${TS_MODULES}/@tree-sitter-grammars/tree-sitter-kotlin/src")
 set(TS_GRAMMAR_SOURCES "")
 # The list holds name;dir pairs flattened: take every second item.
 list(LENGTH TS_GRAMMARS n)

@@ -194,7 +194,10 @@ static void rules__print_group(char *const *words, size_t n)
  * queries run only around them. */
 static void rules__print_keywords(const rule *r)
 {
-	printf("            keywords: ");
+	if (r->primary)
+		printf("            %s keywords: ", r->language);
+	else
+		printf("            keywords: ");
 	if (!r->nkeywords)
 		printf("(none: every file of the language)");
 	rules__print_group(r->keywords, r->nkeywords);
@@ -233,6 +236,18 @@ static void rules__json(const catalogue *cat)
 			cJSON_AddItemToArray(also, grp);
 		}
 		cJSON_AddBoolToObject(j, "narrow", r->narrow);
+		/* Pattern files for further languages (rules/README.md). */
+		cJSON *vars = cJSON_AddArrayToObject(j, "variants");
+		for (size_t v = 0; v < r->nvariants; v++) {
+			const rule *vr = r->variants[v];
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "language", vr->language);
+			cJSON_AddStringToObject(o, "source", vr->source_path);
+			cJSON *vkw = cJSON_AddArrayToObject(o, "keywords");
+			for (size_t k = 0; k < vr->nkeywords; k++)
+				cJSON_AddItemToArray(vkw, cJSON_CreateString(vr->keywords[k]));
+			cJSON_AddItemToArray(vars, o);
+		}
 		cJSON_AddItemToArray(arr, j);
 	}
 	char *s = cJSON_Print(arr);
@@ -321,8 +336,8 @@ int cmd_rules(int argc, char **argv)
 			printf("%-11s %-7s %-20s %s%s\n", r->id, level_name(r->level),
 			       kind_name(r->kind), r->short_description,
 			       r->enabled_by_default ? "" : " (off by default)");
-			if (verbose)
-				rules__print_keywords(r);
+			for (size_t v = 0; verbose && v <= r->nvariants; v++)
+				rules__print_keywords(v ? r->variants[v - 1] : r);
 		}
 	}
 	catalogue_release(&cat);

@@ -48,6 +48,7 @@ typedef enum language {
 	LANG_TYPESCRIPT,    /* .ts .mts .cts */
 	LANG_TSX,           /* .tsx */
 	LANG_RUBY,          /* .rb .rake .gemspec, Gemfile, Rakefile */
+	LANG_KOTLIN,        /* .kt .kts: Java's rules through their Kotlin pattern files */
 	LANG_COUNT
 } language;
 

@@ -138,7 +138,7 @@ finding *emit_finding_once(const file_ctx *ctx, const rule *r, size_t start, siz
 	source_position(ctx->src, end, &where.end_line, &where.end_col);
 	for (size_t i = 0; i < ctx->out->len; i++) {
 		finding *f = &ctx->out->items[i];
-		if (f->rule == r && memcmp(&f->where, &where, sizeof(where)) == 0 &&
+		if (f->rule == rule_primary(r) && memcmp(&f->where, &where, sizeof(where)) == 0 &&
 		    strcmp(f->uri, ctx->uri) == 0)
 			return f;
 	}
@@ -149,7 +149,7 @@ finding *emit_finding(const file_ctx *ctx, const rule *r, size_t start, size_t e
 		      const message_args *args)
 {
 	finding *f = finding_list_add(ctx->out);
-	f->rule = r;
+	f->rule = rule_primary(r); /* a variant's findings are its rule's */
 	f->level = r->level;
 	f->uri = xstrdup(ctx->uri);
 	f->display_path = xstrdup(ctx->display_path);

@@ -191,6 +191,27 @@ static void recover__piece(recover_ranges *out, const recover_syntax *sx, const 
 	}
 }
 
+/* chained_lines: does the statement go on after the newline at text[nl]? `last` is the last
+ * byte before it that is not white space (or UINT32_MAX). */
+static bool recover__chained(const char *t, uint32_t nl, uint32_t end, uint32_t last)
+{
+	if (last != UINT32_MAX && t[last] == '=' && last > 0 &&
+	    !strchr("=!<>", t[last - 1]))
+		return true;
+	uint32_t k = nl + 1;
+	while (k < end) {
+		if (t[k] == ' ' || t[k] == '\t' || t[k] == '\r' || t[k] == '\n') {
+			k++;
+		} else if (t[k] == '/' && k + 1 < end && t[k + 1] == '/') {
+			while (k < end && t[k] != '\n')
+				k++;
+		} else {
+			break;
+		}
+	}
+	return k < end && (t[k] == '.' || (t[k] == '?' && k + 1 < end && t[k + 1] == '.'));
+}
+
 void recover_chunks(recover_ranges *out, language lang, const char *text, uint32_t start,
 		    uint32_t end, bool flat)
 {
@@ -242,7 +263,9 @@ void recover_chunks(recover_ranges *out, language lang, const char *text, uint32
 			uint32_t k = i;
 			while (k > s && (text[k - 1] == '\r' || text[k - 1] == ' ' || text[k - 1] == '\t'))
 				k--;
-			if (!(k > s && text[k - 1] == sx->continuation)) {
+			if (!(k > s && text[k - 1] == sx->continuation) &&
+			    !(sx->chained_lines &&
+			      recover__chained(text, i, end, k > s ? k - 1 : UINT32_MAX))) {
 				recover__piece(out, sx, text, s, i);
 				s = i + 1;
 				value = false;

@@ -36,6 +36,9 @@ typedef struct recover_syntax {
 	char escape;         /* the escape character in "..." strings */
 	char continuation;   /* a line ending in this continues (Python's backslash, PowerShell's
 				backtick) */
+	bool chained_lines;  /* with newline_ends: a line ending in `=`, or followed (past blank
+				and comment lines) by one that starts with `.` or `?.`, continues
+				(Kotlin's builder chains) */
 	/* Node types that give a piece its context: imports, using directives ... */
 	const char *const *context_types;
 	/* ... and declarations the evaluator follows names to (C# fields and locals). */

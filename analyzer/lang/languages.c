@@ -34,6 +34,7 @@
 #include "lang/java/java_syntax.h"
 #include "lang/php/php_syntax.h"
 #include "lang/js/js_syntax.h"
+#include "lang/kotlin/kotlin_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/powershell/ps_fix.h"
@@ -59,6 +60,7 @@ const TSLanguage *tree_sitter_javascript(void);
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
 const TSLanguage *tree_sitter_ruby(void);
+const TSLanguage *tree_sitter_kotlin(void);
 
 /* Front ends (frontends/frontend.h). */
 extern const struct frontend treesitter_frontend;
@@ -88,6 +90,7 @@ extern const struct value_evaluator javascript_evaluator;
 extern const struct value_evaluator typescript_evaluator;
 extern const struct value_evaluator tsx_evaluator;
 extern const struct value_evaluator ruby_evaluator;
+extern const struct value_evaluator kotlin_evaluator;
 
 /* Statement syntax for re-analysing damaged files (engine/recover.h). */
 extern const struct recover_syntax csharp_recovery;
@@ -98,6 +101,7 @@ extern const struct recover_syntax go_recovery;
 extern const struct recover_syntax php_recovery;
 extern const struct recover_syntax js_recovery;
 extern const struct recover_syntax ruby_recovery;
+extern const struct recover_syntax kotlin_recovery;
 
 #define LIST(...) ((const char *const[]){ __VA_ARGS__, NULL })
 #define NONE ((const char *const[]){ NULL })
@@ -355,6 +359,16 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &ruby_evaluator,
 		.predicates = { .in_rejection_test = rb_syntax_in_rejection_test },
 		.recovery = &ruby_recovery,
+	},
+	[LANG_KOTLIN] = {
+		/* Java's rules run on Kotlin through pattern files (rules/kotlin/), not an alias:
+		 * a query is written for one grammar. */
+		.name = "kotlin", .rule_aliases = NONE,
+		.extensions = LIST(".kt", ".kts"), .file_names = NONE,
+		C_COMMENTS, .grammar = tree_sitter_kotlin, .frontend = &treesitter_frontend,
+		.evaluator = &kotlin_evaluator,
+		.predicates = { .in_rejection_test = kotlin_syntax_in_rejection_test },
+		.recovery = &kotlin_recovery,
 	},
 };
 

@@ -116,7 +116,10 @@ char *markdown_rule_page(const rule *r)
 		    r->enabled_by_default ? "" : " (off by default; `--enable` it)");
 	strbuf_addf(&sb, "| security-severity | %s |\n", r->security_severity);
 	strbuf_addf(&sb, "| Precision | %s |\n", r->precision);
-	strbuf_addf(&sb, "| Language | %s |\n", r->language);
+	strbuf_addf(&sb, "| Language | %s", r->language);
+	for (size_t i = 0; i < r->nvariants; i++)
+		strbuf_addf(&sb, ", %s", r->variants[i]->language);
+	strbuf_adds(&sb, " |\n");
 	strbuf_adds(&sb, "| Tags |");
 	for (size_t i = 0; i < r->ntags; i++)
 		strbuf_addf(&sb, "%s `%s`", i ? "," : "", r->tags[i]);

@@ -11,13 +11,18 @@
 #include "util/alloc.h"
 #include "util/fileio.h"
 
-static int catalogue__add(catalogue *c, const char *text, const char *path, char *err,
-			  size_t errlen)
+static int catalogue__add(catalogue *c, const char *text, const char *path, bool builtin,
+			  char *err, size_t errlen)
 {
 	rule *r = xcalloc(1, sizeof(*r));
 	if (rule_parse(r, text, path, err, errlen) < 0) {
 		free(r);
 		return -1;
+	}
+	r->builtin = builtin;
+	if (r->pattern_file) {
+		*PUSH(c->pending, c->npending) = r;
+		return 0;
 	}
 	GROW(c->rules, c->cap, c->len + 1);
 	c->rules[c->len++] = r;
@@ -28,9 +33,7 @@ int catalogue_load_builtin(catalogue *c, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < embedded_rules_count; i++) {
 		char *text = xstrndup((const char *)embedded_rules[i].data, embedded_rules[i].size);
-		int rc = catalogue__add(c, text, embedded_rules[i].path, err, errlen);
-		if (rc == 0)
-			c->rules[c->len - 1]->builtin = true;
+		int rc = catalogue__add(c, text, embedded_rules[i].path, true, err, errlen);
 		free(text);
 		if (rc < 0)
 			return -1;
@@ -67,7 +70,7 @@ int catalogue_load_dir(catalogue *c, const char *dir, char *err, size_t errlen)
 					 strerror(errno));
 				rc = -1;
 			} else {
-				rc = catalogue__add(c, text, path, err, errlen);
+				rc = catalogue__add(c, text, path, false, err, errlen);
 				free(text);
 			}
 		}
@@ -82,6 +85,43 @@ static int catalogue__cmp_rules(const void *a, const void *b)
 	return strcmp((*(rule *const *)a)->id, (*(rule *const *)b)->id);
 }
 
+static bool catalogue__covers(const rule *r, const char *language)
+{
+	if (strcmp(r->language, language) == 0)
+		return true;
+	for (size_t i = 0; i < r->nvariants; i++)
+		if (strcmp(r->variants[i]->language, language) == 0)
+			return true;
+	return false;
+}
+
+/* Pattern files become variants of their rules, in load order. */
+static int catalogue__attach_pending(catalogue *c, char *err, size_t errlen)
+{
+	int rc = 0;
+	for (size_t i = 0; i < c->npending; i++) {
+		rule *pf = c->pending[i];
+		rule *primary = (rule *)catalogue_find(c, pf->id);
+		if (rc == 0 && !primary) {
+			snprintf(err, errlen, "%s: a pattern file for %s, which no rule file defines",
+				 pf->source_path, pf->id);
+			rc = -1;
+		} else if (rc == 0 && catalogue__covers(primary, pf->language)) {
+			snprintf(err, errlen, "%s: %s already has a pattern for language '%s'",
+				 pf->source_path, pf->id, pf->language);
+			rc = -1;
+		} else if (rc == 0) {
+			*PUSH(primary->variants, primary->nvariants) = rule_variant_new(primary, pf);
+		}
+		rule_release(pf);
+		free(pf);
+	}
+	free(c->pending);
+	c->pending = NULL;
+	c->npending = 0;
+	return rc;
+}
+
 int catalogue_finish(catalogue *c, char *err, size_t errlen)
 {
 	if (c->len)
@@ -94,7 +134,7 @@ int catalogue_finish(catalogue *c, char *err, size_t errlen)
 			return -1;
 		}
 	}
-	return 0;
+	return catalogue__attach_pending(c, err, errlen);
 }
 
 const rule *catalogue_find(const catalogue *c, const char *id)
@@ -128,5 +168,10 @@ void catalogue_release(catalogue *c)
 		free(c->rules[i]);
 	}
 	free(c->rules);
+	for (size_t i = 0; i < c->npending; i++) {
+		rule_release(c->pending[i]);
+		free(c->pending[i]);
+	}
+	free(c->pending);
 	memset(c, 0, sizeof(*c));
 }

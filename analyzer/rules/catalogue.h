@@ -14,13 +14,18 @@ typedef struct catalogue {
 	rule **rules;
 	size_t len;
 	size_t cap;
+	/* Pattern files loaded and not yet attached to their rules (catalogue_finish). */
+	rule **pending;
+	size_t npending;
 } catalogue;
 
 /* Loads the rule files compiled into the binary. */
 int catalogue_load_builtin(catalogue *c, char *err, size_t errlen);
 /* Loads every *.scm and *.rule file below `dir` (a user's own rules). */
 int catalogue_load_dir(catalogue *c, const char *dir, char *err, size_t errlen);
-/* Sorts by id and rejects duplicate ids. */
+/* Sorts by id, rejects duplicate ids, and makes each pattern file a variant of the rule
+ * with its id (rule.h); a pattern file without such a rule, or for a language the rule
+ * already covers, is an error. */
 int catalogue_finish(catalogue *c, char *err, size_t errlen);
 const rule *catalogue_find(const catalogue *c, const char *id);
 /* The index of `r` in the sorted catalogue (its SARIF ruleIndex). */

@@ -458,6 +458,20 @@ static int rule__read_header(struct header_field *fields, const char *text, cons
 	return 0;
 }
 
+static size_t rule__key_index(const char *name)
+{
+	for (size_t f = 0; f < N_KEYS; f++)
+		if (strcmp(rule_keys[f].name, name) == 0)
+			return f;
+	return 0;
+}
+
+/* The keys a pattern file holds: what may differ between the languages of one rule. */
+static bool rule__pattern_file_key(const char *name)
+{
+	return !strcmp(name, "id") || !strcmp(name, "language") || !strcmp(name, "keywords");
+}
+
 int rule_parse(rule *out, const char *text, const char *path, char *err, size_t errlen)
 {
 	struct header_field fields[N_KEYS];
@@ -469,7 +483,21 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 
 	if (rule__read_header(fields, text, path, &pattern_off, &pattern_line, err, errlen) < 0)
 		goto cleanup;
+	/* A pattern file: a language and no `name`, only the keys that differ between a rule's
+	 * languages (a header without either is a rule file that lacks its name). */
+	bool pattern_file = !fields[rule__key_index("name")].seen &&
+			    fields[rule__key_index("language")].seen;
+	for (size_t f = 0; f < N_KEYS && pattern_file; f++) {
+		if (fields[f].seen && !rule__pattern_file_key(rule_keys[f].name)) {
+			diag_at(err, errlen, path, fields[f].line,
+				"a pattern file (a header without 'name') takes only id, language and "
+				"keywords, not '%s'", rule_keys[f].name);
+			goto cleanup;
+		}
+	}
 	for (size_t f = 0; f < N_KEYS; f++) {
+		if (pattern_file && !rule__pattern_file_key(rule_keys[f].name))
+			continue;
 		if ((rule_keys[f].flags & RULE_KEY_REQUIRED) &&
 		    (!fields[f].seen || fields[f].value.len == 0)) {
 			diag_at(err, errlen, path, 1, "missing header key '%s'", rule_keys[f].name);
@@ -477,9 +505,12 @@ int rule_parse(rule *out, const char *text, const char *path, char *err, size_t 
 		}
 	}
 	out->source_path = xstrdup(path);
+	out->pattern_file = pattern_file;
 	for (size_t f = 0; f < N_KEYS; f++) {
 		const rule_key *k = &rule_keys[f];
 		const char *v = fields[f].seen ? strbuf_str(&fields[f].value) : NULL;
+		if (pattern_file && !rule__pattern_file_key(k->name))
+			continue;
 		char msg[512];
 		if (k->parse) {
 			if (!k->parse(out, v, msg, sizeof(msg))) {
@@ -511,8 +542,89 @@ static void rule__free_words(char ***words, size_t *n)
 	*n = 0;
 }
 
+static char **rule__copy_words(char *const *words, size_t n)
+{
+	char **out = n ? xcalloc(n, sizeof(*out)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		out[i] = xstrdup(words[i]);
+	return out;
+}
+
+static char *rule__copy_text(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+rule *rule_variant_new(const rule *primary, rule *pf)
+{
+	rule *v = xcalloc(1, sizeof(*v));
+	*v = *primary; /* the enums and flags; every pointer is replaced below */
+	for (size_t f = 0; f < N_KEYS; f++) {
+		const rule_key *k = &rule_keys[f];
+		char *field = (char *)v + k->field;
+		switch (k->type) {
+		case RULE_FIELD_TEXTS: {
+			char **second = (char **)((char *)v + k->field2);
+			*second = rule__copy_text(*second);
+		}
+			/* fall through */
+		case RULE_FIELD_TEXT:
+			*(char **)field = rule__copy_text(*(char **)field);
+			break;
+		case RULE_FIELD_WORDS:
+		case RULE_FIELD_KEYWORDS:
+			*(char ***)field = rule__copy_words(*(char ***)field,
+							    *(size_t *)((char *)v + k->field2));
+			break;
+		case RULE_FIELD_ENUM:
+		case RULE_FIELD_BOOL:
+			break;
+		}
+	}
+	v->also = v->nalso ? xcalloc(v->nalso, sizeof(*v->also)) : NULL;
+	for (size_t g = 0; g < v->nalso; g++)
+		v->also[g] = (keyword_group){ rule__copy_words(primary->also[g].words,
+							       primary->also[g].len),
+					      primary->also[g].len };
+	/* The pattern file's own parts. */
+	free(v->language);
+	v->language = pf->language;
+	pf->language = NULL;
+	if (pf->nkeywords) {
+		for (size_t g = 0; g < v->nalso; g++)
+			rule__free_words(&v->also[g].words, &v->also[g].len);
+		free(v->also);
+		rule__free_words(&v->keywords, &v->nkeywords);
+		v->keywords = pf->keywords;
+		v->nkeywords = pf->nkeywords;
+		v->also = pf->also;
+		v->nalso = pf->nalso;
+		pf->keywords = NULL;
+		pf->nkeywords = 0;
+		pf->also = NULL;
+		pf->nalso = 0;
+	}
+	v->pattern = pf->pattern;
+	v->pattern_line = pf->pattern_line;
+	v->source_path = pf->source_path;
+	pf->pattern = pf->source_path = NULL;
+	v->variants = NULL;
+	v->nvariants = 0;
+	v->primary = primary;
+	v->pattern_file = false;
+	v->builtin = pf->builtin;
+	/* `narrow: statement` needs keywords; the pattern file's are its own. */
+	v->narrow = primary->narrow && v->nkeywords;
+	return v;
+}
+
 void rule_release(rule *r)
 {
+	for (size_t i = 0; i < r->nvariants; i++) {
+		rule_release(r->variants[i]);
+		free(r->variants[i]);
+	}
+	free(r->variants);
 	for (size_t f = 0; f < N_KEYS; f++) {
 		const rule_key *k = &rule_keys[f];
 		char *field = (char *)r + k->field;
@@ -589,6 +701,10 @@ void rule_digest(const rule *r, strbuf *sb)
 	}
 	strbuf_adds(sb, "pattern ");
 	rule__digest_text(sb, r->pattern);
+	for (size_t i = 0; i < r->nvariants; i++) {
+		strbuf_addf(sb, "variant %zu\n", i);
+		rule_digest(r->variants[i], sb);
+	}
 }
 
 bool rule_applies_to(const rule *r, const char *uri)

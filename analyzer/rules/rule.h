@@ -80,6 +80,15 @@ typedef struct rule {
 	char *pattern;         /* the body after the header */
 	unsigned pattern_line; /* line of the file where the pattern starts */
 	char *source_path;     /* where the rule was loaded from (for messages) */
+
+	/* A rule whose languages have different grammars (LT-JAVA-001 on Java and Kotlin) has
+	 * one rule file and a pattern file per further language (rules/README.md): each becomes
+	 * a variant, a copy of the rule with that file's language, keywords and pattern, which
+	 * the scanner runs like a rule; a finding of a variant names its `primary`. */
+	struct rule **variants;
+	size_t nvariants;
+	const struct rule *primary; /* a variant's rule; NULL for the rule itself */
+	bool pattern_file;     /* parsed from a pattern file: catalogue_finish() attaches it */
 } rule;
 
 const char *kind_name(finding_kind k);
@@ -90,8 +99,19 @@ const char *kind_default_severity(finding_kind k);
 /* True when the rule's `files` glob (if any) matches the base name of `uri`. */
 bool rule_applies_to(const rule *r, const char *uri);
 
-/* Parses one rule file. On error returns -1 and writes "path:line: message" into `err`. */
+/* Parses one rule file, or a pattern file (a header of `id`, `language` and maybe
+ * `keywords` only: out->pattern_file). On error returns -1 and writes "path:line: message"
+ * into `err`. */
 int rule_parse(rule *out, const char *text, const char *path, char *err, size_t errlen);
+/* Makes the pattern file `pf` (rule_parse()d, then emptied) a variant of `primary`: a copy of
+ * every header key of `primary` but the language and, when `pf` has them, the keywords. */
+rule *rule_variant_new(const rule *primary, rule *pf);
+/* The rule itself for a rule, the rule of a variant. */
+static inline const rule *rule_primary(const rule *r)
+{
+	return r->primary ? r->primary : r;
+}
+/* Releases `r` and its variants. */
 void rule_release(rule *r);
 
 /* The header keys, one row each (rule.c): the row drives parsing, release, the audit's

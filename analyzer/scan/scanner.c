@@ -187,8 +187,9 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		s->opts.jobs = n > 0 ? (unsigned)n : 1;
 	}
-	for (size_t i = 0; i < cat->len; i++) {
-		const rule *r = cat->rules[i];
+	/* Every rule, and after it its variants (its patterns for further languages). */
+	for (size_t i = 0, v = 0; i < cat->len; v < cat->rules[i]->nvariants ? v++ : (v = 0, i++)) {
+		const rule *r = v ? cat->rules[i]->variants[v - 1] : cat->rules[i];
 		language langs[LANG_COUNT];
 		int n = scanner__rule_languages(r, langs);
 		if (n == 0) {
@@ -198,7 +199,7 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		}
 		if (!scanner_rule_enabled(s, r))
 			continue;
-		const post_scan_analyzer *pa = post_scan_for(r->id);
+		const post_scan_analyzer *pa = r->primary ? NULL : post_scan_for(r->id);
 		if (pa) {
 			*PUSH(s->post, s->npost) = (struct post_slot){ pa, r };
 			for (const language *l = pa->langs; *l != LANG_NONE; l++) {

@@ -3,7 +3,7 @@
 ; kind: explicit-legacy
 ; language: java
 ; precision: high
-; short: Java code pins or enables SSL 3.0, TLS 1.0 or TLS 1.1
+; short: Java or Kotlin code pins or enables SSL 3.0, TLS 1.0 or TLS 1.1
 ; full: 'SSLContext.getInstance("SSL"|"SSLv3"|"TLSv1"|"TLSv1.1")', a legacy name given to
 ;   'setEnabledProtocols', 'SSLParameters.setProtocols', Netty 'SslContextBuilder.protocols',
 ;   OkHttp 'ConnectionSpec.Builder.tlsVersions', Apache HttpClient 'SSLConnectionSocketFactory'
@@ -11,8 +11,9 @@
 ;   "jdk.tls.client.protocols" | "jdk.tls.server.protocols", ...)'; and the single-purpose
 ;   constants OkHttp 'TlsVersion.TLS_1_0', 'TLS_1_1', 'SSL_3_0', 'ConnectionSpec.COMPATIBLE_TLS'
 ;   and Apache HttpCore 'TLS.V_1_0', 'TLS.V_1_1' wherever they are passed, assigned or
-;   returned. Such a client or server offers or accepts a protocol version that current
-;   JDKs disable and servers refuse.
+;   returned; in Kotlin files too (rules/kotlin/LT-JAVA-001.scm: the same calls, and the
+;   property syntax 'socket.enabledProtocols = arrayOf(...)'). Such a client or server offers
+;   or accepts a protocol version that current JDKs disable and servers refuse.
 ; keywords: SSLContext, setEnabledProtocols, setProtocols, protocols, tlsVersions, setTlsVersions, useProtocol, SSLConnectionSocketFactory, DefaultClientTlsStrategy, SSLIOSessionStrategy, https.protocols, jdk.tls.client.protocols, jdk.tls.server.protocols, TLS_1_0, TLS_1_1, SSL_3_0, COMPATIBLE_TLS, V_1_0, V_1_1
 ; value: @value JavaTlsProtocols
 ; report-if: enables-legacy
@@ -41,6 +42,15 @@
 ;   System.setProperty("https.protocols", "TLSv1,TLSv1.1,TLSv1.2");
 ;   ```
 ;
+;   The same in Kotlin:
+;
+;   ```kotlin
+;   const val LEGACY = "TLSv1"
+;   val ctx = SSLContext.getInstance(LEGACY)
+;   socket.enabledProtocols = arrayOf("TLSv1", "TLSv1.1", "TLSv1.2")
+;   val specs = listOf(ConnectionSpec.COMPATIBLE_TLS, ConnectionSpec.CLEARTEXT)
+;   ```
+;
 ;   **Fix**: let the JDK choose, or name only modern versions:
 ;
 ;   ```java
@@ -55,7 +65,9 @@
 ;   Not reported: protocol names in log lines, comparisons
 ;   (`socket.getSession().getProtocol().equals("TLSv1")`), "TLSv1.2" and "TLSv1.3", comments,
 ;   and tests that expect a legacy handshake to be refused (inside a lambda passed to
-;   `assertThrows`, `assertThatThrownBy`, ..., or a method marked `@Test(expected = ...)`).
+;   `assertThrows`, `assertThatThrownBy`, ..., or a method marked `@Test(expected = ...)`;
+;   in Kotlin a lambda passed to `assertFailsWith<SSLHandshakeException>`, `assertThrows`,
+;   `shouldThrow`, ...).
 
 ; SSLContext.getInstance("TLSv1")
 (method_invocation

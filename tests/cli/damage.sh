@@ -49,6 +49,12 @@ ruby_damage=(
 	'value = case input in {name: String => } | ~ end'
 	'x = %<<< unknown ]]'
 )
+# Kotlin: syntax newer than the grammar (context parameters of Kotlin 2.2, multi-dollar
+# interpolation of 2.1).
+kotlin_damage=(
+	'context(logger: Logger) fun log() = Unit'
+	'val price = $$"price: $$amount"'
+)
 ps_damage=(
 	'$settings = @{ a = 1; b = }'
 	'$$$ = weird(( [broken'
@@ -111,6 +117,7 @@ for i in "${!php_damage[@]}"; do run_kind php php '{' "${php_damage[$i]}" "$i"; 
 for i in "${!php_damage[@]}"; do
 	run_kind php php '§' "${php_damage[$i]}" "f$i" '^[ \t]*((public|private|protected|static) )*function '
 done
+for i in "${!kotlin_damage[@]}"; do run_kind kotlin kt '{' "${kotlin_damage[$i]}" "$i"; done
 # Go: before every function (damage inside a composite literal is not a shape
 # real code has, and it takes the literal with it).
 for i in "${!go_damage[@]}"; do run_kind go go '§' "${go_damage[$i]}" "$i" '^func '; done

@@ -38,6 +38,7 @@ void test_expectations(void);
 void test_expectations_openers(void);
 void test_uri_encode(void);
 void test_builtin_catalogue(void);
+void test_pattern_files(void);
 void test_rule_keys_digest(void);
 void test_rule_keys_readme(void);
 
@@ -354,13 +355,14 @@ void test_predicate_languages(void)
 		  "q.scm:15: '#not-has-arg?' does not apply to csharp rules (only to python)");
 	CHECK_STR(compile_for(LANG_POWERSHELL, "((variable) @x\n\n  (#not-in-rejection-test? @x))", ""),
 		  "q.scm:16: '#not-in-rejection-test?' does not apply to powershell rules (only to "
-		  "csharp, python, java, go, php, javascript, typescript, tsx, ruby)");
+		  "csharp, python, java, go, php, javascript, typescript, tsx, ruby, kotlin)");
 	CHECK_STR(compile_for(LANG_JAVASCRIPT, rejection, ""), "");
 	CHECK_STR(compile_for(LANG_TSX, rejection, ""), "");
 	CHECK_STR(compile_for(LANG_JAVA, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_GO, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_PHP, "((name) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_RUBY, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
+	CHECK_STR(compile_for(LANG_KOTLIN, "((identifier) @x\n\n  (#not-in-rejection-test? @x))", ""), "");
 	CHECK_STR(compile_for(LANG_JSON, "((object) @o (#has-arg? @o \"x\"))", ""),
 		  "q.scm:14: '#has-arg?' does not apply to json rules (only to python)");
 	/* Predicates every language has still load everywhere. */
@@ -591,6 +593,108 @@ void test_builtin_catalogue(void)
 	/* Every built-in rule's help says what to do: a fix example in a code block. */
 	for (size_t i = 0; i < cat.len; i++)
 		CHECK(strstr(cat.rules[i]->help, "```") != NULL);
+	catalogue_release(&cat);
+}
+
+/* A pattern file adds a language's query to the rule of its id: the variant copies the rule's
+ * header but for its language and keywords; a finding names the rule. */
+static int load_rules_dir(const char *files[][2], size_t n, catalogue *cat, char *err,
+			  size_t errlen)
+{
+	char *dir = unit_tempdir();
+	for (size_t i = 0; i < n; i++)
+		unit_write(dir, files[i][0], files[i][1], strlen(files[i][1]));
+	int rc = catalogue_load_dir(cat, dir, err, errlen);
+	if (rc == 0)
+		rc = catalogue_finish(cat, err, errlen);
+	unit_rmtree(dir);
+	free(dir);
+	return rc;
+}
+
+void test_pattern_files(void)
+{
+	static const char rule_text[] = "; id: LT-XX-001\n; name: Example\n"
+					"; kind: explicit-legacy\n; language: java\n"
+					"; short: s\n; full: f\n; message: m {versions}\n; help: h\n"
+					"; keywords: JavaWord & Other\n(identifier) @value\n";
+	static const char pattern_text[] = "; id: LT-XX-001\n; language: kotlin\n"
+					   "; keywords: KotlinWord\n(identifier) @kt\n";
+	char err[512] = "";
+	catalogue cat = { 0 };
+	const char *ok[][2] = { { "java/LT-XX-001.scm", rule_text },
+				{ "kotlin/LT-XX-001.scm", pattern_text } };
+	CHECK(load_rules_dir(ok, 2, &cat, err, sizeof(err)) == 0);
+	CHECK_UINT(cat.len, 1);
+	const rule *r = cat.len ? cat.rules[0] : NULL;
+	CHECK(r && r->nvariants == 1 && !r->primary);
+	if (r && r->nvariants == 1) {
+		const rule *v = r->variants[0];
+		CHECK(v->primary == r && rule_primary(v) == r);
+		CHECK_STR(v->language, "kotlin");
+		CHECK_STR(v->name, "Example");
+		CHECK_STR(v->message, "m {versions}");
+		CHECK(v->kind == KIND_EXPLICIT_LEGACY && v->level == r->level);
+		CHECK_UINT(v->nkeywords, 1);
+		CHECK_STR(v->nkeywords ? v->keywords[0] : NULL, "KotlinWord");
+		CHECK_UINT(v->nalso, 0); /* its own keywords replace every group */
+		CHECK_STR(v->pattern, "(identifier) @kt\n");
+		CHECK(strstr(v->source_path, "kotlin/LT-XX-001.scm") != NULL);
+		CHECK_STR(r->keywords[0], "JavaWord");
+		/* the variant's pattern is part of the rule's audit digest */
+		strbuf with = STRBUF_INIT, without = STRBUF_INIT;
+		rule_digest(r, &with);
+		rule_digest(v, &without);
+		CHECK(strcmp(strbuf_str(&with), strbuf_str(&without)) != 0);
+		CHECK(strstr(strbuf_str(&with), "@kt") != NULL);
+		strbuf_release(&with);
+		strbuf_release(&without);
+	}
+	catalogue_release(&cat);
+
+	/* Without keywords of its own, a variant keeps the rule's. */
+	static const char bare_text[] = "; id: LT-XX-001\n; language: kotlin\n(identifier) @kt\n";
+	const char *bare[][2] = { { "java/LT-XX-001.scm", rule_text },
+				  { "kotlin/LT-XX-001.scm", bare_text } };
+	CHECK(load_rules_dir(bare, 2, &cat, err, sizeof(err)) == 0);
+	if (cat.len == 1 && cat.rules[0]->nvariants == 1) {
+		CHECK_STR(cat.rules[0]->variants[0]->keywords[0], "JavaWord");
+		CHECK_UINT(cat.rules[0]->variants[0]->nalso, 1);
+	} else {
+		CHECK(!"the bare pattern file became a variant");
+	}
+	catalogue_release(&cat);
+
+	const char *orphan[][2] = { { "kotlin/LT-XX-002.scm", pattern_text } };
+	err[0] = '\0';
+	CHECK(load_rules_dir(orphan, 1, &cat, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "a pattern file for LT-XX-001, which no rule file defines") != NULL);
+	catalogue_release(&cat);
+
+	static const char same_text[] = "; id: LT-XX-001\n; language: java\n(identifier) @j\n";
+	const char *same[][2] = { { "java/LT-XX-001.scm", rule_text },
+				  { "java2/LT-XX-001.scm", same_text } };
+	err[0] = '\0';
+	CHECK(load_rules_dir(same, 2, &cat, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "LT-XX-001 already has a pattern for language 'java'") != NULL);
+	catalogue_release(&cat);
+
+	static const char extra_text[] = "; id: LT-XX-001\n; language: kotlin\n"
+					 "; kind: re-enable\n(identifier) @kt\n";
+	const char *extra[][2] = { { "java/LT-XX-001.scm", rule_text },
+				   { "kotlin/LT-XX-001.scm", extra_text } };
+	err[0] = '\0';
+	CHECK(load_rules_dir(extra, 2, &cat, err, sizeof(err)) < 0);
+	CHECK(strstr(err, "takes only id, language and keywords, not 'kind'") != NULL);
+	CHECK(strstr(err, ":3:") != NULL);
+	catalogue_release(&cat);
+
+	/* The built-in LT-JAVA-001 runs on Kotlin through rules/kotlin/LT-JAVA-001.scm. */
+	CHECK(catalogue_load_builtin(&cat, err, sizeof(err)) == 0);
+	CHECK(catalogue_finish(&cat, err, sizeof(err)) == 0);
+	const rule *java = catalogue_find(&cat, "LT-JAVA-001");
+	CHECK(java && java->nvariants == 1 && !strcmp(java->variants[0]->language, "kotlin") &&
+	      java->variants[0]->builtin);
 	catalogue_release(&cat);
 }
 
