@@ -2,7 +2,8 @@
 # speed.sh TLSLINT: the keyword pass and query narrowing (issue 11). Every fixture's findings
 # are the same with narrowing (the default) and without (TLSLINT_NO_NARROWING=1); keyword
 # groups (`keywords: A & B, C`) keep a rule out of files that lack a group; narrowing a rule
-# whose match lies away from its keyword loses that match (so the comparison can fail).
+# whose match lies away from its keyword loses that match (so the comparison can fail); a C
+# file that spells none of its rules' anchors does not reach libclang.
 source "$(dirname "$0")/common.sh"
 bin=$1
 root=$here/../..
@@ -47,6 +48,17 @@ count902() { jq '[.findings[] | select(.rule == "LT-XX-902")] | length' "$1"; }
 TLSLINT_NO_NARROWING=1 "$bin" scan --rules "$cases/rules" --fail-on none -q \
   -f json -o "$tmp/whole902.json" "$cases/src" || fail "scan without narrowing"
 [ "$(count902 "$tmp/whole902.json")" = 2 ] || fail "whole-tree LT-XX-902: $(count902 "$tmp/whole902.json") findings, want 2"
+
+# C files: one that spells a keyword of a rule but none of the names its patterns are
+# anchored on (callees, fields, values) is not sent to libclang; one that calls the rule's
+# function is. With libclang unloadable, a file sent to it becomes a notification.
+notified() {
+  env "$@" TLSLINT_LIBCLANG=/nonexistent/libclang.so "$bin" scan --fail-on none -q -f sarif "$cases/c" |
+    jq -r '[.runs[0].invocations[0].toolExecutionNotifications[]? | .locations[0].physicalLocation.artifactLocation.uri | sub(".*/"; "")] | sort | join(" ")'
+}
+[ "$(notified TLSLINT_NO_NARROWING=0)" = "anchored.c" ] || fail "C files sent to libclang: $(notified TLSLINT_NO_NARROWING=0), want anchored.c"
+[ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c keyword_only.c" ] ||
+  fail "C files sent to libclang without narrowing: $(notified TLSLINT_NO_NARROWING=1)"
 
 # `rules -v` shows the keyword groups.
 "$bin" rules -v --rules "$cases/rules" > "$tmp/rules.txt" || fail "rules -v"

@@ -25,10 +25,23 @@
 #include "frontends/frontend.h"
 #include "util/alloc.h"
 
+/* The names a rule's patterns are anchored on (rules/README.md, "Pattern (C and C++)"): its
+ * callees and fields, the values of its conditions, the named values; and the strings of its
+ * `contains` patterns. A file whose tokens spell none of them, for every rule its keywords let
+ * in, cannot give that rule a finding, so it is not sent to libclang (see cfe__needed). */
+typedef struct cfe_anchors {
+	const char **names; /* last components (`context::tlsv1` -> `tlsv1`), sorted */
+	size_t nnames;
+	const char **strings;
+	size_t nstrings;
+} cfe_anchors;
+
 struct cfe_state {
 	language lang;
 	c_rule **rules;
 	size_t nrules;
+	cfe_anchors *anchors; /* one per rule */
+	bool no_gate;         /* TLSLINT_NO_NARROWING: every file goes to libclang */
 	compdb db;
 	bool have_db;
 	frontend_config cfg;
@@ -40,6 +53,96 @@ struct cfe_worker {
 	bool unavailable;     /* the parser process cannot start: `unavailable_why` says why */
 	char unavailable_why[512];
 };
+
+/* The part of a (maybe qualified) name that a token spells. */
+static const char *cfe__last(const char *name)
+{
+	const char *last = name;
+	for (const char *p = name; *p; p++)
+		if (*p == ':' || *p == '.' || *p == '>')
+			last = p + 1;
+	return last;
+}
+
+static void cfe__add_name(cfe_anchors *a, const char *name)
+{
+	if (name && *cfe__last(name))
+		*PUSH(a->names, a->nnames) = cfe__last(name);
+}
+
+static void cfe__add_values(cfe_anchors *a, const c_value *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cfe__add_name(a, v[i].name);
+}
+
+static int cfe__cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static void cfe__anchors_build(cfe_anchors *a, const c_rule *cr)
+{
+	for (size_t p = 0; p < cr->npatterns; p++) {
+		const c_pattern *pat = &cr->patterns[p];
+		for (size_t i = 0; i < pat->ncallees; i++)
+			cfe__add_name(a, pat->callees[i]);
+		cfe__add_name(a, pat->field);
+		cfe__add_values(a, pat->values, pat->nvalues);
+		for (size_t c = 0; c < pat->nconds; c++)
+			cfe__add_values(a, pat->conds[c].values, pat->conds[c].nvalues);
+		for (size_t i = 0; i < pat->nvalues; i++)
+			if (pat->values[i].text && *pat->values[i].text)
+				*PUSH(a->strings, a->nstrings) = pat->values[i].text;
+	}
+	if (a->nnames)
+		qsort(a->names, a->nnames, sizeof(*a->names), cfe__cmp);
+}
+
+/* Does the file spell an anchor of some rule that its keywords let in? Its tokens are our own
+ * (lang/c/c_lex.h), comments left out; directive lines count (a macro that wraps the call). */
+static bool cfe__needed(const struct cfe_state *st, const file_ctx *ctx)
+{
+	if (st->no_gate)
+		return true;
+	bool any = false;
+	for (size_t r = 0; r < st->nrules; r++) {
+		const rule *want = st->rules[r]->rule;
+		bool live = true;
+		for (size_t i = 0; ctx->live && i < ctx->nrules; i++)
+			if (ctx->rules[i] == want)
+				live = ctx->live[i];
+		if (!live)
+			continue;
+		const cfe_anchors *a = &st->anchors[r];
+		if (!a->nnames && !a->nstrings)
+			return true; /* nothing to anchor on: libclang decides */
+		for (size_t i = 0; i < a->nstrings; i++)
+			if (memmem(ctx->src->text, ctx->src->len, a->strings[i], strlen(a->strings[i])))
+				return true;
+		any = true;
+	}
+	if (!any)
+		return false;
+	c_tokens toks = { .text = ctx->src->text };
+	c_lex(&toks, ctx->src->len, true);
+	bool found = false;
+	char word[256];
+	for (size_t t = 0; t < toks.len && !found; t++) {
+		const c_tok *tk = &toks.toks[t];
+		if (tk->kind != C_TOK_IDENT || tk->len >= sizeof(word))
+			continue;
+		memcpy(word, ctx->src->text + tk->off, tk->len);
+		word[tk->len] = 0;
+		const char *key = word;
+		for (size_t r = 0; r < st->nrules && !found; r++)
+			found = st->anchors[r].nnames &&
+				bsearch(&key, st->anchors[r].names, st->anchors[r].nnames,
+					sizeof(*st->anchors[r].names), cfe__cmp);
+	}
+	c_tokens_release(&toks);
+	return found;
+}
 
 static int cfe__prepare(void **state, language lang, const rule *const *rules, size_t nrules,
 			char *err, size_t errlen)
@@ -61,6 +164,11 @@ static int cfe__prepare(void **state, language lang, const rule *const *rules, s
 		}
 		st->rules[st->nrules++] = cr;
 	}
+	st->anchors = xcalloc(st->nrules ? st->nrules : 1, sizeof(*st->anchors));
+	for (size_t i = 0; i < st->nrules; i++)
+		cfe__anchors_build(&st->anchors[i], st->rules[i]);
+	const char *e = getenv("TLSLINT_NO_NARROWING");
+	st->no_gate = e && *e && strcmp(e, "0") != 0;
 	*state = st;
 	return 0;
 }
@@ -71,7 +179,10 @@ static void cfe__release(void *state)
 	for (size_t k = 0; k < st->nrules; k++) {
 		c_rule_release(st->rules[k]);
 		free(st->rules[k]);
+		free(st->anchors[k].names);
+		free(st->anchors[k].strings);
 	}
+	free(st->anchors);
 	free(st->rules);
 	if (st->have_db)
 		compdb_release(&st->db);
@@ -164,6 +275,8 @@ static int cfe__analyze(const void *state, void *worker, const file_ctx *ctx, ch
 {
 	const struct cfe_state *st = state;
 	struct cfe_worker *w = worker;
+	if (!cfe__needed(st, ctx))
+		return 0;
 	char abs[PATH_MAX];
 	if (!realpath(ctx->display_path, abs))
 		snprintf(abs, sizeof(abs), "%s", ctx->display_path);
