@@ -406,11 +406,11 @@ int cmd_fix(int argc, char **argv)
 	for (size_t i = 0; i < results.len; i++) {
 		const finding *f = &results.items[i];
 		if (!fix__wanted(f, &st)) {
-			if (!f->suppressed && f->no_fix && st.opt.verbose &&
+			if (!f->suppressed && finding_no_fix_reason(f) && st.opt.verbose &&
 			    (!st.opt.fix_rules.len || str_list_has(&st.opt.fix_rules, f->rule->id)))
 				fprintf(stderr, "%s:%u:%u: %s: no fix: %s\n", f->display_path,
 					f->where.start_line, f->where.start_col, f->rule->id,
-					f->no_fix);
+					finding_no_fix_reason(f));
 			continue;
 		}
 		if (!nfiles || strcmp(files[nfiles - 1].uri, f->uri) != 0) {

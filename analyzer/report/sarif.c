@@ -195,9 +195,9 @@ static cJSON *sarif__result(const report_input *in, const finding *f)
 		cJSON *fixes = cJSON_AddArrayToObject(j, "fixes");
 		cJSON_AddItemToArray(fixes, sarif__fix(f));
 	}
-	if (f->no_fix)
+	if (finding_no_fix_reason(f))
 		cJSON_AddItemToObject(cJSON_AddObjectToObject(j, "properties"), "noFix",
-				      sarif__string(f->no_fix));
+				      sarif__string(finding_no_fix_reason(f)));
 	if (f->vendored) {
 		/* Code the repository did not write: labelled, so that a reader can tell it. */
 		cJSON *props = cJSON_GetObjectItemCaseSensitive(j, "properties");

@@ -83,6 +83,15 @@ void finding_set_no_fix(finding *f, const char *reason)
 	f->no_fix = xstrdup(reason);
 }
 
+const char *finding_no_fix_reason(const finding *f)
+{
+	if (f->fix)
+		return NULL;
+	if (f->no_fix)
+		return f->no_fix;
+	return "tlslint has no automatic edit for this case: make the change the message describes.";
+}
+
 unsigned long long finding_text_hash(const char *s, size_t len)
 {
 	unsigned long long h = 1469598103934665603ULL;

@@ -59,7 +59,8 @@ typedef struct finding {
 				 or NULL for the repository's own code */
 	fix *fix;             /* the safe edit that removes the finding, or NULL */
 	char *no_fix;         /* why there is none, when the front end knows ("the value is
-				 computed at run time"); NULL when the rule offers no fixes */
+				 computed at run time"); NULL when the front end gave none
+				 (finding_no_fix_reason) */
 	unsigned long long file_hash; /* of the decoded text the fix was made from */
 	/* The fix that replaces `fix` (and `no_fix`) when the project owning the file targets
 	 * .NET Framework 4.7 or later (LT-CS-001: remove the assignment); the post-scan analyzer
@@ -95,6 +96,10 @@ void finding_add_replacement(finding *f, const char *description, size_t start, 
 void finding_choose_modern_fix(finding *f, bool modern);
 /* Says why `f` has no fix (replacing an earlier reason; dropping a fix made before). */
 void finding_set_no_fix(finding *f, const char *reason);
+/* Why `f` has no fix, as reports say it: the front end's reason, or, for a finding of a rule
+ * or case that offers none, that the edit is the reader's (the message says which); NULL when
+ * `f` has a fix. */
+const char *finding_no_fix_reason(const finding *f);
 /* FNV-1a 64 of `len` bytes: what `file_hash` holds. */
 unsigned long long finding_text_hash(const char *s, size_t len);
 /* Moves everything from `src` into `dst`, leaving `src` empty. */

@@ -169,6 +169,16 @@ check "4.6.1: members dropped" cmp "$M/legacy/Old.cs" "$M.expected/legacy/Old.cs
 check "no LT-CS-001 left" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001")] | length == 0' "$WORK/modern.after.sarif"
 
 # The file's mode survives the atomic write.
+# Every finding of the fixtures either carries a fix or says why not (the spec: "a finding
+# without a safe fix says so"): rules that offer no edit (LT-JAVA-001, LT-SH-001, ...) say so.
+"$TLSLINT" scan --fail-on none -q -f sarif -o "$WORK/all.sarif" "$ROOT/fixtures"
+check "fixtures: each result has a fix or a noFix, not both" jq -e '[.runs[0].results[] |
+  select((((.fixes // []) | length) > 0) == (.properties.noFix != null))] | length == 0' "$WORK/all.sarif"
+check "a Java finding says it has no automatic edit" jq -e '[.runs[0].results[] |
+  select(.ruleId == "LT-JAVA-001" and (.properties.noFix | startswith("tlslint has no automatic edit")))] | length > 0' "$WORK/all.sarif"
+check "a fixed Python finding has no noFix" jq -e '[.runs[0].results[] |
+  select(.ruleId == "LT-PY-001" and ((.fixes // []) | length) > 0 and .properties.noFix == null)] | length > 0' "$WORK/all.sarif"
+
 tree "$WORK/mode"
 chmod 640 "$WORK/mode/nginx/nginx/site.conf"
 expect_status 0 "fix keeps modes" "$TLSLINT" fix "$WORK/mode"

@@ -73,7 +73,7 @@ for f in openssl.c curl.c crlf.c; do
 done
 check "c++ -fsyntax-only server.cpp" c++ -fsyntax-only -Wall -Werror "$WORK/parser/server.cpp"
 
-# Findings without a safe fix say why, in every mode; rules without fixes say nothing.
+# Findings without a safe fix say why, in every mode; rules without fixes say they have none.
 want() {
   cat <<'WANT'
 LT-C-001 11 0 The method is not passed straight to 'SSL_CTX_new' in a statement that stores the context in a variable ('SSL_CTX *ctx = SSL_CTX_new(...);'), so the TLS 1.2 floor has no evident place: use the version-flexible method and call 'SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION)' on the context.
@@ -82,7 +82,7 @@ LT-C-004 18 0 The value is spelled through 'APP_CURL_FLOOR', a macro or name of 
 LT-C-004 19 0 The value is computed (not only the library's constants, joined by '|'): no edit keeps its meaning.
 LT-C-002 20 0 The value is spelled through 'APP_TLS_FLOOR', a macro or name of the project: change it where it is defined.
 LT-C-002 21 0 The value is computed (not only the library's constants, joined by '|'): no edit keeps its meaning.
-LT-C-003 22 0 null
+LT-C-003 22 0 tlslint has no automatic edit for this case: make the change the message describes.
 LT-C-001 23 0 The method is not passed straight to 'SSL_CTX_new' in a statement that stores the context in a variable ('SSL_CTX *ctx = SSL_CTX_new(...);'), so the TLS 1.2 floor has no evident place: use the version-flexible method and call 'SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION)' on the context.
 WANT
 }
