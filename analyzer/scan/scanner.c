@@ -37,6 +37,7 @@ struct lang_slot {
 	size_t nrules;
 	bool facts; /* a post-scan analyzer needs this language's facts */
 	atomic_int status; /* SLOT_UNPREPARED until the first file that passes the prefilter */
+	atomic_bool built; /* `m` and `also` are built (at the language's first file) */
 };
 
 enum { SLOT_UNPREPARED = 0, SLOT_READY, SLOT_FAILED };
@@ -225,12 +226,6 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 		scanner__add_to_slots(s, r, langs, n);
 	}
 	scanner__add_evidence_rules(s);
-	for (int l = 1; l < LANG_COUNT; l++)
-		if (s->langs[l].m)
-			matcher_build(s->langs[l].m);
-	for (int l = 1; l < LANG_COUNT; l++)
-		if (s->langs[l].also)
-			matcher_build(s->langs[l].also);
 	for (int l = 1; l < LANG_COUNT; l++) {
 		struct lang_slot *slot = &s->langs[l];
 		if (!slot->nrules && !slot->facts)
@@ -383,11 +378,31 @@ struct keyword_scratch {
 	size_t cap;
 };
 
+/* A language's keyword tables are built at its first file read (scanner__keywords), not at
+ * start-up: a scan of one file builds one language's, not those of every language. */
+static pthread_mutex_t scanner__build_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void scanner__ensure_built(struct lang_slot *slot)
+{
+	if (atomic_load(&slot->built))
+		return;
+	pthread_mutex_lock(&scanner__build_lock);
+	if (!atomic_load(&slot->built)) {
+		if (slot->m)
+			matcher_build(slot->m);
+		if (slot->also)
+			matcher_build(slot->also);
+		atomic_store(&slot->built, true);
+	}
+	pthread_mutex_unlock(&scanner__build_lock);
+}
+
 /* One pass over the text for every keyword of the language; says which rules can match
  * (`ks->live`) and whether the file is worth analysing at all. */
-static bool scanner__keywords(const struct lang_slot *slot, const source_file *src,
+static bool scanner__keywords(struct lang_slot *slot, const source_file *src,
 			      struct keyword_scratch *ks)
 {
+	scanner__ensure_built(slot);
 	if (ks->cap < slot->nrules) {
 		ks->live = xreallocarray(ks->live, slot->nrules, sizeof(bool));
 		ks->cap = slot->nrules;
