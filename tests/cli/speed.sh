@@ -3,7 +3,8 @@
 # are the same with narrowing (the default) and without (TLSLINT_NO_NARROWING=1); keyword
 # groups (`keywords: A & B, C`) keep a rule out of files that lack a group; narrowing a rule
 # whose match lies away from its keyword loses that match (so the comparison can fail); a C
-# file that spells none of its rules' anchors does not reach libclang.
+# file that spells none of its rules' anchors does not reach libclang; a script whose options
+# look like curl's but that runs no curl, wget or node is not parsed.
 source "$(dirname "$0")/common.sh"
 bin=$1
 root=$here/../..
@@ -59,6 +60,15 @@ notified() {
 [ "$(notified TLSLINT_NO_NARROWING=0)" = "anchored.c" ] || fail "C files sent to libclang: $(notified TLSLINT_NO_NARROWING=0), want anchored.c"
 [ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c keyword_only.c" ] ||
   fail "C files sent to libclang without narrowing: $(notified TLSLINT_NO_NARROWING=1)"
+
+# LT-SH-001 needs a command it knows (curl, wget, node; case ignored) beside its options: a
+# script with only `ls -1` is read but not parsed; `CURL -1` is parsed and reported.
+"$bin" scan --fail-on none -q -v -f json -o "$tmp/sh.json" "$cases/sh/options_only.sh" 2> "$tmp/sh.err" || fail "scan options_only.sh"
+grep -q ' 1 read, 0 parsed' "$tmp/sh.err" || { fail "options_only.sh was parsed"; cat "$tmp/sh.err"; }
+"$bin" scan --fail-on none -q -v -f json -o "$tmp/sh2.json" "$cases/sh/curl_upper.sh" 2> "$tmp/sh2.err" || fail "scan curl_upper.sh"
+grep -q ' 1 read, 1 parsed' "$tmp/sh2.err" || { fail "curl_upper.sh was not parsed"; cat "$tmp/sh2.err"; }
+[ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh2.json")" = "LT-SH-001:3" ] ||
+  fail "curl_upper.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh2.json"), want LT-SH-001 at line 3"
 
 # `rules -v` shows the keyword groups.
 "$bin" rules -v --rules "$cases/rules" > "$tmp/rules.txt" || fail "rules -v"
