@@ -172,9 +172,10 @@ int cmd_scan(int argc, char **argv)
 	if (st.opt.verbose)
 		fprintf(stderr,
 			"tlslint: %zu files of known languages, %zu read, %zu parsed, %zu not "
-			"analysed; %.1f MiB in %.3f s\n",
+			"analysed; %.1f MiB in %.3f s; %zu analysed again for names defined in "
+			"other files\n",
 			stats.files, stats.read, stats.parsed, stats.failed,
-			(double)stats.bytes / (1024.0 * 1024.0), stats.seconds);
+			(double)stats.bytes / (1024.0 * 1024.0), stats.seconds, stats.again);
 	if (rc == EXIT_CLEAN && !st.opt.fail_none) {
 		for (size_t i = 0; i < results.len; i++) {
 			const finding *f = &results.items[i];

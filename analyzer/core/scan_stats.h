@@ -11,6 +11,7 @@ typedef struct scan_stats {
 	size_t failed;           /* files that became notifications */
 	size_t unreadable;       /* of which could not be read at all (I/O error, bad object) */
 	size_t bytes;            /* bytes read */
+	size_t again;            /* analysed a second time, once the scan-wide index was complete */
 	double seconds;
 } scan_stats;
 

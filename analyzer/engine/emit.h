@@ -30,6 +30,11 @@ typedef struct file_ctx {
 	void (*observe_value)(const struct file_ctx *ctx, const char *value_type,
 			      version_set versions, size_t start, size_t end);
 	const void *scan_index; /* the language evaluator's scan-wide index, or NULL */
+	/* While the scan fills that index: where the front end records the file's tree
+	 * (value_evaluator.scan_index_record), and the lookups the file made in it; NULL once
+	 * the index is sealed. */
+	void *scan_index_sink;
+	struct index_lookups *lookups;
 	/* From the keyword pass (scan/matcher.h), aligned with the rules the front end was
 	 * prepared with; NULL when every rule applies (unit tests, `tlslint test` helpers). */
 	const struct rule *const *rules; /* the rules below are about */

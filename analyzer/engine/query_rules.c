@@ -521,7 +521,7 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 	TSQueryCursorOptions qopts = { d, query_rules__query_progress };
 	void *eval_state = NULL;
 	eval_ctx ectx = { .src = ctx->src, .root = root, .lang = ctx->lang, .state = &eval_state,
-			  .scan_index = ctx->scan_index };
+			  .scan_index = ctx->scan_index, .lookups = ctx->lookups };
 	predicate_env env = { ctx->src->text, query_rules__eval_string, &ectx };
 	TSRange *ranges = NULL;
 	size_t nranges = 0, cap = 0;
@@ -1119,6 +1119,9 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	free(runnable);
 	if (visit && !d.expired)
 		visit(arg, ctx, root);
+	const value_evaluator *ev = evaluator_for(ctx->lang);
+	if (ctx->scan_index_sink && ev && ev->scan_index_record)
+		ev->scan_index_record(ctx->scan_index_sink, ctx->uri, ctx->src, root);
 	ts_tree_delete(tree);
 	return d.expired ? TS_RUN_TIMEOUT : rule_failed ? TS_RUN_RULE_FAILED : TS_RUN_OK;
 }

@@ -51,6 +51,7 @@ char *report_json(const report_input *in)
 		cJSON_AddNumberToObject(st, "read", (double)in->stats->read);
 		cJSON_AddNumberToObject(st, "parsed", (double)in->stats->parsed);
 		cJSON_AddNumberToObject(st, "failed", (double)in->stats->failed);
+		cJSON_AddNumberToObject(st, "again", (double)in->stats->again);
 	}
 	char *text = cJSON_Print(doc);
 	cJSON_Delete(doc);

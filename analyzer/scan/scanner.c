@@ -283,12 +283,17 @@ struct run {
 	const walk_list *files;
 	finding_list *results; /* one per file */
 	fact_list *facts;      /* one per file */
-	/* Per language, its evaluator's scan-wide index: built before the workers start, then
-	 * only read. */
+	/* Per language, its evaluator's scan-wide index: filled by the workers from the trees
+	 * they parse, sealed when they are done, then only read (value_evaluator.scan_index_new). */
 	void *scan_index[LANG_COUNT];
+	bool sealed;               /* the second round: the indexes are complete */
+	index_lookups *lookups;    /* one per file: what it looked up before they were */
+	const size_t *order;       /* the second round's files (NULL: every file, in order) */
+	size_t norder;
 	atomic_size_t next;
 	atomic_size_t done;
 	atomic_size_t read, parsed, failed, unreadable, bytes, findings;
+	size_t again; /* files of the second round */
 };
 
 static bool scanner__any_rule_applies(const struct lang_slot *slot, const char *uri)
@@ -498,6 +503,9 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 				 .lang = lang, .out = out, .facts = &run->facts[i],
 				 .observe_value = facts_observe_value,
 				 .scan_index = run->scan_index[lang],
+				 .scan_index_sink = run->sealed ? NULL : run->scan_index[lang],
+				 .lookups = run->sealed || !run->scan_index[lang] ? NULL
+									  : &run->lookups[i],
 				 .rules = slot->rules, .nrules = slot->nrules, .live = ks->live,
 				 .hits = &ks->hits, .exprs = slot->exprs };
 		why[0] = '\0';
@@ -522,8 +530,10 @@ static void *scanner__worker(void *arg)
 	struct keyword_scratch ks = { 0 };
 	for (;;) {
 		size_t i = atomic_fetch_add(&run->next, 1);
-		if (i >= run->files->len)
+		if (i >= (run->order ? run->norder : run->files->len))
 			break;
+		if (run->order)
+			i = run->order[i];
 		scanner__file(run, i, workers, &ks);
 		atomic_fetch_add(&run->done, 1);
 	}
@@ -548,6 +558,72 @@ static void scanner__progress(struct run *run, double start, bool final)
 	fflush(stderr);
 }
 
+/* Seals the scan-wide indexes, and analyses again the files that looked up a name there
+ * before the index was complete, if the complete index knows it: their findings are then
+ * those of a scan that built the index first. Files whose every lookup still fails keep the
+ * findings they have. */
+static void scanner__second_round(struct run *run, unsigned jobs)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (run->scan_index[l])
+			language_get((language)l)->evaluator->scan_index_seal(run->scan_index[l]);
+	size_t *redo = NULL, nredo = 0;
+	for (size_t i = 0; i < run->files->len; i++) {
+		index_lookups *lk = &run->lookups[i];
+		bool again = lk->overflow;
+		/* Keys are asked of every index (a sniff hook may have given the file another
+		 * language than its walk entry's). */
+		for (int l = 0; l < LANG_COUNT && !again && lk->len; l++) {
+			const value_evaluator *o = language_get((language)l)->evaluator;
+			for (size_t k = 0; k < lk->len && !again && run->scan_index[l] &&
+					   o->scan_index_answers; k++)
+				again = o->scan_index_answers(run->scan_index[l], lk->keys[k]);
+		}
+		index_lookups_release(lk);
+		if (again)
+			*PUSH(redo, nredo) = i;
+	}
+	free(run->lookups);
+	run->lookups = NULL;
+	run->sealed = true;
+	run->again = nredo;
+	if (!nredo)
+		return;
+	/* The counts stay those of the first round: these files were read and parsed once
+	 * as far as the user is concerned. */
+	size_t read = atomic_load(&run->read), parsed = atomic_load(&run->parsed);
+	size_t failed = atomic_load(&run->failed), unreadable = atomic_load(&run->unreadable);
+	size_t bytes = atomic_load(&run->bytes);
+	for (size_t k = 0; k < nredo; k++) {
+		finding_list_release(&run->results[redo[k]]);
+		memset(&run->results[redo[k]], 0, sizeof(run->results[redo[k]]));
+		fact_list_release(&run->facts[redo[k]]);
+		memset(&run->facts[redo[k]], 0, sizeof(run->facts[redo[k]]));
+	}
+	run->order = redo;
+	run->norder = nredo;
+	atomic_store(&run->next, 0);
+	if (jobs > nredo)
+		jobs = (unsigned)nredo;
+	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	unsigned started = 0;
+	for (unsigned t = 0; t < jobs && jobs > 1; t++)
+		if (pthread_create(&threads[t], NULL, scanner__worker, run) == 0)
+			started++;
+	if (started == 0)
+		scanner__worker(run);
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	free(threads);
+	free(redo);
+	run->order = NULL;
+	atomic_store(&run->read, read);
+	atomic_store(&run->parsed, parsed);
+	atomic_store(&run->failed, failed);
+	atomic_store(&run->unreadable, unreadable);
+	atomic_store(&run->bytes, bytes);
+}
+
 static bool scanner__vendored(const finding *f, const void *arg)
 {
 	(void)arg;
@@ -561,13 +637,18 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
 	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
 	/* Scan-wide indexes (C#: constants of every file, so that a use resolves a definition
-	 * in another file), for the languages with rules to run. */
+	 * in another file), for the languages with rules to run: empty now, filled by the
+	 * workers. */
+	bool any_index = false;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		const value_evaluator *ev = language_get((language)l)->evaluator;
-		if (ev && ev->scan_index_build && s->langs[l].fe && s->langs[l].nrules)
-			run.scan_index[l] = ev->scan_index_build(files, s->opts.max_file_size,
-								 s->opts.jobs);
+		if (ev && ev->scan_index_new && s->langs[l].fe && s->langs[l].nrules) {
+			run.scan_index[l] = ev->scan_index_new(s->opts.max_file_size);
+			any_index = true;
+		}
 	}
+	if (any_index)
+		run.lookups = xcalloc(files->len ? files->len : 1, sizeof(*run.lookups));
 	unsigned jobs = s->opts.jobs;
 	if (jobs > files->len)
 		jobs = files->len ? (unsigned)files->len : 1;
@@ -592,6 +673,8 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		pthread_join(threads[t], NULL);
 	if (s->opts.progress)
 		scanner__progress(&run, start, true);
+	if (any_index)
+		scanner__second_round(&run, jobs);
 	free(threads);
 	fact_list facts = { 0 };
 	for (size_t i = 0; i < files->len; i++) {
@@ -627,6 +710,7 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 		stats->failed = atomic_load(&run.failed);
 		stats->unreadable = atomic_load(&run.unreadable);
 		stats->bytes = atomic_load(&run.bytes);
+		stats->again = run.again;
 		stats->seconds = clock_seconds() - start;
 	}
 }

@@ -163,3 +163,28 @@ bool eval_parse_integer(const char *s, size_t len, long long *out)
 	*out = (long long)v;
 	return true;
 }
+
+void index_lookups_add(index_lookups *l, char *key)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		if (strcmp(l->keys[i], key) == 0) {
+			free(key);
+			return;
+		}
+	}
+	if (l->len >= INDEX_LOOKUPS_MAX) {
+		l->overflow = true;
+		free(key);
+		return;
+	}
+	GROW(l->keys, l->cap, l->len + 1);
+	l->keys[l->len++] = key;
+}
+
+void index_lookups_release(index_lookups *l)
+{
+	for (size_t i = 0; i < l->len; i++)
+		free(l->keys[i]);
+	free(l->keys);
+	memset(l, 0, sizeof(*l));
+}

@@ -37,7 +37,7 @@ typedef struct eval_result {
 	region defined_at;
 } eval_result;
 
-struct walk_list;
+struct index_lookups;
 
 typedef struct eval_ctx {
 	const source_file *src;
@@ -50,9 +50,11 @@ typedef struct eval_ctx {
 	TSNode whole;
 	bool followed;
 	uint32_t origin_start, origin_end;
-	/* What the evaluator's scan_index_build made of the whole scan (C#: the constants of
-	 * every file, lang/csharp/csharp_constants.h), or NULL. */
+	/* The evaluator's scan-wide index (C#: the constants of every file,
+	 * lang/csharp/csharp_constants.h), or NULL. While the scan still fills it (not sealed),
+	 * a lookup fails and is logged in `lookups` (NULL: not logged). */
 	const void *scan_index;
+	struct index_lookups *lookups;
 	const char *defined_uri; /* the last constant found there (eval_result.defined_uri) */
 	region defined_at;
 	/* Per-file state the evaluator may keep between evaluations (tables of a file's names):
@@ -71,14 +73,34 @@ typedef struct value_evaluator {
 	/* Frees what eval or eval_string left in *ctx->state; NULL for evaluators that keep
 	 * none. */
 	void (*release_state)(void *state);
-	/* Optional: an index of the whole scan (names defined in one file, used in another),
-	 * built once before any file is analysed, from every file of `files` (each at most
-	 * `max_file_size` bytes) on up to `jobs` threads; it is only read afterwards, by every
-	 * worker at once, as eval_ctx.scan_index. NULL when the language needs none. */
-	void *(*scan_index_build)(const struct walk_list *files, size_t max_file_size,
-				  unsigned jobs);
+	/* Optional (all NULL when the language needs none): an index of the whole scan, names
+	 * defined in one file and used in another, filled from the trees the scan parses anyway.
+	 * The scanner makes it empty (scan_index_new, for files of at most `max_file_size`
+	 * bytes); the front end hands it each file's tree (scan_index_record, from any worker at
+	 * once); when every file has been analysed the scanner seals it (scan_index_seal). A
+	 * lookup before that fails and is logged as a key (eval_ctx.lookups); afterwards the
+	 * scanner analyses again only the files with a logged key that the sealed index answers
+	 * (scan_index_answers), so the findings are those of an index built first. */
+	void *(*scan_index_new)(size_t max_file_size);
+	void (*scan_index_record)(void *index, const char *uri, const source_file *src,
+				  TSNode root);
+	void (*scan_index_seal)(void *index);
+	bool (*scan_index_answers)(const void *index, const char *key);
 	void (*scan_index_free)(void *index);
 } value_evaluator;
+
+/* Keys of the lookups a file made in an index that was not sealed yet: distinct, owned. A
+ * file that makes more than INDEX_LOOKUPS_MAX is analysed again in any case (`overflow`). */
+#define INDEX_LOOKUPS_MAX 1024
+typedef struct index_lookups {
+	char **keys;
+	size_t len, cap;
+	bool overflow;
+} index_lookups;
+
+/* Adds `key` (taken) unless it is there already. */
+void index_lookups_add(index_lookups *l, char *key);
+void index_lookups_release(index_lookups *l);
 
 /* The evaluator for `lang`, or NULL. */
 const value_evaluator *evaluator_for(language lang);

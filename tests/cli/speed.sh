@@ -70,6 +70,19 @@ grep -q ' 1 read, 1 parsed' "$tmp/sh2.err" || { fail "curl_upper.sh was not pars
 [ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh2.json")" = "LT-SH-001:3" ] ||
   fail "curl_upper.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh2.json"), want LT-SH-001 at line 3"
 
+# C# constants of another file: the index fills while the files are analysed, and only a
+# file whose lookup the complete index answers is analysed again (Bootstrap.cs, once); alone,
+# its lookups fail and nothing is analysed twice.
+xf=$root/fixtures/csharp/cross-file-constants
+"$bin" scan --fail-on none -q -v -f json -o "$tmp/xf.json" "$xf" 2> "$tmp/xf.err" || fail "scan cross-file-constants"
+grep -q '; 1 analysed again' "$tmp/xf.err" || { fail "cross-file-constants: not one file analysed again"; cat "$tmp/xf.err"; }
+[ "$(jq '[.findings[] | select(.path | endswith("Bootstrap.cs"))] | length' "$tmp/xf.json")" = 3 ] ||
+  fail "Bootstrap.cs: $(jq '[.findings[] | select(.path | endswith("Bootstrap.cs"))] | length' "$tmp/xf.json") findings, want 3"
+"$bin" scan --fail-on none -q -v -j1 -f json -o /dev/null "$xf" 2> "$tmp/xf1.err" || fail "scan cross-file-constants -j1"
+grep -q '; 1 analysed again' "$tmp/xf1.err" || { fail "cross-file-constants -j1: not one file analysed again"; cat "$tmp/xf1.err"; }
+"$bin" scan --fail-on none -q -v -f json -o /dev/null "$xf/Client" 2> "$tmp/xf2.err" || fail "scan Client"
+grep -q '; 0 analysed again' "$tmp/xf2.err" || { fail "Client alone was analysed again"; cat "$tmp/xf2.err"; }
+
 # `rules -v` shows the keyword groups.
 "$bin" rules -v --rules "$cases/rules" > "$tmp/rules.txt" || fail "rules -v"
 grep -qF 'keywords: SetValue & (SCHANNEL | SecureProtocols)' "$tmp/rules.txt" || { fail "rules -v lacks the groups"; grep -F 'LT-XX-901' -A2 "$tmp/rules.txt"; }

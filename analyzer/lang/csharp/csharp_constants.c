@@ -8,6 +8,7 @@
 
 #include "engine/ts_grammars.h"
 #include "util/alloc.h"
+#include "util/strbuf.h"
 
 /* The types a constant is evaluated as: those whose values may be spelled through a name of
  * another file. */
@@ -26,6 +27,9 @@ typedef struct cs_const_entry {
 struct cs_constants {
 	cs_const_entry *items;
 	size_t len, cap;
+	size_t max_file;       /* larger files are not read for constants */
+	pthread_mutex_t lock;  /* taken to add a file's constants */
+	atomic_bool sealed;    /* sorted, complete, and only read from now on */
 };
 
 static int cs_const__cmp(const void *a, const void *b)
@@ -65,7 +69,7 @@ static bool cs_const__constant_field(const source_file *src, TSNode field)
 }
 
 /* Records the declarators of constant field `field` of class `cls`. */
-static void cs_const__field(cs_constants *c, const walk_file *f, const source_file *src,
+static void cs_const__field(cs_constants *c, const char *uri, const source_file *src,
 			    eval_ctx *ectx, TSNode cls, TSNode field)
 {
 	TSNode decl = { 0 };
@@ -102,7 +106,7 @@ static void cs_const__field(cs_constants *c, const walk_file *f, const source_fi
 		e.cls = xstrndup(src->text + s, ts_node_end_byte(cname) - s);
 		s = ts_node_start_byte(name);
 		e.name = xstrndup(src->text + s, ts_node_end_byte(name) - s);
-		e.uri = f->uri;
+		e.uri = uri;
 		source_position(src, ts_node_start_byte(init), &e.where.start_line,
 				&e.where.start_col);
 		source_position(src, ts_node_end_byte(init), &e.where.end_line, &e.where.end_col);
@@ -112,7 +116,7 @@ static void cs_const__field(cs_constants *c, const walk_file *f, const source_fi
 }
 
 /* Walks the classes and structs of a file's tree for their constant fields. */
-static void cs_const__file(cs_constants *c, const walk_file *f, const source_file *src,
+static void cs_const__file(cs_constants *c, const char *uri, const source_file *src,
 			   TSNode root)
 {
 	void *state = NULL;
@@ -129,7 +133,7 @@ static void cs_const__file(cs_constants *c, const walk_file *f, const source_fil
 			for (uint32_t i = 0; i < k; i++) {
 				TSNode m = ts_node_named_child(body, i);
 				if (strcmp(ts_node_type(m), "field_declaration") == 0)
-					cs_const__field(c, f, src, &ectx, n, m);
+					cs_const__field(c, uri, src, &ectx, n, m);
 			}
 		}
 		/* Down into namespaces, types and their bodies; never into members' code. */
@@ -152,93 +156,80 @@ static void cs_const__file(cs_constants *c, const walk_file *f, const source_fil
 		ev->release_state(state);
 }
 
-/* Files larger than this are not read for constants: a helper class is small, and the pass has
- * no parse deadline of its own (the scan's --timeout applies to the rules' parse). */
+/* Files larger than this are not read for constants: a helper class is small. */
 #define CS_CONST_MAX_FILE (512u << 10)
 
-struct cs_const_job {
-	const struct walk_list *files;
-	size_t max_file_size;
-	atomic_size_t next;
-	cs_constants part[CS_CONST_MAX_JOBS]; /* one per thread, merged at the end */
-	atomic_uint parts;
-};
-
-static void *cs_const__worker(void *arg)
+void *cs_constants_new(size_t max_file_size)
 {
-	struct cs_const_job *job = arg;
-	unsigned me = atomic_fetch_add(&job->parts, 1);
-	cs_constants *c = &job->part[me];
-	const TSLanguage *grammar = ts_grammar_for(LANG_CSHARP);
-	TSParser *parser = NULL;
-	for (;;) {
-		size_t i = atomic_fetch_add(&job->next, 1);
-		if (i >= job->files->len || !grammar)
-			break;
-		const walk_file *f = &job->files->files[i];
-		if (f->lang != LANG_CSHARP)
-			continue;
-		size_t max = job->max_file_size < CS_CONST_MAX_FILE ? job->max_file_size
-								    : CS_CONST_MAX_FILE;
-		source_file src;
-		char why[256];
-		if (walk_file_load(&src, f, max, why, sizeof(why)) != SOURCE_OK)
-			continue;
-		bool candidate = memmem(src.text, src.len, "SecurityProtocolType", 20) ||
-				 memmem(src.text, src.len, "SslProtocols", 12);
-		if (candidate && !parser) {
-			parser = ts_parser_new();
-			if (!ts_parser_set_language(parser, grammar)) {
-				ts_parser_delete(parser);
-				parser = NULL;
-				grammar = NULL;
-			}
-		}
-		TSTree *tree = candidate && parser
-				       ? ts_parser_parse_string(parser, NULL, src.text, (uint32_t)src.len)
-				       : NULL;
-		if (tree) {
-			cs_const__file(c, f, &src, ts_tree_root_node(tree));
-			ts_tree_delete(tree);
-		}
-		source_release(&src);
-	}
-	if (parser)
-		ts_parser_delete(parser);
-	return NULL;
+	cs_constants *c = xcalloc(1, sizeof(*c));
+	pthread_mutex_init(&c->lock, NULL);
+	c->max_file = max_file_size < CS_CONST_MAX_FILE ? max_file_size : CS_CONST_MAX_FILE;
+	return c;
 }
 
-void *cs_constants_build(const struct walk_list *files, size_t max_file_size, unsigned jobs)
+void cs_constants_record(void *index, const char *uri, const source_file *src, TSNode root)
 {
-	struct cs_const_job *job = xcalloc(1, sizeof(*job));
-	job->files = files;
-	job->max_file_size = max_file_size;
-	if (jobs < 1)
-		jobs = 1;
-	if (jobs > CS_CONST_MAX_JOBS)
-		jobs = CS_CONST_MAX_JOBS;
-	pthread_t threads[CS_CONST_MAX_JOBS];
-	unsigned started = 0;
-	for (unsigned t = 1; t < jobs; t++) /* the calling thread is the first worker */
-		if (pthread_create(&threads[started], NULL, cs_const__worker, job) == 0)
-			started++;
-	cs_const__worker(job);
-	for (unsigned t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	cs_constants *c = xcalloc(1, sizeof(*c));
-	for (unsigned p = 0; p < atomic_load(&job->parts); p++) {
-		cs_constants *part = &job->part[p];
-		for (size_t k = 0; k < part->len; k++) {
-			GROW(c->items, c->cap, c->len + 1);
-			c->items[c->len++] = part->items[k];
-		}
-		free(part->items);
+	cs_constants *c = index;
+	if (!c || atomic_load(&c->sealed) || src->len > c->max_file ||
+	    !(memmem(src->text, src->len, "SecurityProtocolType", 20) ||
+	      memmem(src->text, src->len, "SslProtocols", 12)))
+		return;
+	cs_constants part = { 0 };
+	cs_const__file(&part, uri, src, root);
+	if (!part.len)
+		return;
+	pthread_mutex_lock(&c->lock);
+	for (size_t k = 0; k < part.len; k++) {
+		GROW(c->items, c->cap, c->len + 1);
+		c->items[c->len++] = part.items[k];
 	}
-	free(job);
+	pthread_mutex_unlock(&c->lock);
+	free(part.items);
+}
+
+void cs_constants_seal(void *index)
+{
+	cs_constants *c = index;
+	if (!c || atomic_load(&c->sealed))
+		return;
 	/* Sorted by name, class and then file: the same index whatever the threads did. */
 	if (c->len)
 		qsort(c->items, c->len, sizeof(*c->items), cs_const__cmp);
-	return c;
+	atomic_store(&c->sealed, true);
+}
+
+bool cs_constants_sealed(const void *index)
+{
+	const cs_constants *c = index;
+	return c && atomic_load(&c->sealed);
+}
+
+char *cs_constants_key(const char *cls, size_t clen, const char *name, size_t nlen,
+		       const value_type *type)
+{
+	strbuf b = STRBUF_INIT;
+	strbuf_addf(&b, "%s\t%.*s\t%.*s", type->name, (int)clen, cls, (int)nlen, name);
+	return strbuf_detach(&b);
+}
+
+bool cs_constants_answers(const void *index, const char *key)
+{
+	const char *t1 = strchr(key, '\t');
+	const char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+	if (!t2)
+		return false;
+	char tname[64];
+	size_t tl = (size_t)(t1 - key);
+	if (tl >= sizeof(tname))
+		return false;
+	memcpy(tname, key, tl);
+	tname[tl] = '\0';
+	const value_type *type = value_type_find(tname);
+	eval_result out;
+	const char *uri;
+	region where;
+	return type && cs_constants_find(index, t1 + 1, (size_t)(t2 - t1 - 1), t2 + 1,
+					 strlen(t2 + 1), type, &out, &uri, &where);
 }
 
 void cs_constants_free(void *index)
@@ -251,6 +242,7 @@ void cs_constants_free(void *index)
 		free(c->items[i].name);
 	}
 	free(c->items);
+	pthread_mutex_destroy(&c->lock);
 	free(c);
 }
 
@@ -277,7 +269,7 @@ bool cs_constants_find(const void *index, const char *cls, size_t clen, const ch
 	size_t t = 0;
 	while (t < CS_CONST_NTYPES && strcmp(cs_const__types[t], type->name) != 0)
 		t++;
-	if (!c || t == CS_CONST_NTYPES)
+	if (!c || t == CS_CONST_NTYPES || !atomic_load(&c->sealed))
 		return false;
 	size_t lo = 0, hi = c->len;
 	while (lo < hi) { /* the first entry of `name`, `cls` */

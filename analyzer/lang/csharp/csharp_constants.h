@@ -3,11 +3,13 @@
  *
  * `SecurityProtocolTypeExtensions.Tls11` (the helper class .NET's TLS guidance suggests for
  * .NET 3.5 code) or a project's `Protocols.Legacy` is often defined in another file than the one
- * that writes it. Before the rules run, the scanner reads every C# file that names
- * `SecurityProtocolType` or `SslProtocols`, and records each `const` and `static readonly`
- * field with an initialiser, evaluated in its own file as a value of each of those types, under
- * `Class.Name`. It is the C# evaluator's scan_index (values/evaluator.h): built once, on one thread, and only read afterwards: every worker
- * may look it up at the same time. A name defined twice with different values is unknown. */
+ * that writes it. Every C# file the scan parses that names `SecurityProtocolType` or
+ * `SslProtocols` records, from the same tree its rules ran on, each `const` and `static
+ * readonly` field with an initialiser, evaluated in its own file as a value of each of those
+ * types, under `Class.Name`. It is the C# evaluator's scan_index (values/evaluator.h): filled
+ * while the workers run, sealed when they are done, then only read; the files that looked a
+ * name up before that, and that the sealed index answers, are analysed again. A name defined
+ * twice with different values is unknown. */
 #ifndef TLSLINT_CSHARP_CONSTANTS_H
 #define TLSLINT_CSHARP_CONSTANTS_H
 
@@ -16,14 +18,22 @@
 
 #include "rules/finding.h"
 #include "values/evaluator.h"
-#include "walk/walker.h"
 
 typedef struct cs_constants cs_constants;
 
-/* Reads the C# files of `files` that may define such constants (each at most `max_file_size`
- * bytes, and at most 512 KiB) on `jobs` threads and indexes their constants. Never NULL; an
- * index may be empty. */
-void *cs_constants_build(const struct walk_list *files, size_t max_file_size, unsigned jobs);
+/* An empty index for files of at most `max_file_size` bytes (and at most 512 KiB). */
+void *cs_constants_new(size_t max_file_size);
+/* Records the constants of a file's tree, if it names `SecurityProtocolType` or `SslProtocols`
+ * (`uri` is borrowed for the index's life). Safe on several threads at once, until sealed. */
+void cs_constants_record(void *index, const char *uri, const source_file *src, TSNode root);
+/* Sorts the index: complete, and only read from now on. */
+void cs_constants_seal(void *index);
+bool cs_constants_sealed(const void *index);
+/* The key of a lookup of `cls.name` as a value of `type`, for index_lookups (newly allocated),
+ * and whether the sealed index knows its value. */
+char *cs_constants_key(const char *cls, size_t clen, const char *name, size_t nlen,
+		       const value_type *type);
+bool cs_constants_answers(const void *index, const char *key);
 void cs_constants_free(void *c);
 
 /* The value of `cls.name` (`cls` the class's own name, without namespace) as a value of

@@ -16,6 +16,9 @@ const value_evaluator csharp_evaluator = {
 	.eval = cs__eval_entry,
 	.eval_string = cs_eval_string,
 	.release_state = cs_scope_release,
-	.scan_index_build = cs_constants_build,
+	.scan_index_new = cs_constants_new,
+	.scan_index_record = cs_constants_record,
+	.scan_index_seal = cs_constants_seal,
+	.scan_index_answers = cs_constants_answers,
 	.scan_index_free = cs_constants_free,
 };

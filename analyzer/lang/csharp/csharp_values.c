@@ -191,8 +191,15 @@ static bool cs__other_file(eval_ctx *ctx, TSNode cls, const char *name, size_t n
 	const char *c = cs_last_name(ctx, cls, &clen);
 	const char *uri = NULL;
 	region where;
-	if (!ctx->scan_index ||
-	    !cs_constants_find(ctx->scan_index, c, clen, name, nlen, type, out, &uri, &where))
+	if (!ctx->scan_index)
+		return false;
+	if (!cs_constants_sealed(ctx->scan_index)) {
+		/* The scan is still filling the index: asked again once it is complete. */
+		if (ctx->lookups)
+			index_lookups_add(ctx->lookups, cs_constants_key(c, clen, name, nlen, type));
+		return false;
+	}
+	if (!cs_constants_find(ctx->scan_index, c, clen, name, nlen, type, out, &uri, &where))
 		return false;
 	*typed = true; /* indexed only as a value of its type */
 	ctx->defined_uri = uri;
