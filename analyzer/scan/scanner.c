@@ -558,11 +558,31 @@ static void scanner__progress(struct run *run, double start, bool final)
 	fflush(stderr);
 }
 
+/* Starts up to `jobs` workers on `run` in `threads`, or, when `inline_run` asks for it or no
+ * thread can be had, does the work on the calling thread. Returns how many threads to join. */
+static unsigned scanner__start(struct run *run, pthread_t *threads, unsigned jobs,
+			       bool inline_run)
+{
+	unsigned started = 0;
+	for (unsigned t = 0; t < jobs && !inline_run; t++)
+		if (pthread_create(&threads[t], NULL, scanner__worker, run) == 0)
+			started++;
+	if (started == 0)
+		scanner__worker(run); /* no threads to be had: do the work here */
+	return started;
+}
+
+static void scanner__join(pthread_t *threads, unsigned started)
+{
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+}
+
 /* Seals the scan-wide indexes, and analyses again the files that looked up a name there
  * before the index was complete, if the complete index knows it: their findings are then
  * those of a scan that built the index first. Files whose every lookup still fails keep the
  * findings they have. */
-static void scanner__second_round(struct run *run, unsigned jobs)
+static void scanner__second_round(struct run *run, pthread_t *threads, unsigned jobs)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (run->scan_index[l])
@@ -605,16 +625,7 @@ static void scanner__second_round(struct run *run, unsigned jobs)
 	atomic_store(&run->next, 0);
 	if (jobs > nredo)
 		jobs = (unsigned)nredo;
-	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
-	unsigned started = 0;
-	for (unsigned t = 0; t < jobs && jobs > 1; t++)
-		if (pthread_create(&threads[t], NULL, scanner__worker, run) == 0)
-			started++;
-	if (started == 0)
-		scanner__worker(run);
-	for (unsigned t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	free(threads);
+	scanner__join(threads, scanner__start(run, threads, jobs, jobs == 1));
 	free(redo);
 	run->order = NULL;
 	atomic_store(&run->read, read);
@@ -653,15 +664,9 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	if (jobs > files->len)
 		jobs = files->len ? (unsigned)files->len : 1;
 	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
-	unsigned started = 0;
 	/* One job without a progress line runs on the calling thread (callers such as `audit`
 	 * that scan many file lists in parallel bring their own threads). */
-	bool inline_run = jobs == 1 && !s->opts.progress;
-	for (unsigned t = 0; t < jobs && !inline_run; t++)
-		if (pthread_create(&threads[t], NULL, scanner__worker, &run) == 0)
-			started++;
-	if (started == 0)
-		scanner__worker(&run); /* no threads to be had: do the work here */
+	unsigned started = scanner__start(&run, threads, jobs, jobs == 1 && !s->opts.progress);
 	if (s->opts.progress) {
 		while (atomic_load(&run.done) < files->len && started) {
 			scanner__progress(&run, start, false);
@@ -669,12 +674,11 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 			nanosleep(&ts, NULL);
 		}
 	}
-	for (unsigned t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
+	scanner__join(threads, started);
 	if (s->opts.progress)
 		scanner__progress(&run, start, true);
 	if (any_index)
-		scanner__second_round(&run, jobs);
+		scanner__second_round(&run, threads, jobs);
 	free(threads);
 	fact_list facts = { 0 };
 	for (size_t i = 0; i < files->len; i++) {

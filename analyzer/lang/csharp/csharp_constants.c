@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/ts_grammars.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -14,7 +13,6 @@
  * another file. */
 static const char *const cs_const__types[] = { "SecurityProtocolType", "SslProtocols" };
 #define CS_CONST_NTYPES (sizeof(cs_const__types) / sizeof(cs_const__types[0]))
-#define CS_CONST_MAX_JOBS 64
 
 typedef struct cs_const_entry {
 	char *cls, *name;
