@@ -352,12 +352,18 @@ int cmd_fix(int argc, char **argv)
 	finding_list results = { 0 }, again = { 0 };
 	fix_file *files = NULL;
 	size_t nfiles = 0;
-	git_libgit2_init();
+	bool git = false; /* libgit2 started, for as long as `files` may borrow from a repository */
 
 	int prc = cli_parse(&st.opt, CLI_FIX, argc, argv, &first);
 	if (prc != 0) {
 		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
 		goto cleanup;
+	}
+	/* Only staged and changed files borrow from a repository's object database; libgit2's
+	 * start (it loads the certificate store) is not paid by a plain scan. */
+	if (st.opt.staged || st.opt.diff_rev) {
+		git_libgit2_init();
+		git = true;
 	}
 	st.sopts.max_file_size = st.opt.max_file_size;
 	st.sopts.jobs = st.opt.jobs;
@@ -499,7 +505,8 @@ cleanup:
 	free(files);
 	finding_list_release(&again);
 	finding_list_release(&results);
-	git_libgit2_shutdown();
+	if (git)
+		git_libgit2_shutdown();
 	scanner_free(s);
 	catalogue_release(&cat);
 	free(root_real);

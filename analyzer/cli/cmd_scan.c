@@ -109,12 +109,18 @@ int cmd_scan(int argc, char **argv)
 	char *remote = NULL, *revision = NULL, *branch = NULL;
 	char *cmdline = NULL;
 	git_odb *odb = NULL; /* staged blobs are read from it */
-	git_libgit2_init();  /* for as long as `files` may borrow from a repository */
+	bool git = false; /* libgit2 started, for as long as `files` may borrow from a repository */
 
 	int prc = scan__parse(&st, argc, argv, &first);
 	if (prc != 0) {
 		rc = prc > 0 ? EXIT_CLEAN : EXIT_USAGE;
 		goto cleanup;
+	}
+	/* Only staged and changed files borrow from a repository's object database; libgit2's
+	 * start (it loads the certificate store) is not paid by a plain scan. */
+	if (st.opt.staged || st.opt.diff_rev) {
+		git_libgit2_init();
+		git = true;
 	}
 	const char *const *paths;
 	size_t npaths;
@@ -196,7 +202,8 @@ cleanup:
 	finding_list_release(&results);
 	walk_list_release(&files);
 	git_odb_free(odb);
-	git_libgit2_shutdown();
+	if (git)
+		git_libgit2_shutdown();
 	scanner_free(s);
 	catalogue_release(&cat);
 	free(base);

@@ -415,6 +415,8 @@ int gitwalk_provenance(const char *base, char **remote_uri, char **revision, cha
 {
 	*remote_uri = *revision = *branch = NULL;
 	char err[256];
+	if (!walk_may_be_in_repo(base, false))
+		return -1; /* not the top of a work tree, without starting libgit2 */
 	git_libgit2_init();
 	git_repository *repo = NULL;
 	if (gitwalk__open(&repo, base, err, sizeof(err)) < 0) {

@@ -205,14 +205,66 @@ static void walker__open_repo(struct walk_ctx *ctx)
 	free(wd_real);
 }
 
-size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths, size_t npaths,
-		  const walk_options *opts)
+/* Whether `dir` holds a repository: a `.git` entry (a directory, or the file of a linked work
+ * tree or submodule), or `dir` is itself a git directory. */
+static bool walker__repo_marker(const char *dir)
 {
-	size_t missing = 0;
+	struct stat st;
+	char *p = xasprintf("%s/.git", dir);
+	bool found = lstat(p, &st) == 0;
+	free(p);
+	if (!found) {
+		p = xasprintf("%s/HEAD", dir);
+		char *objects = xasprintf("%s/objects", dir);
+		found = stat(p, &st) == 0 && S_ISREG(st.st_mode) && stat(objects, &st) == 0 &&
+			S_ISDIR(st.st_mode);
+		free(objects);
+		free(p);
+	}
+	return found;
+}
+
+bool walk_may_be_in_repo(const char *path, bool search)
+{
+	char *dir = realpath(path, NULL);
+	if (!dir)
+		return true; /* let libgit2 say why */
+	struct stat st;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir] = '\0';
+	}
+	bool found = false;
+	for (;;) {
+		found = walker__repo_marker(dir);
+		char *slash = strrchr(dir, '/');
+		if (found || !search || !slash || slash[1] == '\0')
+			break;
+		slash[slash == dir] = '\0';
+	}
+	free(dir);
+	return found;
+}
+
+/* libgit2's initialisation loads the TLS certificate store (several milliseconds), so it is
+ * done only for a tree that may be in a repository. */
+static void walker__git_init(bool *done)
+{
+	if (*done)
+		return;
+	*done = true;
 	git_libgit2_init();
 	/* tlslint only reads ignore files and never runs anything from a repository, so a work
 	 * tree owned by another user (an auditor's checkout) is read like any other. */
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+}
+
+size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths, size_t npaths,
+		  const walk_options *opts)
+{
+	size_t missing = 0;
+	bool git = false;
 	for (size_t i = 0; i < npaths; i++) {
 		struct walk_ctx ctx = { .out = out, .notes = notes, .opts = opts };
 		struct stat st;
@@ -231,7 +283,10 @@ size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths,
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			walker__open_repo(&ctx);
+			if (!opts->no_ignore && walk_may_be_in_repo(ctx.root_real, true)) {
+				walker__git_init(&git);
+				walker__open_repo(&ctx);
+			}
 			size_t plen = strlen(path);
 			char *trimmed = xstrdup(path);
 			while (plen > 1 && trimmed[plen - 1] == '/')
@@ -248,7 +303,8 @@ size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths,
 		}
 		free(ctx.root_real);
 	}
-	git_libgit2_shutdown();
+	if (git)
+		git_libgit2_shutdown();
 	return missing;
 }
 
@@ -296,8 +352,10 @@ char *walk_choose_base(const char *first_path)
 		if (slash && slash != real)
 			*slash = '\0';
 	}
-	git_libgit2_init();
-	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	if (!walk_may_be_in_repo(real, true))
+		return real;
+	bool git = false;
+	walker__git_init(&git);
 	git_buf root = { 0 };
 	char *base = NULL;
 	if (git_repository_discover(&root, real, 0, NULL) == 0) {

@@ -65,4 +65,9 @@ void walk_list_release(walk_list *list);
  * first path, else that path if it is a directory, else the current directory. Owned. */
 char *walk_choose_base(const char *first_path);
 
+/* False only when no repository can hold `path` (a file, or a directory): no `.git` in it or,
+ * with `search`, in any directory above it, and no git directory there. libgit2 is not started
+ * for such a path. */
+bool walk_may_be_in_repo(const char *path, bool search);
+
 #endif

@@ -15,6 +15,7 @@
 #include "walk/walker.h"
 
 void test_walker_basic(void);
+void test_walker_repo_marker(void);
 void test_walker_gitignore(void);
 void test_walker_symlinks(void);
 void test_walker_excludes(void);
@@ -61,6 +62,33 @@ void test_walker_basic(void)
 	CHECK_UINT(notes.nnotes, 0);
 	free(got);
 	finding_list_release(&notes);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* libgit2 is started only where a repository may be (its start loads the certificate store):
+ * a `.git` entry in the directory or above it, or a git directory itself. */
+void test_walker_repo_marker(void)
+{
+	char *dir = unit_tempdir();
+	unit_write(dir, "sub/deeper/a.cs", "x", 1);
+	char *deeper = xasprintf("%s/sub/deeper", dir), *file = xasprintf("%s/a.cs", deeper);
+	CHECK(!walk_may_be_in_repo(dir, false));
+	CHECK(!walk_may_be_in_repo(deeper, false));
+	CHECK(walk_may_be_in_repo("/nonexistent/path", true)); /* libgit2 says why */
+	unit_write(dir, ".git", "gitdir: elsewhere\n", 18);      /* a linked work tree */
+	CHECK(walk_may_be_in_repo(dir, false));
+	CHECK(!walk_may_be_in_repo(deeper, false));
+	CHECK(walk_may_be_in_repo(deeper, true));
+	CHECK(walk_may_be_in_repo(file, true)); /* a file: from its directory up */
+	char *bare = xasprintf("%s/sub", dir);
+	unit_write(bare, "HEAD", "ref: refs/heads/main\n", 21);
+	CHECK(!walk_may_be_in_repo(bare, false)); /* HEAD alone is not a git directory */
+	unit_write(bare, "objects/pack/.keep", "", 0);
+	CHECK(walk_may_be_in_repo(bare, false));
+	free(bare);
+	free(file);
+	free(deeper);
 	unit_rmtree(dir);
 	free(dir);
 }

@@ -21,7 +21,8 @@ int unit_failed_checks;
 	X(test_message_template) X(test_php_sniff)                                          \
 	X(test_suppression_comments) X(test_expectations) X(test_expectations_openers)       \
 	X(test_uri_encode)                                                                  \
-	X(test_walker_basic) X(test_walker_gitignore) X(test_walker_symlinks)               \
+	X(test_walker_basic) X(test_walker_repo_marker) X(test_walker_gitignore)           \
+	X(test_walker_symlinks)                                                             \
 	X(test_walker_excludes) X(test_finding_sort_dedup) X(test_sarif_shape)              \
 	X(test_atomic_write) X(test_report_formats) X(test_growth) X(test_builtin_catalogue) X(test_pattern_files) X(test_rule_keys_digest) X(test_rule_keys_readme) \
 	X(test_gitignore_patterns) X(test_audit_clean_uri) X(test_audit_identity_and_shards) X(test_audit_repo_name) \
