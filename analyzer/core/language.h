@@ -57,6 +57,7 @@ struct frontend;        /* frontends/frontend.h */
 struct value_evaluator; /* values/evaluator.h */
 struct recover_syntax;  /* engine/recover.h */
 struct finding;         /* rules/finding.h */
+struct ts_native_matcher; /* engine/native_matcher.h */
 
 /* Facts for the cross-file analyses (project/facts.h), read from a tree-sitter tree that the
  * front end parsed for the query rules. `arg` is the front end's; unused so far. */
@@ -105,6 +106,9 @@ typedef struct language_def {
 	 * adds its replacements (engine/emit.h: emit_replace) or says why it has none
 	 * (finding_set_no_fix); leaves rules it does not know alone. NULL: none. */
 	void (*fix)(const struct file_ctx *ctx, struct finding *f, TSNode value, bool followed);
+	/* C code that answers the patterns of rules whose header names it (`matcher: NAME`),
+	 * instead of compiling them (engine/native_matcher.h); NULL-ended, or NULL: none. */
+	const struct ts_native_matcher *const *matchers;
 } language_def;
 
 /* The descriptor of `lang` (LANG_NONE has an empty one). */

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "engine/native_matcher.h"
 #include "engine/recover.h"
 #include "util/matcher.h"
 #include "util/alloc.h"
@@ -25,8 +26,16 @@ static const char *const query_errors[] = {
 	"impossible pattern structure", "language mismatch",
 };
 
-static uint32_t query_rules__capture_id(const TSQuery *q, const char *name)
+/* The id of capture `name`: of the query `q`, or of the matcher `m` when there is one. */
+static uint32_t query_rules__capture_id(const TSQuery *q, const ts_native_matcher *m,
+					const char *name)
 {
+	if (m) {
+		for (uint32_t i = 0; m->captures[i]; i++)
+			if (strcmp(m->captures[i], name) == 0)
+				return i;
+		return NO_CAPTURE;
+	}
 	uint32_t n = ts_query_capture_count(q);
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len = 0;
@@ -62,18 +71,20 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 	return q;
 }
 
-/* Checks a compiled query against its rule's header and completes `cr` (takes `q` when
- * `cr` owns its query, else it is the owner's). */
+/* Checks a compiled query (or, with `cr->matcher` set and `q` NULL, the matcher's captures)
+ * against its rule's header and completes `cr` (takes `q` when `cr` owns its query, else it is
+ * the owner's). */
 static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery *q, char *err,
 			       size_t errlen)
 {
 	bool owns = &set->rules[cr->owner] == cr;
 	const rule *r = cr->rule;
 	cr->value_capture = cr->report_capture = cr->cap_capture = cr->pin_capture = NO_CAPTURE;
-	cr->sink_capture = query_rules__capture_id(q, "sink");
+	cr->sink_capture = query_rules__capture_id(q, cr->matcher, "sink");
 	char perr[400];
 	uint32_t poffset = UINT32_MAX;
-	if (predicates_compile(&cr->predicates, q, set->lang, r->pattern, &poffset, perr,
+	memset(&cr->predicates, 0, sizeof(cr->predicates)); /* a matcher applies its own */
+	if (q && predicates_compile(&cr->predicates, q, set->lang, r->pattern, &poffset, perr,
 			       sizeof(perr)) < 0) {
 		snprintf(err, errlen, "%s:%u: %s", r->source_path,
 			 poffset == UINT32_MAX ? r->pattern_line : query_rules__line_of(r, poffset),
@@ -90,7 +101,7 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 		goto fail;
 	}
 	if (r->value_capture) {
-		cr->value_capture = query_rules__capture_id(q, r->value_capture);
+		cr->value_capture = query_rules__capture_id(q, cr->matcher, r->value_capture);
 		cr->value_type = value_type_find(r->value_type);
 		problem = cr->value_capture == NO_CAPTURE ? "the value capture is not in the query"
 			  : !cr->value_type ? "unknown value type"
@@ -103,8 +114,8 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 		}
 	}
 	if (r->report_if == REPORT_FLOOR_OR_CAP) {
-		cr->pin_capture = query_rules__capture_id(q, "pin");
-		cr->cap_capture = query_rules__capture_id(q, "cap");
+		cr->pin_capture = query_rules__capture_id(q, cr->matcher, "pin");
+		cr->cap_capture = query_rules__capture_id(q, cr->matcher, "cap");
 		if (cr->cap_capture == NO_CAPTURE) {
 			snprintf(err, errlen, "%s: report-if floor-or-cap needs a @cap capture in the "
 				 "query", r->source_path);
@@ -112,7 +123,7 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 		}
 	}
 	if (r->report_capture) {
-		cr->report_capture = query_rules__capture_id(q, r->report_capture);
+		cr->report_capture = query_rules__capture_id(q, cr->matcher, r->report_capture);
 		if (cr->report_capture == NO_CAPTURE) {
 			snprintf(err, errlen, "%s: the report capture @%s is not in the query",
 				 r->source_path, r->report_capture);
@@ -124,9 +135,57 @@ static int query_rules__finish(const ts_ruleset *set, compiled_rule *cr, TSQuery
 	return 0;
 fail:
 	predicates_release(&cr->predicates);
-	if (owns)
+	if (owns && q)
 		ts_query_delete(q);
 	return -1;
+}
+
+bool ts_native_matchers_enabled(void)
+{
+	const char *v = getenv("TLSLINT_NO_NATIVE_MATCHERS");
+	return !v || !*v || strcmp(v, "0") == 0;
+}
+
+/* The matcher named in `r`'s header among its language's; false with the error in `err` when
+ * the language has none of that name. `*out` is NULL when the rule names none, or when native
+ * matchers are off (then the pattern is compiled). */
+static bool query_rules__matcher(const ts_ruleset *set, const rule *r,
+				 const ts_native_matcher **out, char *err, size_t errlen)
+{
+	*out = NULL;
+	if (!r->matcher)
+		return true;
+	const ts_native_matcher *const *m = language_get(set->lang)->matchers;
+	for (; m && *m; m++)
+		if (strcmp((*m)->name, r->matcher) == 0)
+			break;
+	if (!m || !*m) {
+		snprintf(err, errlen, "%s: %s has no matcher '%s'", r->source_path,
+			 language_name(set->lang), r->matcher);
+		return false;
+	}
+	if (ts_native_matchers_enabled())
+		*out = *m;
+	return true;
+}
+
+/* Makes `cr`, the owner of its pattern, ready: its matcher, or its compiled query. */
+static int query_rules__build(const ts_ruleset *set, compiled_rule *cr, char *err, size_t errlen)
+{
+	if (!query_rules__matcher(set, cr->rule, &cr->matcher, err, errlen))
+		return -1;
+	TSQuery *q = NULL;
+	if (!cr->matcher && !(q = query_rules__compile(set->grammar, cr->rule, err, errlen)))
+		return -1;
+	return query_rules__finish(set, cr, q, err, errlen);
+}
+
+/* Makes `cr` ready with the query or matcher of its owner, which is ready. */
+static int query_rules__share(const ts_ruleset *set, compiled_rule *cr, char *err, size_t errlen)
+{
+	const compiled_rule *owner = &set->rules[cr->owner];
+	cr->matcher = owner->matcher;
+	return query_rules__finish(set, cr, owner->query, err, errlen);
 }
 
 static compiled_rule *query_rules__push(ts_ruleset *set, const rule *r)
@@ -153,8 +212,8 @@ int ts_ruleset_add(ts_ruleset *set, const rule *r, char *err, size_t errlen)
 	bool shared = owner != cr && atomic_load(&owner->state) == RULE_READY;
 	if (owner != cr && !shared)
 		cr->owner = set->len - 1; /* the owner waits for its first file: compile our own */
-	TSQuery *q = shared ? owner->query : query_rules__compile(set->grammar, r, err, errlen);
-	if (!q || query_rules__finish(set, cr, q, err, errlen) < 0) {
+	if ((shared ? query_rules__share(set, cr, err, errlen)
+		    : query_rules__build(set, cr, err, errlen)) < 0) {
 		set->len--;
 		return -1;
 	}
@@ -191,10 +250,8 @@ static bool query_rules__ready(const ts_ruleset *set, compiled_rule *cr, char *e
 		pthread_mutex_lock(lock);
 		if (atomic_load(&cr->state) == RULE_PENDING) {
 			char why[512];
-			TSQuery *q = owner != cr ? owner->query
-						 : query_rules__compile(set->grammar, cr->rule, why,
-									sizeof(why));
-			if (!q || query_rules__finish(set, cr, q, why, sizeof(why)) < 0) {
+			if ((owner != cr ? query_rules__share(set, cr, why, sizeof(why))
+					 : query_rules__build(set, cr, why, sizeof(why))) < 0) {
 				cr->error = xstrdup(why);
 				atomic_store(&cr->state, RULE_FAILED);
 			}
@@ -221,7 +278,7 @@ void ts_ruleset_release(ts_ruleset *set)
 		compiled_rule *cr = &set->rules[i];
 		if (atomic_load(&cr->state) == RULE_READY) {
 			predicates_release(&cr->predicates);
-			if (cr->owner == i)
+			if (cr->owner == i && cr->query)
 				ts_query_delete(cr->query);
 		}
 		free(cr->error);
@@ -413,6 +470,14 @@ static void query_rules__related(const file_ctx *ctx, finding *f, TSNode node, c
 	finding_add_related(f, ctx->uri, where, msg);
 }
 
+static bool query_rules__costly_hold(const compiled_rule *cr, const TSQueryMatch *m,
+				     const predicate_env *env)
+{
+	if (cr->matcher)
+		return !cr->matcher->holds || cr->matcher->holds(m, env->text);
+	return predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY);
+}
+
 static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, eval_ctx *ectx,
 			       const file_ctx *ctx, const predicate_env *env)
 {
@@ -431,7 +496,7 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		if (!evaluator_for(ctx->lang)->eval(ectx, value_node, cr->value_type, &v))
 			return; /* an unknown value is never a finding */
 		/* The costly predicates, only for values that are known. */
-		if (!predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+		if (!query_rules__costly_hold(cr, m, env))
 			return;
 		if (ctx->observe_value)
 			ctx->observe_value(ctx, cr->value_type->name, v.versions,
@@ -456,7 +521,7 @@ static void query_rules__match(const compiled_rule *cr, const TSQueryMatch *m, e
 		origin_end = v.origin_end;
 	}
 	size_t start = 0, end = 0;
-	if (!have_value && !predicates_hold_phase(&cr->predicates, m, env, PREDICATES_COSTLY))
+	if (!have_value && !query_rules__costly_hold(cr, m, env))
 		return;
 	if (cr->report_capture != NO_CAPTURE) {
 		if (!query_rules__find_capture(m, cr->report_capture, &at))
@@ -510,6 +575,37 @@ struct seen_match;
 static bool query_rules__seen(struct seen_match **seen, size_t *nseen, const TSQueryMatch *m);
 static size_t query_rules__index(const file_ctx *ctx, const rule *r);
 
+/* A matcher's walk over one tree for the rules of one group. */
+struct native_run {
+	const compiled_rule **group;
+	size_t n;
+	eval_ctx *ectx;
+	const file_ctx *ctx;
+	const predicate_env *env;
+	struct deadline *d;
+	unsigned since_clock; /* matches since the deadline was last looked at */
+};
+
+static bool query_rules__native_progress(void *arg)
+{
+	struct native_run *nr = arg;
+	if (clock_ms() > nr->d->at_ms)
+		nr->d->expired = true;
+	return !nr->d->expired;
+}
+
+static bool query_rules__native_match(void *arg, const TSQueryMatch *m)
+{
+	struct native_run *nr = arg;
+	for (size_t g = 0; g < nr->n; g++)
+		query_rules__match(nr->group[g], m, nr->ectx, nr->ctx, nr->env);
+	if (++nr->since_clock >= 64) {
+		nr->since_clock = 0;
+		return query_rules__native_progress(nr);
+	}
+	return true;
+}
+
 /* Runs the rules marked in `runnable` on the tree under `root`, with one evaluation context
  * for that tree (the evaluator keeps its tables for it in eval_state). Rules that share a
  * query share one walk; a rule that walks alone and asks for it (`narrow: statement`) walks
@@ -540,6 +636,14 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 		}
 		if (!n)
 			continue;
+		if (group[0]->matcher) {
+			/* C code walks the whole tree (as the pattern does without narrowing). */
+			struct native_run nr = { group, n, &ectx, ctx, &env, d, 0 };
+			ts_native_sink sink = { query_rules__native_match, query_rules__native_progress,
+						&nr };
+			group[0]->matcher->run(root, ctx->src->text, &sink);
+			continue;
+		}
 		/* Narrowed only when one rule walks the tree (shared walks are whole). */
 		bool narrow = narrow_ok && n == 1 && group_ri[0] != SIZE_MAX &&
 			      query_rules__ranges(ctx, group_ri[0], root, &ranges, &nranges, &cap);

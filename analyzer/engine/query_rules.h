@@ -18,7 +18,9 @@
 
 typedef struct compiled_rule {
 	const rule *rule;
-	TSQuery *query;          /* NULL until compiled (at the first file that needs it) */
+	TSQuery *query;          /* NULL until compiled (at the first file that needs it), and
+				    for a rule answered by `matcher` */
+	const struct ts_native_matcher *matcher; /* the rule's C matcher in use, else NULL */
 	predicate_table predicates;
 	uint32_t value_capture;  /* UINT32_MAX when the rule evaluates no value */
 	uint32_t report_capture; /* UINT32_MAX: report at the value, else the first capture */

@@ -27,6 +27,7 @@
 #include "lang/apache/apache.h"
 #include "lang/arm/arm_settings.h"
 #include "lang/c/c_server.h"
+#include "lang/csharp/cs_matcher.h"
 #include "lang/csharp/cs_syntax.h"
 #include "lang/haproxy/haproxy.h"
 #include "lang/openssl/openssl.h"
@@ -138,6 +139,7 @@ static const language_def languages[LANG_COUNT] = {
 		.predicates = { .in_rejection_test = cs_syntax_in_rejection_test },
 		.recovery = &csharp_recovery,
 		.fix = cs_fix,
+		.matchers = (const struct ts_native_matcher *const[]){ &cs_value_positions, NULL },
 	},
 	[LANG_PYTHON] = {
 		.name = "python", .rule_aliases = NONE,

@@ -376,6 +376,12 @@ const rule_key rule_keys[] = {
 	  "elsewhere (`ssl.SSLContext(PROTO)`) keeps the default `file`. `TLSLINT_NO_NARROWING=1` "
 	  "turns narrowing off; `tests/cli/speed.sh` checks that every fixture's findings are the "
 	  "same both ways." },
+	{ "matcher", 0, RULE_FIELD_TEXT, F(matcher), NO_FIELD, NULL,
+	  "the name of C code of the rule's language that finds the pattern's matches by walking "
+	  "the tree, so that the pattern is not compiled (`engine/native_matcher.h`; compiling "
+	  "C#'s value positions costs about 40 ms a process). The pattern stays the reference: "
+	  "`TLSLINT_NO_NATIVE_MATCHERS=1` compiles it instead, and `tests/cli/speed.sh` checks that "
+	  "every fixture's findings are the same both ways." },
 };
 const size_t rule_nkeys = sizeof(rule_keys) / sizeof(rule_keys[0]);
 #define N_KEYS (sizeof(rule_keys) / sizeof(rule_keys[0]))
@@ -615,6 +621,9 @@ rule *rule_variant_new(const rule *primary, rule *pf)
 	v->builtin = pf->builtin;
 	/* `narrow: statement` needs keywords; the pattern file's are its own. */
 	v->narrow = primary->narrow && v->nkeywords;
+	/* A matcher answers the primary's pattern, not the pattern file's. */
+	free(v->matcher);
+	v->matcher = NULL;
 	return v;
 }
 

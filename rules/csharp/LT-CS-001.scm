@@ -11,6 +11,7 @@
 ;   connections that negotiate it fail. Values spelled with numbers are LT-CS-002.
 ; keywords: SecurityProtocol
 ; value: @value SecurityProtocolType
+; matcher: csharp-value-positions
 ; report-if: enables-legacy
 ; spelling: names
 ; message: '{value}' enables {versions}. Remove the assignment so the operating system's default applies (.NET Framework 4.7 or later), or use 'SecurityProtocolType.Tls12 | SecurityProtocolType.Tls13' on older targets.

@@ -12,6 +12,7 @@
 ;   fails once services stop accepting them. Values naming the members are LT-CS-001.
 ; keywords: SecurityProtocolType
 ; value: @value SecurityProtocolType
+; matcher: csharp-value-positions
 ; report-if: enables-legacy
 ; spelling: numbers
 ; message: The numeric value '{value}' enables {versions}. Remove the assignment so the operating system's default applies (.NET Framework 4.7 or later), or write 'SecurityProtocolType.Tls12' (3072) without the legacy bits on older targets.

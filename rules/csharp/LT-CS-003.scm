@@ -13,6 +13,7 @@
 ;   accepts that version, and fails once the other side stops accepting TLS 1.0 and 1.1.
 ; keywords: SslProtocols
 ; value: @value SslProtocols
+; matcher: csharp-value-positions
 ; report-if: enables-legacy
 ; message: '{value}' enables {versions}. Pass 'SslProtocols.None' (or leave the setting out) so the operating system chooses, or name only 'SslProtocols.Tls12 | SslProtocols.Tls13'.
 ; help:

@@ -4,7 +4,8 @@
 # groups (`keywords: A & B, C`) keep a rule out of files that lack a group; narrowing a rule
 # whose match lies away from its keyword loses that match (so the comparison can fail); a C
 # file that spells none of its rules' anchors does not reach libclang; a script whose options
-# look like curl's but that runs no curl, wget or node is not parsed.
+# look like curl's but that runs no curl, wget or node is not parsed; C#'s value positions,
+# answered by C code, give what their compiled patterns give.
 source "$(dirname "$0")/common.sh"
 bin=$1
 root=$here/../..
@@ -33,6 +34,36 @@ related() { "$bin" scan --fail-on none -q -f sarif "$cases/src" | jq -c '[.runs[
 want='[[4,[4,9,10,11]],[7,[7,8]]]'
 [ "$(related)" = "$want" ] || fail "Variables.cs related locations: $(related), want $want"
 [ "$(TLSLINT_NO_NARROWING=1 related)" = "$want" ] || fail "Variables.cs related locations without narrowing: $(TLSLINT_NO_NARROWING=1 related)"
+
+# C#'s value positions (rules/csharp/LT-CS-001..003.scm, `matcher: csharp-value-positions`)
+# are found by C code; the patterns are the reference. Compiled instead
+# (TLSLINT_NO_NATIVE_MATCHERS=1), every fixture's results are the same, with their related
+# locations, fixes and notifications.
+results() {
+  jq -S '.runs[0] | [.results[] | {ruleId, message, locations, relatedLocations, fixes, properties}],
+    [.invocations[0].toolExecutionNotifications[]?.message.text]' "$1"
+}
+"$bin" scan --fail-on none -q -f sarif -o "$tmp/native.sarif" "$root/fixtures" "$cases/src" ||
+  fail "scan with C#'s matcher"
+TLSLINT_NO_NATIVE_MATCHERS=1 "$bin" scan --fail-on none -q -f sarif -o "$tmp/query.sarif" \
+  "$root/fixtures" "$cases/src" || fail "scan with C#'s compiled patterns"
+ncs=$(jq '[.runs[0].results[] | select(.ruleId | test("^LT-CS-00[123]$"))] | length' "$tmp/native.sarif")
+[ "$ncs" -gt 60 ] || fail "too few LT-CS-001..003 results to compare: $ncs"
+nrel=$(jq '[.runs[0].results[] | select(.ruleId | test("^LT-CS-00[123]$")) | .relatedLocations[]?] | length' "$tmp/native.sarif")
+[ "$nrel" -gt 50 ] || fail "too few related locations of LT-CS-001..003 to compare: $nrel"
+results "$tmp/query.sarif" > "$tmp/query.results"
+results "$tmp/native.sarif" > "$tmp/native.results"
+diff "$tmp/query.results" "$tmp/native.results" > "$tmp/matcher.diff" ||
+  { fail "C#'s matcher and its patterns differ on the fixtures"; head -40 "$tmp/matcher.diff"; }
+# A rule naming a matcher its language does not have fails to load.
+mkdir -p "$tmp/badrule"
+sed 's/^; matcher: csharp-value-positions$/; matcher: no-such-matcher/; s/^; id: LT-CS-001$/; id: LT-XX-990/' \
+  "$root/rules/csharp/LT-CS-001.scm" > "$tmp/badrule/LT-XX-990.scm"
+grep -q '^; matcher: no-such-matcher' "$tmp/badrule/LT-XX-990.scm" || fail "could not write the bad rule"
+if "$bin" scan --rules "$tmp/badrule" --fail-on none -q -f sarif -o /dev/null "$cases/src" 2> "$tmp/badrule.err"; then
+  fail "a rule with an unknown matcher loaded"
+fi
+grep -q "no matcher 'no-such-matcher'" "$tmp/badrule.err" || { fail "unknown matcher: wrong message"; cat "$tmp/badrule.err"; }
 
 # Keyword groups: Settings.cs has SetValue but neither SCHANNEL nor SecureProtocols, so the
 # rule is not considered there; Registry.cs names Schannel (case ignored in later groups).

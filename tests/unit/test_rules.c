@@ -723,6 +723,7 @@ static const struct {
 	{ "report", "@r", "@s" },
 	{ "enabled", "true", "false" },
 	{ "narrow", "file", "statement" },
+	{ "matcher", "csharp-value-positions", "other-matcher" },
 };
 
 static char *rule_digest_of(size_t changed)

@@ -1,0 +1,39 @@
+/* native_matcher.h: a rule's pattern answered by C code instead of a compiled query.
+ *
+ * Compiling a tree-sitter query analyses every pattern against the grammar's parse tables;
+ * for the value positions of C# (LT-CS-001/002/003: some twenty patterns over the places a
+ * value can be written) that costs about 40 ms, most of the time of a one-file scan. A rule
+ * whose header says `matcher: NAME` keeps its .scm patterns as the reference, and its
+ * language's matcher of that name (language_def.matchers) produces the same matches by walking
+ * the tree: TSQueryMatch values whose capture indexes are positions in `captures`.
+ *
+ * `TLSLINT_NO_NATIVE_MATCHERS=1` in the environment compiles the patterns instead;
+ * tests/cli/speed.sh checks that every fixture's findings are the same both ways. */
+#ifndef TLSLINT_NATIVE_MATCHER_H
+#define TLSLINT_NATIVE_MATCHER_H
+#include <stdbool.h>
+#include <tree_sitter/api.h>
+
+typedef struct ts_native_sink {
+	/* One match; false stops the walk (the file's deadline has passed). */
+	bool (*match)(void *arg, const TSQueryMatch *m);
+	/* Called every few thousand nodes; false stops the walk. */
+	bool (*progress)(void *arg);
+	void *arg;
+} ts_native_sink;
+
+typedef struct ts_native_matcher {
+	const char *name;             /* in rule headers' `matcher:` */
+	const char *const *captures;  /* NULL-ended; a match's capture index is a position here */
+	/* Every match of the patterns in the tree under `root` of a file whose text is `text`,
+	 * with the cheap predicates applied (a callee's name). */
+	void (*run)(TSNode root, const char *text, const ts_native_sink *out);
+	/* The costly predicates of the match's pattern (#not-in-rejection-test?), asked only for
+	 * matches whose value is worth reporting. */
+	bool (*holds)(const TSQueryMatch *m, const char *text);
+} ts_native_matcher;
+
+/* False when TLSLINT_NO_NATIVE_MATCHERS=1: rules with a matcher compile their patterns. */
+bool ts_native_matchers_enabled(void);
+
+#endif
