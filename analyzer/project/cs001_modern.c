@@ -1,4 +1,5 @@
-/* cs001_modern.c: LT-CS-001's fix on projects that defer to the operating system.
+/* cs001_modern.c: LT-CS-001's and LT-CS-002's fix on projects that defer to the operating
+ * system.
  *
  * The C# front end gives a `ServicePointManager.SecurityProtocol` assignment two fixes: the
  * legacy members dropped (right everywhere), and the assignment removed (right only where the

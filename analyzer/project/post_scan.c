@@ -22,6 +22,7 @@ static const char *const tls12_code_rules[] = { "LT-CS-001", "LT-CS-006", NULL }
 
 static const post_scan_analyzer analyzers[] = {
 	{ "LT-CS-001", true, project_langs, project_keywords, NULL, cs001_run },
+	{ "LT-CS-002", true, project_langs, project_keywords, NULL, cs001_run },
 	{ "LT-CS-006", true, project_langs, project_keywords, NULL, cs006_run },
 	{ "LT-NET-001", true, project_langs, project_keywords, NULL, net001_run },
 	{ "LT-NET-004", false, project_langs, project_keywords, tls12_code_rules, net004_run },

@@ -139,17 +139,24 @@ check "dry run --staged writes nothing" cmp "$R/clients.py" "$WORK/edited.py"
 # Opt-in fixes (retargeting a project) only with --include-opt-in.
 O=$WORK/optin
 cp -r "$ROOT/tests/fix/optin" "$O"
-mkdir -p "$O.expected/sdk"
+mkdir -p "$O.expected/sdk" "$O.expected/lists"
 mv "$O/Legacy.fixed.csproj" "$O.expected/Legacy.csproj"
 mv "$O/sdk/Tool.fixed.csproj" "$O.expected/sdk/Tool.csproj"
+for p in Multi Both; do mv "$O/lists/$p.fixed.csproj" "$O.expected/lists/$p.csproj"; done
 cp -r "$O" "$O.pristine"
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/optin.sarif" "$O"
-check "opt-in fixes are marked" jq -e '[.runs[0].results[] | select(.ruleId == "LT-NET-001") | .fixes[0].properties.optIn] == [true, true]' "$WORK/optin.sarif"
+check "opt-in fixes are marked" jq -e '[.runs[0].results[] | select(.ruleId == "LT-NET-001") | .fixes[0].properties.optIn] == [true, true, true, true, true]' "$WORK/optin.sarif"
+# In a list of targets: the first legacy one is retargeted, later ones are dropped (net48
+# twice would not restore), and a list that already has net472 only loses its legacy ones;
+# a comment that names net48 changes nothing.
+check "targets in lists" jq -e '[.runs[0].results[] | select(.ruleId == "LT-NET-001" and (.locations[0].physicalLocation.artifactLocation.uri | startswith("lists/"))) | [.locations[0].physicalLocation.artifactLocation.uri, .fixes[0].artifactChanges[0].replacements[0].insertedContent.text, (.fixes[0].description.text | startswith("Drop this target"))]] == [["lists/Both.csproj", "", true], ["lists/Multi.csproj", "net48", false], ["lists/Multi.csproj", "", true]]' "$WORK/optin.sarif"
 expect_status 0 "fix without --include-opt-in" "$TLSLINT" fix "$O"
 check "projects untouched" diff -r "$O.pristine" "$O"
 expect_status 0 "fix --include-opt-in" "$TLSLINT" fix --include-opt-in "$O"
 check "v4.5 -> v4.8" cmp "$O/Legacy.csproj" "$O.expected/Legacy.csproj"
 check "net452 -> net48" cmp "$O/sdk/Tool.csproj" "$O.expected/sdk/Tool.csproj"
+check "net45;netstandard2.0;net461 -> net48;netstandard2.0" cmp "$O/lists/Multi.csproj" "$O.expected/lists/Multi.csproj"
+check "net46 ; net472;net6.0 -> net472;net6.0" cmp "$O/lists/Both.csproj" "$O.expected/lists/Both.csproj"
 
 # LT-CS-001 in a project targeting .NET Framework 4.7.2: the assignment is removed (whole
 # lines, a trailing comment with them; a computed value too); in an unbraced `if` and under a
@@ -161,6 +168,7 @@ mv "$M/Client.fixed.cs" "$M.expected/Client.cs"
 mv "$M/legacy/Old.fixed.cs" "$M.expected/legacy/Old.cs"
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/modern.sarif" "$M"
 check "removal only on 4.7 or later" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001") | [.locations[0].physicalLocation.artifactLocation.uri, .locations[0].physicalLocation.region.startLine, (.fixes[0].description.text | startswith("Remove the assignment"))]] == [["Client.cs", 9, true], ["Client.cs", 10, true], ["Client.cs", 11, true], ["Client.cs", 17, false], ["legacy/Old.cs", 9, false]]' "$WORK/modern.sarif"
+check "numbers: removal on 4.7 or later, the legacy bits dropped before" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-002") | [.locations[0].physicalLocation.artifactLocation.uri, .locations[0].physicalLocation.region.startLine, (.fixes[0].description.text | startswith("Remove the assignment"))]] == [["Client.cs", 22, true], ["legacy/Old.cs", 10, false]]' "$WORK/modern.sarif"
 check "the whole line goes" jq -e '[.runs[0].results[] | select(.ruleId == "LT-CS-001" and .locations[0].physicalLocation.region.startLine == 10) | .fixes[0].artifactChanges[0].replacements[] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endLine, .deletedRegion.endColumn, .insertedContent.text]] == [[10, 1, 11, 1, ""]]' "$WORK/modern.sarif"
 expect_status 0 "fix on the 4.7.2 project" "$TLSLINT" fix "$M"
 check "assignments removed" cmp "$M/Client.cs" "$M.expected/Client.cs"

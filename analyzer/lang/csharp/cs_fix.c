@@ -1,4 +1,4 @@
-/* cs_fix.c: fixes of LT-CS-001 and LT-CS-003 findings (cs_fix.h). */
+/* cs_fix.c: fixes of LT-CS-001, LT-CS-002, LT-CS-003 and LT-CS-004 findings (cs_fix.h). */
 #include "lang/csharp/cs_fix.h"
 
 #include <string.h>
@@ -105,9 +105,134 @@ static void cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value)
 			    start, end, "");
 }
 
+/* The literal numbers that `n` joins with `|` (through parentheses) into *v; false when it is
+ * anything else. `hex`: every literal is written in hexadecimal. */
+static bool cs_fix__numbers(const char *text, TSNode n, unsigned long long *v, bool *hex,
+			    unsigned depth)
+{
+	const char *t = ts_node_type(n);
+	if (depth > 32)
+		return false;
+	if (strcmp(t, "parenthesized_expression") == 0)
+		return ts_node_named_child_count(n) == 1 &&
+		       cs_fix__numbers(text, ts_node_named_child(n, 0), v, hex, depth + 1);
+	if (strcmp(t, "binary_expression") == 0) {
+		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+		return !ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0 &&
+		       cs_fix__numbers(text, ts_node_child_by_field_name(n, "left", 4), v, hex,
+				       depth + 1) &&
+		       cs_fix__numbers(text, ts_node_child_by_field_name(n, "right", 5), v, hex,
+				       depth + 1);
+	}
+	if (strcmp(t, "integer_literal") != 0)
+		return false;
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	bool x = e - b > 2 && text[b] == '0' && (text[b + 1] == 'x' || text[b + 1] == 'X');
+	unsigned long long x_v = 0;
+	for (uint32_t i = b + (x ? 2 : 0); i < e; i++) {
+		char c = text[i];
+		unsigned d;
+		if (c == '_')
+			continue;
+		if (c >= '0' && c <= '9')
+			d = (unsigned)(c - '0');
+		else if (x && c >= 'a' && c <= 'f')
+			d = (unsigned)(c - 'a' + 10);
+		else if (x && c >= 'A' && c <= 'F')
+			d = (unsigned)(c - 'A' + 10);
+		else
+			return false; /* a suffix (768u, 768L): left to the author */
+		if (x_v > (1ull << 40))
+			return false;
+		x_v = x_v * (x ? 16 : 10) + d;
+	}
+	*v |= x_v;
+	*hex = *hex && x;
+	return true;
+}
+
+/* Whether `type` spells SecurityProtocolType ([qualifier.]SecurityProtocolType). */
+static bool cs_fix__spt_type(const char *text, TSNode type)
+{
+	static const char want[] = "SecurityProtocolType";
+	size_t wl = sizeof(want) - 1;
+	if (ts_node_is_null(type))
+		return false;
+	uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
+	return e - b >= wl && memcmp(text + e - wl, want, wl) == 0 &&
+	       (e - b == wl || text[e - wl - 1] == '.');
+}
+
+/* `(SecurityProtocolType)N` casts of literal numbers joined by `|` (through parentheses) into
+ * *v; `*type` is the first cast's type. */
+static bool cs_fix__casts(const char *text, TSNode n, unsigned long long *v, bool *hex,
+			  TSNode *type, unsigned depth)
+{
+	const char *t = ts_node_type(n);
+	if (depth > 32)
+		return false;
+	if (strcmp(t, "parenthesized_expression") == 0)
+		return ts_node_named_child_count(n) == 1 &&
+		       cs_fix__casts(text, ts_node_named_child(n, 0), v, hex, type, depth + 1);
+	if (strcmp(t, "binary_expression") == 0) {
+		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+		return !ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0 &&
+		       cs_fix__casts(text, ts_node_child_by_field_name(n, "left", 4), v, hex, type,
+				     depth + 1) &&
+		       cs_fix__casts(text, ts_node_child_by_field_name(n, "right", 5), v, hex, type,
+				     depth + 1);
+	}
+	TSNode ct = ts_node_child_by_field_name(n, "type", 4);
+	if (strcmp(t, "cast_expression") != 0 || !cs_fix__spt_type(text, ct))
+		return false;
+	if (ts_node_is_null(*type))
+		*type = ct;
+	return cs_fix__numbers(text, ts_node_child_by_field_name(n, "value", 5), v, hex, 0);
+}
+
+/* LT-CS-002: `(SecurityProtocolType)768`, `(SecurityProtocolType)(192 | 768 | 3072)`,
+ * `(SecurityProtocolType)768 | (SecurityProtocolType)3072`: the number without its legacy
+ * bits (SSL 2.0 12, Ssl3 48, Tls 192, Tls11 768: each is Schannel's client and server bit),
+ * with TLS 1.2 (3072) when nothing modern is left, written as a number again (older targets
+ * have no Tls12 member, which is why the code wrote one). */
+static void cs_fix__number(const file_ctx *ctx, finding *f, TSNode value)
+{
+	const char *text = ctx->src->text;
+	unsigned long long v = 0;
+	bool hex = true;
+	TSNode type = { 0 };
+	if (!cs_fix__casts(text, value, &v, &hex, &type, 0)) {
+		finding_set_no_fix(f, "The number is not a cast of literal numbers joined by '|': "
+				      "remove the legacy bits (48, 192, 768) where it is computed.");
+		return;
+	}
+	unsigned long long modern = v & ~(12ull | 48ull | 192ull | 768ull);
+	if (!(modern & (3072ull | 12288ull)))
+		modern |= 3072ull;
+	strbuf out = STRBUF_INIT;
+	uint32_t tb = ts_node_start_byte(type), te = ts_node_end_byte(type);
+	uint32_t from = ts_node_start_byte(value), to = ts_node_end_byte(value);
+	TSNode operand = ts_node_child_by_field_name(value, "value", 5);
+	if (strcmp(ts_node_type(value), "cast_expression") == 0) {
+		from = ts_node_start_byte(operand); /* the cast stays as written */
+		to = ts_node_end_byte(operand);
+	} else {
+		strbuf_adds(&out, "(");
+		strbuf_add(&out, text + tb, te - tb);
+		strbuf_adds(&out, ")");
+	}
+	strbuf_addf(&out, hex ? "0x%llX" : "%llu", modern);
+	emit_replace(ctx, f,
+		     "Drop the legacy versions from the number (better still, on .NET Framework 4.7 "
+		     "or later, remove the assignment so the operating system's default applies).",
+		     from, to, strbuf_str(&out));
+	strbuf_release(&out);
+}
+
 void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
-	if (!followed && strcmp(f->rule->id, "LT-CS-001") == 0)
+	bool number = strcmp(f->rule->id, "LT-CS-002") == 0;
+	if (!followed && (number || strcmp(f->rule->id, "LT-CS-001") == 0))
 		cs_fix__removal(ctx, f, value);
 	if (strcmp(f->rule->id, "LT-CS-004") == 0) {
 		/* AppContext.SetSwitch(opt-out, true): the literal becomes false. */
@@ -120,7 +245,7 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 		return;
 	}
 	bool spt = strcmp(f->rule->id, "LT-CS-001") == 0;
-	if (!spt && strcmp(f->rule->id, "LT-CS-003") != 0)
+	if (!spt && !number && strcmp(f->rule->id, "LT-CS-003") != 0)
 		return;
 	const char *text = ctx->src->text;
 	if (followed) {
@@ -130,7 +255,7 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	}
 	TSNode ops[CS_FIX_MAX_OPERANDS];
 	size_t n = 0;
-	if (!cs_fix__operands(value, ops, &n)) {
+	if (!number && !cs_fix__operands(value, ops, &n)) {
 		finding_set_no_fix(f, "The value is computed (not only members joined by '|'): no "
 				      "edit keeps its meaning.");
 		return;
@@ -147,6 +272,10 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	if (!cs_fix__whole_value_site(value)) {
 		finding_set_no_fix(f, "The value is part of a larger expression or a collection: "
 				      "remove the legacy versions where it is used.");
+		return;
+	}
+	if (number) {
+		cs_fix__number(ctx, f, value);
 		return;
 	}
 	/* The type as the first legacy member spells it (`[qualifier.]Type`); SslProtocols

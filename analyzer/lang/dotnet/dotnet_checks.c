@@ -86,7 +86,59 @@ static bool dn__next_item(const struct walk *w, struct span s, char sep, size_t 
 	return false;
 }
 
-static void dn__target(const struct walk *w, struct span at, dotnet_target t, target_origin origin)
+/* In a `;` list of target monikers (`list`; empty for a single value): whether an item before
+ * `at` is itself a legacy .NET Framework target (its fix retargets the project to net48), and
+ * the first .NET Framework item that is not legacy (net472, net48). */
+static void dn__list_neighbours(const struct walk *w, struct span list, struct span at,
+				bool *legacy_before, struct span *modern)
+{
+	*legacy_before = false;
+	*modern = (struct span){ 0, 0 };
+	struct span item;
+	size_t pos = list.start;
+	while (dn__next_item(w, list, ';', &pos, &item)) {
+		if (item.start == at.start)
+			continue;
+		dotnet_target t;
+		if (!dotnet_target_parse_moniker(w->ctx->src->text + item.start,
+						 item.end - item.start, &t) ||
+		    t.family != DOTNET_FRAMEWORK)
+			continue;
+		if (dotnet_target_is_legacy(&t))
+			*legacy_before = *legacy_before || item.start < at.start;
+		else if (modern->end == 0)
+			*modern = item;
+	}
+}
+
+/* Drops the item `at` of the `;` list `list` with one of its separators (the one before it,
+ * else the one after), so that `net45;net48` becomes `net48`. */
+static void dn__drop_item(const struct walk *w, finding *f, struct span list, struct span at,
+			  const char *why)
+{
+	const char *t = w->ctx->src->text;
+	size_t b = at.start, e = at.end;
+	size_t p = b;
+	while (p > list.start && (t[p - 1] == ' ' || t[p - 1] == '\t'))
+		p--;
+	if (p > list.start && t[p - 1] == ';') {
+		b = p - 1;
+	} else {
+		size_t q = e;
+		while (q < list.end && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		if (q < list.end && t[q] == ';') {
+			e = q + 1;
+			while (e < list.end && (t[e] == ' ' || t[e] == '\t'))
+				e++;
+		}
+	}
+	emit_replace(w->ctx, f, why, b, e, "");
+	f->fix->opt_in = true;
+}
+
+static void dn__target(const struct walk *w, struct span at, struct span list, dotnet_target t,
+		       target_origin origin)
 {
 	const file_ctx *ctx = w->ctx;
 	if (ctx->facts) {
@@ -115,9 +167,26 @@ static void dn__target(const struct walk *w, struct span at, dotnet_target t, ta
 				      "TargetFrameworkVersion.");
 		return;
 	}
-	if (moniker && memmem(ctx->src->text, ctx->src->len, "net48", 5)) {
-		finding_set_no_fix(f, "The project already lists net48 too: drop this target.");
-		return;
+	if (moniker && list.end > list.start) {
+		/* net45;net461 must not become net48;net48 (NuGet refuses a target listed twice),
+		 * and a list that already holds net472 or net48 only loses its legacy targets. */
+		bool legacy_before;
+		struct span modern;
+		dn__list_neighbours(w, list, at, &legacy_before, &modern);
+		if (modern.end > modern.start) {
+			char why[200];
+			snprintf(why, sizeof(why), "Drop this target: the project also targets %.*s "
+				 "(opt-in: it changes the build).", (int)(modern.end - modern.start),
+				 ctx->src->text + modern.start);
+			dn__drop_item(w, f, list, at, why);
+			return;
+		}
+		if (legacy_before) {
+			dn__drop_item(w, f, list, at,
+				      "Drop this target: the fix of the project's first .NET Framework "
+				      "target retargets it to net48 (opt-in: it changes the build).");
+			return;
+		}
 	}
 	emit_replace(ctx, f,
 		     "Retarget the project to .NET Framework 4.8 (opt-in: it changes the build; "
@@ -166,7 +235,8 @@ static void dn__msbuild_property(const struct walk *w, struct span name, TSNode 
 			dotnet_target t;
 			if (version ? dotnet_target_parse_version(s, len, &t)
 				    : dotnet_target_parse_moniker(s, len, &t))
-				dn__target(w, item, t, TARGET_MSBUILD);
+				dn__target(w, item, version ? (struct span){ 0, 0 } : all, t,
+					   TARGET_MSBUILD);
 		}
 	}
 }
@@ -243,16 +313,16 @@ static void dn__attribute(const struct walk *w, struct span element, struct span
 	if (w->packages_config) {
 		if (dn__eq(w, element, "package") && dn__eq(w, name, "targetFramework") &&
 		    dotnet_target_parse_moniker(s, len, &t))
-			dn__target(w, value, t, TARGET_PACKAGES);
+			dn__target(w, value, (struct span){ 0, 0 }, t, TARGET_PACKAGES);
 		return;
 	}
 	if ((dn__eq(w, element, "httpRuntime") || dn__eq(w, element, "compilation")) &&
 	    dn__eq(w, name, "targetFramework")) {
 		if (dotnet_target_parse_version(s, len, &t))
-			dn__target(w, value, t, TARGET_HTTP_RUNTIME);
+			dn__target(w, value, (struct span){ 0, 0 }, t, TARGET_HTTP_RUNTIME);
 	} else if (dn__eq(w, element, "supportedRuntime") && dn__eq(w, name, "sku")) {
 		if (dotnet_target_parse_sku(s, len, &t))
-			dn__target(w, value, t, TARGET_SUPPORTED_RUNTIME);
+			dn__target(w, value, (struct span){ 0, 0 }, t, TARGET_SUPPORTED_RUNTIME);
 	} else if (dn__eq(w, element, "AppContextSwitchOverrides") && dn__eq(w, name, "value")) {
 		dn__switch_overrides(w, value);
 	} else if (dn__eq(w, name, "sslProtocols") && w->rules->wcf) {

@@ -16,5 +16,10 @@ namespace Payments
             if (legacy)
                 ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
         }
+
+        public static void Numbers()
+        {
+            ServicePointManager.SecurityProtocol = (SecurityProtocolType)3072 | (SecurityProtocolType)768;
+        }
     }
 }

@@ -13,5 +13,9 @@ namespace Payments
             if (legacy)
                 ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls12;
         }
+
+        public static void Numbers()
+        {
+        }
     }
 }

@@ -7,6 +7,7 @@ namespace Payments.Legacy
         public static void Configure()
         {
             ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls | SecurityProtocolType.Tls12;
+            ServicePointManager.SecurityProtocol = (SecurityProtocolType)(192 | 768 | 3072);
         }
     }
 }
