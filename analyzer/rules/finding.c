@@ -89,6 +89,8 @@ const char *finding_no_fix_reason(const finding *f)
 		return NULL;
 	if (f->no_fix)
 		return f->no_fix;
+	if (f->rule && rule_primary(f->rule)->no_fix)
+		return rule_primary(f->rule)->no_fix;
 	return "tlslint has no automatic edit for this case: make the change the message describes.";
 }
 

@@ -376,6 +376,11 @@ const rule_key rule_keys[] = {
 	  "elsewhere (`ssl.SSLContext(PROTO)`) keeps the default `file`. `TLSLINT_NO_NARROWING=1` "
 	  "turns narrowing off; `tests/cli/speed.sh` checks that every fixture's findings are the "
 	  "same both ways." },
+	{ "no-fix", 0, RULE_FIELD_TEXT, F(no_fix), NO_FIELD, NULL,
+	  "why the rule's findings carry no fix (`properties.noFix` in SARIF, `tlslint fix -v`), for "
+	  "findings whose front end gives no more precise reason: a rule without fixes must say why, "
+	  "and what to do instead (`tests/cli/no_fix.sh` checks that no finding of the fixtures is "
+	  "left without a fix or a reason of its own)" },
 	{ "matcher", 0, RULE_FIELD_TEXT, F(matcher), NO_FIELD, NULL,
 	  "the name of C code of the rule's language that finds the pattern's matches by walking "
 	  "the tree, so that the pattern is not compiled (`engine/native_matcher.h`; compiling "

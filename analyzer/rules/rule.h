@@ -72,6 +72,8 @@ typedef struct rule {
 	report_condition report_if;
 	value_spelling spelling;
 	char *report_capture;  /* capture that locates the finding (default: value, else first) */
+	char *no_fix;          /* `no-fix:` why a finding has no automatic edit, when its front end
+				  says nothing more precise */
 	char *matcher;         /* `matcher: NAME`: C code answers the pattern (engine/native_matcher.h) */
 	bool narrow;           /* `narrow: statement`: queries run only around the first
 				  keyword group's hits (engine/query_rules.h) */

@@ -17,6 +17,8 @@
 ; value: @value RegistryWrite
 ; report-if: enables-legacy
 ; message: This registry write{detail} turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, and 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework.
+; no-fix: What the program writes to the registry is its own decision: delete the write, or write the
+;   value that keeps the legacy version off, where the value is chosen.
 ; help:
 ;   ## Registry writes that turn legacy SSL/TLS back on
 ;

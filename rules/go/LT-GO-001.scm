@@ -13,6 +13,8 @@
 ; value: @value GoTlsVersion
 ; report-if: floor-or-cap
 ; message: The minimum or maximum protocol version '{value}' permits {versions}. Remove 'MinVersion' so that Go's default applies (TLS 1.2 since Go 1.18 for clients and Go 1.22 for servers), or set 'MinVersion: tls.VersionTLS12' and no 'MaxVersion' below TLS 1.2.
+; no-fix: tlslint does not edit Go yet: set MinVersion to tls.VersionTLS12 (or leave it out: Go's
+;   default is TLS 1.2), and remove a MaxVersion below tls.VersionTLS12.
 ; help:
 ;   ## Legacy minimum and maximum versions in Go's crypto/tls
 ;

@@ -18,6 +18,8 @@
 ; value: @value JavaTlsProtocols
 ; report-if: enables-legacy
 ; message: '{value}' enables {versions}. Use 'SSLContext.getInstance("TLS")' and leave the enabled protocols to the JDK (TLS 1.2 and TLS 1.3 on current JDKs), or name only "TLSv1.3" and "TLSv1.2" (OkHttp: 'ConnectionSpec.MODERN_TLS').
+; no-fix: tlslint does not edit Java or Kotlin yet: use SSLContext.getInstance("TLS") and enable only
+;   TLSv1.2 and TLSv1.3 where the protocols are set.
 ; help:
 ;   ## Legacy protocol names in Java TLS code
 ;

@@ -17,6 +17,8 @@
 ; value: @value NodeTlsVersion
 ; report-if: floor-or-cap
 ; message: {value} permits {versions}. Remove the setting so that Node.js's default applies (a minimum of TLS 1.2), or set 'minVersion: 'TLSv1.2'' and no 'maxVersion' below it; use 'minVersion' instead of a 'secureProtocol' method.
+; no-fix: tlslint does not edit JavaScript or TypeScript yet: use minVersion: 'TLSv1.2' (or leave it
+;   out: Node's default is TLS 1.2), and remove secureProtocol and a maxVersion below TLSv1.2.
 ; help:
 ;   ## Legacy protocol versions in Node.js TLS options
 ;

@@ -19,6 +19,10 @@
 ; value: @value PhpTlsSetting
 ; report-if: enables-legacy
 ; message: '{value}' lets the connection use {versions}. Name only TLS 1.2 and later: 'CURL_SSLVERSION_TLSv1_2' (or no CURLOPT_SSLVERSION and no 'CURL_SSLVERSION_MAX_*' cap below TLS 1.2), 'STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT', the 'tls://' transport.
+; no-fix: The value is chosen where no edit is known to keep the code's meaning (a value computed at
+;   run time, a constant other code reads, a stream's crypto method): use
+;   CURL_SSLVERSION_TLSv1_2 for CURLOPT_SSLVERSION, and STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT (or
+;   _SERVER) for streams.
 ; help:
 ;   ## Legacy TLS versions in PHP's curl and stream settings
 ;

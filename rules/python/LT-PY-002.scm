@@ -15,6 +15,9 @@
 ; value: @value PythonTlsVersion
 ; report-if: floor-or-cap
 ; message: The minimum or maximum protocol version '{value}' permits {versions}. Remove it so the runtime's default applies (TLS 1.2 or later on Python 3.10 and OpenSSL 3), or set 'minimum_version = ssl.TLSVersion.TLSv1_2' (pyOpenSSL: 'set_min_proto_version(SSL.TLS1_2_VERSION)') and no maximum below TLS 1.2.
+; no-fix: A floor and a cap are fixed differently (raise the one, remove the other), and the context
+;   may be shared: set minimum_version to ssl.TLSVersion.TLSv1_2 and remove a maximum_version
+;   below it, by hand.
 ; help:
 ;   ## Legacy minimum or maximum TLS version in Python
 ;

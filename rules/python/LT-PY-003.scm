@@ -12,6 +12,8 @@
 ; value: @value PythonSslOptions
 ; report-if: enables-legacy
 ; message: This turns {versions} back on ('{value}'), which Python and OpenSSL turn off by default. Keep the 'OP_NO_*' options and the default security level; to exclude old versions explicitly, set 'ctx.minimum_version = ssl.TLSVersion.TLSv1_2'.
+; no-fix: The statement may clear or set other options too: delete the part that turns ssl.OP_NO_TLSv1
+;   or OP_NO_TLSv1_1 off (or lowers the security level) by hand.
 ; help:
 ;   ## Legacy TLS versions turned back on in Python
 ;

@@ -12,6 +12,8 @@
 ; value: @value PythonSslProtocol
 ; report-if: enables-legacy
 ; message: The parameter's default value '{value}' enables {versions} for every caller that does not pass one. Default to 'None' and build the context with 'ssl.create_default_context()' (pyOpenSSL: 'SSL.TLS_CLIENT_METHOD') when no protocol is given.
+; no-fix: The default is part of the function's interface, and its callers may rely on it: change it
+;   to ssl.PROTOCOL_TLS_CLIENT (or PROTOCOL_TLS_SERVER for a server) with the callers in view.
 ; help:
 ;   ## Legacy protocol as a default parameter value
 ;

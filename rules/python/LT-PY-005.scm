@@ -12,6 +12,9 @@
 ; value: @value PythonLegacyDefaultCall
 ; report-if: enables-legacy
 ; message: '{value}' is called without 'ssl_version', so its default lets the connection negotiate {versions} on older runtimes; the function is also removed in Python 3.12. Use 'ssl.create_default_context().wrap_socket(sock, server_hostname=host)'.
+; no-fix: ssl.wrap_socket is gone in Python 3.12, and its replacement checks certificates, which
+;   changes behaviour: build a context with ssl.create_default_context() and call its
+;   wrap_socket(sock, server_hostname=...).
 ; help:
 ;   ## ssl.wrap_socket without a protocol version
 ;

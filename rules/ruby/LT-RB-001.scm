@@ -17,6 +17,8 @@
 ; value: @value RubyTlsVersions
 ; report-if: enables-legacy
 ; message: '{value}' allows {versions}. Leave 'ssl_version' unset and let OpenSSL negotiate, or set 'min_version = OpenSSL::SSL::TLS1_2_VERSION' (Faraday: 'ssl: { min_version: OpenSSL::SSL::TLS1_2_VERSION }') and no 'max_version' below TLS 1.2.
+; no-fix: tlslint does not edit Ruby yet: set min_version = OpenSSL::SSL::TLS1_2_VERSION, and remove
+;   ssl_version and a max_version below TLS 1.2.
 ; help:
 ;   ## Legacy protocol versions in Ruby's OpenSSL, Net::HTTP and Faraday
 ;

@@ -82,7 +82,7 @@ LT-C-004 18 0 The value is spelled through 'APP_CURL_FLOOR', a macro or name of 
 LT-C-004 19 0 The value is computed (not only the library's constants, joined by '|'): no edit keeps its meaning.
 LT-C-002 20 0 The value is spelled through 'APP_TLS_FLOOR', a macro or name of the project: change it where it is defined.
 LT-C-002 21 0 The value is computed (not only the library's constants, joined by '|'): no edit keeps its meaning.
-LT-C-003 22 0 tlslint has no automatic edit for this case: make the change the message describes.
+LT-C-003 22 0 Clearing SSL_OP_NO_* options or lowering the security level is part of the program's setup, and other options may ride on the same call: delete the legacy part by hand, and set a floor with SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION).
 LT-C-001 23 0 The method is not passed straight to 'SSL_CTX_new' in a statement that stores the context in a variable ('SSL_CTX *ctx = SSL_CTX_new(...);'), so the TLS 1.2 floor has no evident place: use the version-flexible method and call 'SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION)' on the context.
 WANT
 }

@@ -52,34 +52,35 @@ static bool cs_fix__whole_value_site(TSNode value)
 }
 
 /* On .NET Framework 4.7 or later the better fix of a `ServicePointManager.SecurityProtocol =`
- * (or `|=`) statement is its removal: the operating system's default then applies. Made aside
- * as the finding's modern fix; the post-scan analyzer (project/cs001_modern.c) uses it when
- * the project that owns the file targets 4.7 or later. The statement must stand in a block
+ * (or `|=`) statement is its removal: the operating system's default then applies. With
+ * `modern_only`, made aside as the finding's modern fix (the post-scan analyzer,
+ * project/cs001_modern.c, uses it when the project that owns the file targets 4.7 or later),
+ * else the finding's fix. False when the value is not such a statement's. The statement must stand in a block
  * (or at the top level), so that removing it leaves valid code; whole lines go with it when
  * nothing but blanks or a `//` comment share them. */
-static void cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value)
+static bool cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value, bool modern_only)
 {
 	TSNode assign = ts_node_parent(value);
 	if (ts_node_is_null(assign) || strcmp(ts_node_type(assign), "assignment_expression") != 0)
-		return;
+		return false;
 	TSNode left = ts_node_child_by_field_name(assign, "left", 4);
 	TSNode op = ts_node_child_by_field_name(assign, "operator", 8);
 	TSNode stmt = ts_node_parent(assign);
 	if (ts_node_is_null(left) || ts_node_is_null(op) || ts_node_is_null(stmt) ||
 	    (strcmp(ts_node_type(op), "=") != 0 && strcmp(ts_node_type(op), "|=") != 0) ||
 	    strcmp(ts_node_type(stmt), "expression_statement") != 0)
-		return;
+		return false;
 	TSNode holder = ts_node_parent(stmt);
 	if (ts_node_is_null(holder) || (strcmp(ts_node_type(holder), "block") != 0 &&
 					strcmp(ts_node_type(holder), "global_statement") != 0))
-		return;
+		return false;
 	const char *text = ctx->src->text;
 	static const char target[] = "ServicePointManager.SecurityProtocol";
 	size_t tl = sizeof(target) - 1;
 	uint32_t lb = ts_node_start_byte(left), le = ts_node_end_byte(left);
 	if (le - lb < tl || memcmp(text + le - tl, target, tl) != 0 ||
 	    (le - lb > tl && text[le - tl - 1] != '.'))
-		return;
+		return false;
 	size_t start = ts_node_start_byte(stmt), end = ts_node_end_byte(stmt);
 	size_t ls = start, le2 = end;
 	while (ls > 0 && (text[ls - 1] == ' ' || text[ls - 1] == '\t'))
@@ -99,10 +100,14 @@ static void cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value)
 		if (end < ctx->src->len && text[end] == '\n')
 			end++;
 	}
-	emit_replace_modern(ctx, f,
-			    "Remove the assignment: the project targets .NET Framework 4.7 or later "
-			    "(or .NET), where the operating system's default protocols apply.",
-			    start, end, "");
+	static const char why[] = "Remove the assignment: the project targets .NET Framework 4.7 or "
+				  "later (or .NET), where the operating system's default protocols "
+				  "apply.";
+	if (modern_only)
+		emit_replace_modern(ctx, f, why, start, end, "");
+	else
+		emit_replace(ctx, f, why, start, end, "");
+	return true;
 }
 
 /* The literal numbers that `n` joins with `|` (through parentheses) into *v; false when it is
@@ -233,7 +238,16 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
 	bool number = strcmp(f->rule->id, "LT-CS-002") == 0;
 	if (!followed && (number || strcmp(f->rule->id, "LT-CS-001") == 0))
-		cs_fix__removal(ctx, f, value);
+		cs_fix__removal(ctx, f, value, true);
+	if (strcmp(f->rule->id, "LT-CS-006") == 0) {
+		/* Kept only in projects whose every target defers to the operating system
+		 * (project/cs006_filter.c), where removing the assignment is the advice. */
+		if (followed || !cs_fix__removal(ctx, f, value, false))
+			finding_set_no_fix(f, "The value is not assigned to "
+					      "ServicePointManager.SecurityProtocol in a statement of "
+					      "its own: stop pinning it where it is used.");
+		return;
+	}
 	if (strcmp(f->rule->id, "LT-CS-004") == 0) {
 		/* AppContext.SetSwitch(opt-out, true): the literal becomes false. */
 		if (!followed && strcmp(ts_node_type(value), "boolean_literal") == 0)
