@@ -46,7 +46,11 @@ static bool net001__same_dir(const char *a, const char *b)
 /* Is there a project file in the directory of `uri` among the scanned files? */
 static bool net001__has_project(const post_scan_ctx *ctx, const char *uri)
 {
-	for (size_t i = 0; i < ctx->files->len; i++)
+	size_t n = net001__dir_len(uri), first, end;
+	char *prefix = n ? xasprintf("%.*s/", (int)n, uri) : xstrdup("");
+	walk_list_prefix_range(ctx->files, prefix, &first, &end);
+	free(prefix);
+	for (size_t i = first; i < end; i++)
 		if (net001__is_project(ctx->files->files[i].uri) &&
 		    net001__same_dir(ctx->files->files[i].uri, uri))
 			return true;

@@ -38,10 +38,7 @@ const post_scan_analyzer *post_scan_for(const char *id)
 
 static const walk_file *post_scan__file(const post_scan_ctx *ctx, const char *uri)
 {
-	for (size_t i = 0; i < ctx->files->len; i++)
-		if (strcmp(ctx->files->files[i].uri, uri) == 0)
-			return &ctx->files->files[i];
-	return NULL;
+	return walk_list_find(ctx->files, uri);
 }
 
 const char *post_scan_path(const post_scan_ctx *ctx, const char *uri)

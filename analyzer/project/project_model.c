@@ -114,10 +114,7 @@ static bool pm__is_repository(const char *path)
 
 char *project_model_repository(const walk_list *files, const char *uri)
 {
-	const walk_file *wf = NULL;
-	for (size_t i = 0; i < files->len && !wf; i++)
-		if (strcmp(files->files[i].uri, uri) == 0)
-			wf = &files->files[i];
+	const walk_file *wf = walk_list_find(files, uri);
 	/* A blob of a git tree (`audit` of a bare repository) has no directory on disk to look
 	 * at: the scan is that one repository's tree. */
 	if (!wf || wf->odb)

@@ -357,6 +357,7 @@ void gitwalk_changed_files(walk_list *out, const char *base, const gitwalk_chang
 		if (lang == LANG_NONE || gitwalk__excluded(opts, uri))
 			continue;
 		GROW(out->files, out->cap, out->len + 1);
+		out->sorted = false;
 		walk_file *f = &out->files[out->len++];
 		memset(f, 0, sizeof(*f));
 		f->path = gitwalk__display(base, uri);

@@ -12,6 +12,7 @@ void walk_list_add_blob(walk_list *list, const char *uri, language lang, git_odb
 			const git_oid *blob)
 {
 	GROW(list->files, list->cap, list->len + 1);
+	list->sorted = false;
 	walk_file *f = &list->files[list->len++];
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(uri);

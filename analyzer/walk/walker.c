@@ -63,6 +63,7 @@ static bool walker__ignored(struct walk_ctx *ctx, const char *real, bool is_dir)
 static void walker__add(struct walk_ctx *ctx, const char *path, const char *real, language lang)
 {
 	GROW(ctx->out->files, ctx->out->cap, ctx->out->len + 1);
+	ctx->out->sorted = false;
 	walk_file *f = &ctx->out->files[ctx->out->len++];
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(path);
@@ -327,6 +328,50 @@ void walk_list_sort(walk_list *list)
 		list->files[out++] = list->files[i];
 	}
 	list->len = out;
+	list->sorted = true;
+}
+
+/* The first index whose uri is not below `key` (as strncmp over `n` bytes when n > 0). */
+static size_t walker__lower_bound(const walk_list *list, const char *key, size_t n)
+{
+	size_t lo = 0, hi = list->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = n ? strncmp(list->files[mid].uri, key, n) : strcmp(list->files[mid].uri, key);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const walk_file *walk_list_find(const walk_list *list, const char *uri)
+{
+	if (list->sorted) {
+		size_t i = walker__lower_bound(list, uri, 0);
+		return i < list->len && strcmp(list->files[i].uri, uri) == 0 ? &list->files[i] : NULL;
+	}
+	for (size_t i = 0; i < list->len; i++)
+		if (strcmp(list->files[i].uri, uri) == 0)
+			return &list->files[i];
+	return NULL;
+}
+
+void walk_list_prefix_range(const walk_list *list, const char *prefix, size_t *first,
+			    size_t *end)
+{
+	size_t n = strlen(prefix);
+	if (!list->sorted || n == 0) {
+		*first = 0;
+		*end = list->len;
+		return;
+	}
+	*first = walker__lower_bound(list, prefix, n);
+	size_t e = *first;
+	while (e < list->len && strncmp(list->files[e].uri, prefix, n) == 0)
+		e++;
+	*end = e;
 }
 
 void walk_list_release(walk_list *list)

@@ -42,6 +42,7 @@ typedef struct walk_options {
 typedef struct walk_list {
 	walk_file *files;
 	size_t len, cap;
+	bool sorted; /* by uri, without duplicates: walk_list_sort() sets it, an append clears it */
 } walk_list;
 
 /* Appends the files under `paths` to `out`; problems become notifications in `notes`.
@@ -60,6 +61,12 @@ bool walk_excluded(const walk_options *opts, const char *name, const char *uri);
 /* Sorts by uri and drops duplicates (a file named twice). */
 void walk_list_sort(walk_list *list);
 void walk_list_release(walk_list *list);
+/* The file whose uri is `uri`, or NULL: a binary search once the list is sorted. */
+const walk_file *walk_list_find(const walk_list *list, const char *uri);
+/* The files whose uris start with `prefix` are files[*first .. *end): the contiguous range
+ * of a sorted list, or the whole list otherwise (the caller still compares). */
+void walk_list_prefix_range(const walk_list *list, const char *prefix, size_t *first,
+			    size_t *end);
 
 /* The directory findings' uris are relative to: the top of the git work tree that holds the
  * first path, else that path if it is a directory, else the current directory. Owned. */
