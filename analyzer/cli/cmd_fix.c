@@ -380,7 +380,8 @@ int cmd_fix(int argc, char **argv)
 	if (cli_scan_paths(argc, argv, first, st.opt.staged, &paths, &npaths) < 0)
 		goto cleanup;
 	bool paths_given = first < argc;
-	base = walk_choose_base(st.opt.staged ? "." : paths[0]);
+	static const char *const here[] = { "." };
+	base = st.opt.staged ? walk_choose_base(here, 1) : walk_choose_base(paths, npaths);
 	root_real = realpath(base, NULL);
 	if (!root_real) {
 		fprintf(stderr, "tlslint: %s: %s\n", base, strerror(errno));

@@ -1,6 +1,7 @@
-/* test_walk_report.c: the walker (ignore rules, symlinks, excludes), finding order, the SARIF
- * writer's shape, and atomic writes. */
+/* test_walk_report.c: the walker (ignore rules, symlinks, excludes, the base of several paths),
+ * finding order, the SARIF writer's shape, and atomic writes. */
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <git2.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -24,14 +25,15 @@ void test_sarif_shape(void);
 void test_atomic_write(void);
 void test_report_formats(void);
 void test_growth(void);
+void test_walk_common_base(void);
 
 /* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
 static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
 {
-	char *base = walk_choose_base(dir);
+	const char *paths[] = { dir };
+	char *base = walk_choose_base(paths, 1);
 	walk_options o = { .base = base, .excludes = excludes, .nexcludes = nexcludes };
 	walk_list l = { 0 };
-	const char *paths[] = { dir };
 	walk_paths(&l, notes, paths, 1, &o);
 	walk_list_sort(&l);
 	size_t cap = 1;
@@ -360,3 +362,64 @@ void test_growth(void)
 	free(words);
 }
 
+void test_walk_common_base(void)
+{
+	char buf[64];
+	struct {
+		const char *a, *b, *want;
+	} cases[] = {
+		{ "/a/b", "/a/b", "/a/b" },   { "/a/b", "/a/b/c", "/a/b" }, { "/a/b/c", "/a/b", "/a/b" },
+		{ "/a/b", "/a/bc", "/a" },    { "/a/bc", "/a/bd", "/a" },   { "/a/b", "/a_", "/" },
+		{ "/a", "/x", "/" },          { "/", "/a", "/" },           { "/a", "/", "/" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", cases[i].a);
+		walk_common_dir(buf, cases[i].b);
+		CHECK_STR(buf, cases[i].want);
+	}
+	/* Sibling directories outside a repository: their parent; a file counts as its
+	 * directory; a path that cannot be resolved is left out. */
+	char *dir = unit_tempdir();
+	unit_write(dir, "m/a/x.py", "x", 1);
+	unit_write(dir, "m/b/deep/y.py", "y", 1);
+	char *real = realpath(dir, NULL);
+	char *m = xasprintf("%s/m", real), *a = xasprintf("%s/m/a", dir),
+	     *b = xasprintf("%s/m/b", dir), *y = xasprintf("%s/m/b/deep/y.py", dir),
+	     *deep = xasprintf("%s/m/b/deep", real), *gone = xasprintf("%s/m/none", dir);
+	const char *two[] = { a, b }, *file[] = { y }, *with_gone[] = { gone, y },
+		   *file_and_dir[] = { y, a };
+	char *base = walk_choose_base(two, 2);
+	CHECK_STR(base, m);
+	free(base);
+	base = walk_choose_base(file, 1);
+	CHECK_STR(base, deep);
+	free(base);
+	base = walk_choose_base(with_gone, 2);
+	CHECK_STR(base, deep);
+	free(base);
+	base = walk_choose_base(file_and_dir, 2);
+	CHECK_STR(base, m);
+	free(base);
+	/* Inside a work tree: its top, even when the common directory is deeper. */
+	unit_write(dir, "m/.git/HEAD", "ref: refs/heads/main\n", 21);
+	char *cmd = xasprintf("git init -q '%s/m' >/dev/null 2>&1", dir);
+	if (system(cmd) == 0) {
+		base = walk_choose_base(file, 1);
+		CHECK_STR(base, m);
+		free(base);
+		const char *deeper[] = { y, y };
+		base = walk_choose_base(deeper, 2);
+		CHECK_STR(base, m);
+		free(base);
+	}
+	free(cmd);
+	free(m);
+	free(a);
+	free(b);
+	free(y);
+	free(deep);
+	free(gone);
+	free(real);
+	unit_rmtree(dir);
+	free(dir);
+}
