@@ -303,7 +303,7 @@ done:
 
 static int fix__restore(fix_file *ff)
 {
-	if (file_write_atomic(ff->path, ff->raw, ff->rawlen) < 0 || chmod(ff->path, ff->mode) < 0) {
+	if (file_write_atomic_mode(ff->path, ff->raw, ff->rawlen, ff->mode) < 0) {
 		fprintf(stderr, "tlslint: %s: cannot restore: %s\n", ff->display, strerror(errno));
 		return -1;
 	}
@@ -444,8 +444,7 @@ int cmd_fix(int argc, char **argv)
 			continue;
 		}
 		if (!st.opt.dry_run && ff->nedits) {
-			if (file_write_atomic(ff->path, bytes, len) < 0 ||
-			    chmod(ff->path, ff->mode) < 0) {
+			if (file_write_atomic_mode(ff->path, bytes, len, ff->mode) < 0) {
 				fprintf(stderr, "tlslint: cannot write %s: %s\n", ff->display,
 					strerror(errno));
 				failed += ff->nedits;

@@ -319,6 +319,15 @@ void test_atomic_write(void)
 	CHECK(file_read_all(path, 100, &text, &len) == 0);
 	CHECK_STR(text, "second");
 	free(text);
+	/* With a mode: the file has it, whatever the umask, and a 0600 file is never made
+	 * readable by others. */
+	mode_t old_mask = umask(022);
+	CHECK(file_write_atomic_mode(path, "third", 5, 0600) == 0);
+	struct stat sb;
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 07777) == 0600);
+	CHECK(file_write_atomic_mode(path, "fourth", 6, 0640) == 0);
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 07777) == 0640);
+	umask(old_mask);
 	char *bad = xasprintf("%s/no/such/dir/out.sarif", dir);
 	CHECK(file_write_atomic(bad, "x", 1) < 0);
 	free(bad);
