@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/fix_map.h"
 #include "cli/scan_settings.h"
 #include "scan/scanner.h"
 #include "source/source_file.h"
@@ -34,6 +35,7 @@
 typedef struct fix_edit {
 	const fix_replacement *rep;
 	const finding *f;
+	unsigned line, col; /* where the finding starts in the fixed text */
 } fix_edit;
 
 typedef struct fix_file {
@@ -220,6 +222,38 @@ static bool fix__inside(const char *path, const char *root_real)
 	return strncmp(real, root_real, n) == 0 && (real[n] == '/' || n == 1);
 }
 
+/* Sets each edit's `line`/`col`: where its finding starts once the edits of `ff` (sorted, not
+ * overlapping) turned `old` into the `len` bytes of `fixed`. */
+static void fix__map_findings(fix_file *ff, const source_file *old, const char *fixed, size_t len)
+{
+	fix_span *spans = xcalloc(ff->nedits ? ff->nedits : 1, sizeof(*spans));
+	for (size_t i = 0; i < ff->nedits; i++) {
+		const fix_replacement *r = ff->edits[i].rep;
+		spans[i] = (fix_span){ r->start, r->end, strlen(r->text) };
+	}
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, fixed, len);
+	copy[len] = '\0';
+	source_file nsf;
+	if (source_decode(&nsf, copy, len) != SOURCE_OK) {
+		/* UTF-8 text always decodes; keep the old positions should it not. */
+		for (size_t i = 0; i < ff->nedits; i++) {
+			ff->edits[i].line = ff->edits[i].f->where.start_line;
+			ff->edits[i].col = ff->edits[i].f->where.start_col;
+		}
+		free(spans);
+		return;
+	}
+	for (size_t i = 0; i < ff->nedits; i++) {
+		fix_edit *e = &ff->edits[i];
+		e->line = e->f->where.start_line;
+		e->col = e->f->where.start_col;
+		fix_map_position(old, spans, ff->nedits, &nsf, &e->line, &e->col);
+	}
+	source_release(&nsf);
+	free(spans);
+}
+
 /* Prepares `ff` and its new bytes (into *out / *outlen), or says why not (returns -1). The
  * edits are sorted and those overlapping an earlier one dropped (counted in *skipped). */
 static int fix__prepare(fix_file *ff, const char *root_real, size_t max, strbuf *diff,
@@ -286,6 +320,7 @@ static int fix__prepare(fix_file *ff, const char *root_real, size_t max, strbuf 
 		at = r->end;
 	}
 	strbuf_add(&text, sf.text + at, sf.len - at);
+	fix__map_findings(ff, &sf, text.buf ? text.buf : "", text.len);
 	*out = source_encode(sf.encoding, sf.bom, text.buf ? text.buf : "", text.len, outlen);
 	strbuf_release(&text);
 	if (!*out) {
@@ -326,16 +361,16 @@ static const char *fix__failed(const fix_file *ff, const finding_list *before,
 		if (!old)
 			return "the fixed file has a new parse error or notification";
 	}
-	/* A finding of a fixed rule that starts at a fixed place (positions before the first
-	 * edit of a line are unchanged; an edit's start stays where it was). */
+	/* A finding of a fixed rule that starts where a fixed finding's start went (mapped
+	 * through the file's edits: an earlier edit that removed a line moved it). */
 	for (size_t i = 0; i < after->len; i++) {
 		const finding *f = &after->items[i];
 		if (strcmp(f->uri, ff->uri) != 0)
 			continue;
 		for (size_t k = 0; k < ff->nedits; k++) {
-			const finding *was = ff->edits[k].f;
-			if (f->rule == was->rule && f->where.start_line == was->where.start_line &&
-			    f->where.start_col == was->where.start_col)
+			const fix_edit *e = &ff->edits[k];
+			if (f->rule == e->f->rule && f->where.start_line == e->line &&
+			    f->where.start_col == e->col)
 				return "the finding is still there after the fix";
 		}
 	}
