@@ -7,8 +7,9 @@
  * back byte for byte, and each replaced range still holds what was scanned; overlapping
  * replacements keep the first. --dry-run prints a unified diff (of the decoded text) and
  * writes nothing; otherwise each file is written atomically in its own encoding (UTF-16 with
- * its byte order mark stays so) and mode, the tree is scanned again, and a file where a fixed
- * rule's finding is still at a fixed place, or that gained a notification (a parse error),
+ * its byte order mark stays so) and mode, the files written (only they) are scanned again from
+ * disk, and a file where a fixed rule's finding is still where a fixed finding's start went
+ * through the file's edits (cli/fix_map.h), or that gained a notification (a parse error),
  * gets its old bytes back. */
 #include <errno.h>
 #include <git2.h>
@@ -80,6 +81,28 @@ static int fix__scan(scanner *s, scan_settings *st, const char *base, const char
 	walk_list_release(&files);
 	git_odb_free(odb);
 	return rc;
+}
+
+/* Scans again, from disk, the files of `files` that were written, into `results` (sorted):
+ * their uris are the scan's, since each path is the base joined with its uri. */
+static void fix__rescan(scanner *s, const scan_settings *st, const fix_file *files,
+			size_t nfiles, finding_list *results)
+{
+	const char **paths = xcalloc(nfiles ? nfiles : 1, sizeof(*paths));
+	size_t npaths = 0;
+	for (size_t i = 0; i < nfiles; i++)
+		if (files[i].written)
+			paths[npaths++] = files[i].path;
+	walk_list list = { 0 };
+	walk_paths(&list, results, paths, npaths, &st->wopts);
+	walk_list_sort(&list);
+	scan_stats stats = { 0 };
+	finding_list scanned = { 0 };
+	scanner_run(s, &list, &scanned, &stats);
+	finding_list_take(results, &scanned);
+	finding_list_sort(results);
+	walk_list_release(&list);
+	free(paths);
 }
 
 static int fix__edit_cmp(const void *pa, const void *pb)
@@ -498,15 +521,13 @@ int cmd_fix(int argc, char **argv)
 		goto cleanup;
 	}
 	strbuf_release(&diff);
+	/* The files written are scanned again, from disk (with --staged too: what was written is
+	 * the work tree's copy). */
 	bool any_written = false;
 	for (size_t i = 0; i < nfiles; i++)
 		any_written |= files[i].written;
-	if (any_written && fix__scan(s, &st, base, paths, npaths, paths_given, &again) < 0) {
-		for (size_t i = 0; i < nfiles; i++)
-			if (files[i].written)
-				fix__restore(&files[i]);
-		goto cleanup;
-	}
+	if (any_written)
+		fix__rescan(s, &st, files, nfiles, &again);
 	for (size_t i = 0; i < nfiles; i++) {
 		fix_file *ff = &files[i];
 		if (!ff->written)
