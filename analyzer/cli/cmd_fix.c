@@ -7,8 +7,9 @@
  * back byte for byte, and each replaced range still holds what was scanned; overlapping
  * replacements keep the first. --dry-run prints a unified diff (of the decoded text) and
  * writes nothing; otherwise each file is written atomically in its own encoding (UTF-16 with
- * its byte order mark stays so) and mode, the tree is scanned again, and a file where a fixed
- * rule's finding is still at a fixed place, or that gained a notification (a parse error),
+ * its byte order mark stays so) and mode, the files written (only they) are scanned again from
+ * disk, and a file where a fixed rule's finding is still where a fixed finding's start went
+ * through the file's edits (cli/fix_map.h), or that gained a notification (a parse error),
  * gets its old bytes back. */
 #include <errno.h>
 #include <git2.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/fix_map.h"
 #include "cli/scan_settings.h"
 #include "scan/scanner.h"
 #include "source/source_file.h"
@@ -34,6 +36,7 @@
 typedef struct fix_edit {
 	const fix_replacement *rep;
 	const finding *f;
+	unsigned line, col; /* where the finding starts in the fixed text */
 } fix_edit;
 
 typedef struct fix_file {
@@ -78,6 +81,28 @@ static int fix__scan(scanner *s, scan_settings *st, const char *base, const char
 	walk_list_release(&files);
 	git_odb_free(odb);
 	return rc;
+}
+
+/* Scans again, from disk, the files of `files` that were written, into `results` (sorted):
+ * their uris are the scan's, since each path is the base joined with its uri. */
+static void fix__rescan(scanner *s, const scan_settings *st, const fix_file *files,
+			size_t nfiles, finding_list *results)
+{
+	const char **paths = xcalloc(nfiles ? nfiles : 1, sizeof(*paths));
+	size_t npaths = 0;
+	for (size_t i = 0; i < nfiles; i++)
+		if (files[i].written)
+			paths[npaths++] = files[i].path;
+	walk_list list = { 0 };
+	walk_paths(&list, results, paths, npaths, &st->wopts);
+	walk_list_sort(&list);
+	scan_stats stats = { 0 };
+	finding_list scanned = { 0 };
+	scanner_run(s, &list, &scanned, &stats);
+	finding_list_take(results, &scanned);
+	finding_list_sort(results);
+	walk_list_release(&list);
+	free(paths);
 }
 
 static int fix__edit_cmp(const void *pa, const void *pb)
@@ -220,6 +245,38 @@ static bool fix__inside(const char *path, const char *root_real)
 	return strncmp(real, root_real, n) == 0 && (real[n] == '/' || n == 1);
 }
 
+/* Sets each edit's `line`/`col`: where its finding starts once the edits of `ff` (sorted, not
+ * overlapping) turned `old` into the `len` bytes of `fixed`. */
+static void fix__map_findings(fix_file *ff, const source_file *old, const char *fixed, size_t len)
+{
+	fix_span *spans = xcalloc(ff->nedits ? ff->nedits : 1, sizeof(*spans));
+	for (size_t i = 0; i < ff->nedits; i++) {
+		const fix_replacement *r = ff->edits[i].rep;
+		spans[i] = (fix_span){ r->start, r->end, strlen(r->text) };
+	}
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, fixed, len);
+	copy[len] = '\0';
+	source_file nsf;
+	if (source_decode(&nsf, copy, len) != SOURCE_OK) {
+		/* UTF-8 text always decodes; keep the old positions should it not. */
+		for (size_t i = 0; i < ff->nedits; i++) {
+			ff->edits[i].line = ff->edits[i].f->where.start_line;
+			ff->edits[i].col = ff->edits[i].f->where.start_col;
+		}
+		free(spans);
+		return;
+	}
+	for (size_t i = 0; i < ff->nedits; i++) {
+		fix_edit *e = &ff->edits[i];
+		e->line = e->f->where.start_line;
+		e->col = e->f->where.start_col;
+		fix_map_position(old, spans, ff->nedits, &nsf, &e->line, &e->col);
+	}
+	source_release(&nsf);
+	free(spans);
+}
+
 /* Prepares `ff` and its new bytes (into *out / *outlen), or says why not (returns -1). The
  * edits are sorted and those overlapping an earlier one dropped (counted in *skipped). */
 static int fix__prepare(fix_file *ff, const char *root_real, size_t max, strbuf *diff,
@@ -286,6 +343,7 @@ static int fix__prepare(fix_file *ff, const char *root_real, size_t max, strbuf 
 		at = r->end;
 	}
 	strbuf_add(&text, sf.text + at, sf.len - at);
+	fix__map_findings(ff, &sf, text.buf ? text.buf : "", text.len);
 	*out = source_encode(sf.encoding, sf.bom, text.buf ? text.buf : "", text.len, outlen);
 	strbuf_release(&text);
 	if (!*out) {
@@ -303,7 +361,7 @@ done:
 
 static int fix__restore(fix_file *ff)
 {
-	if (file_write_atomic(ff->path, ff->raw, ff->rawlen) < 0 || chmod(ff->path, ff->mode) < 0) {
+	if (file_write_atomic_mode(ff->path, ff->raw, ff->rawlen, ff->mode) < 0) {
 		fprintf(stderr, "tlslint: %s: cannot restore: %s\n", ff->display, strerror(errno));
 		return -1;
 	}
@@ -326,16 +384,16 @@ static const char *fix__failed(const fix_file *ff, const finding_list *before,
 		if (!old)
 			return "the fixed file has a new parse error or notification";
 	}
-	/* A finding of a fixed rule that starts at a fixed place (positions before the first
-	 * edit of a line are unchanged; an edit's start stays where it was). */
+	/* A finding of a fixed rule that starts where a fixed finding's start went (mapped
+	 * through the file's edits: an earlier edit that removed a line moved it). */
 	for (size_t i = 0; i < after->len; i++) {
 		const finding *f = &after->items[i];
 		if (strcmp(f->uri, ff->uri) != 0)
 			continue;
 		for (size_t k = 0; k < ff->nedits; k++) {
-			const finding *was = ff->edits[k].f;
-			if (f->rule == was->rule && f->where.start_line == was->where.start_line &&
-			    f->where.start_col == was->where.start_col)
+			const fix_edit *e = &ff->edits[k];
+			if (f->rule == e->f->rule && f->where.start_line == e->line &&
+			    f->where.start_col == e->col)
 				return "the finding is still there after the fix";
 		}
 	}
@@ -380,7 +438,8 @@ int cmd_fix(int argc, char **argv)
 	if (cli_scan_paths(argc, argv, first, st.opt.staged, &paths, &npaths) < 0)
 		goto cleanup;
 	bool paths_given = first < argc;
-	base = walk_choose_base(st.opt.staged ? "." : paths[0]);
+	static const char *const here[] = { "." };
+	base = st.opt.staged ? walk_choose_base(here, 1) : walk_choose_base(paths, npaths);
 	root_real = realpath(base, NULL);
 	if (!root_real) {
 		fprintf(stderr, "tlslint: %s: %s\n", base, strerror(errno));
@@ -443,8 +502,7 @@ int cmd_fix(int argc, char **argv)
 			continue;
 		}
 		if (!st.opt.dry_run && ff->nedits) {
-			if (file_write_atomic(ff->path, bytes, len) < 0 ||
-			    chmod(ff->path, ff->mode) < 0) {
+			if (file_write_atomic_mode(ff->path, bytes, len, ff->mode) < 0) {
 				fprintf(stderr, "tlslint: cannot write %s: %s\n", ff->display,
 					strerror(errno));
 				failed += ff->nedits;
@@ -463,15 +521,13 @@ int cmd_fix(int argc, char **argv)
 		goto cleanup;
 	}
 	strbuf_release(&diff);
+	/* The files written are scanned again, from disk (with --staged too: what was written is
+	 * the work tree's copy). */
 	bool any_written = false;
 	for (size_t i = 0; i < nfiles; i++)
 		any_written |= files[i].written;
-	if (any_written && fix__scan(s, &st, base, paths, npaths, paths_given, &again) < 0) {
-		for (size_t i = 0; i < nfiles; i++)
-			if (files[i].written)
-				fix__restore(&files[i]);
-		goto cleanup;
-	}
+	if (any_written)
+		fix__rescan(s, &st, files, nfiles, &again);
 	for (size_t i = 0; i < nfiles; i++) {
 		fix_file *ff = &files[i];
 		if (!ff->written)

@@ -127,7 +127,8 @@ int cmd_scan(int argc, char **argv)
 	if (cli_scan_paths(argc, argv, first, st.opt.staged, &paths, &npaths) < 0)
 		goto cleanup;
 	bool paths_given = first < argc;
-	base = walk_choose_base(st.opt.staged ? "." : paths[0]);
+	static const char *const here[] = { "." };
+	base = st.opt.staged ? walk_choose_base(here, 1) : walk_choose_base(paths, npaths);
 	if (scan_settings_merge(&st, base) < 0)
 		goto cleanup;
 	if (cli_load_catalogue(&cat, st.opt.rule_dirs.items, st.opt.rule_dirs.len) < 0)

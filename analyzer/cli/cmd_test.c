@@ -142,7 +142,7 @@ int cmd_test(int argc, char **argv)
 	char **all = xcalloc(cat.len ? cat.len : 1, sizeof(char *));
 	for (size_t i = 0; i < cat.len; i++)
 		all[i] = cat.rules[i]->id;
-	char *base = walk_choose_base(argv[dir1]);
+	char *base = walk_choose_base((const char *const *)argv + dir1, (size_t)(argc - dir1));
 	fe.root = base;
 	scan_options sopts = { .jobs = o.jobs, .max_file_size = 64u << 20, .timeout_ms = 30000,
 			       .enabled = all, .nenabled = cat.len,

@@ -89,6 +89,11 @@ static int fileio__write_fd(int fd, const char *data, size_t len)
 
 int file_write_atomic(const char *path, const char *data, size_t len)
 {
+	return file_write_atomic_mode(path, data, len, 0644);
+}
+
+int file_write_atomic_mode(const char *path, const char *data, size_t len, unsigned mode)
+{
 	if (strcmp(path, "-") == 0) {
 		if (fileio__write_fd(STDOUT_FILENO, data, len) < 0)
 			return -1;
@@ -109,12 +114,14 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 		return rc < 0 ? -1 : 0;
 	}
 	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp);
+	int fd = mkstemp(tmp); /* 0600 */
 	if (fd < 0) {
 		free(tmp);
 		return -1;
 	}
-	if (fileio__write_fd(fd, data, len) < 0 || fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+	/* The mode is set before the data is written, and the file renamed with it. */
+	if (fchmod(fd, (mode_t)(mode & 07777)) < 0 || fileio__write_fd(fd, data, len) < 0 ||
+	    fsync(fd) < 0) {
 		int saved = errno;
 		close(fd);
 		unlink(tmp);

@@ -13,6 +13,10 @@ int file_read_all(const char *path, size_t max, char **out, size_t *len);
  * and renamed over `path`. "-" writes to standard output; an existing device or FIFO
  * (/dev/null) is written in place, never replaced. Returns 0 or -1 with errno set. */
 int file_write_atomic(const char *path, const char *data, size_t len);
+/* The same with the permission bits `mode` (07777; the umask does not apply): the temporary
+ * file has them before it holds any data, so the file never has other bits, not even for a
+ * moment (a 0600 file rewritten stays unreadable to others throughout). */
+int file_write_atomic_mode(const char *path, const char *data, size_t len, unsigned mode);
 
 /* Creates directory `path` and its missing parents. Returns 0 or -1 with errno set. */
 int file_mkdirs(const char *path);

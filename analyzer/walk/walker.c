@@ -384,18 +384,56 @@ void walk_list_release(walk_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
-char *walk_choose_base(const char *first_path)
+/* `path` resolved, and cut to its directory when it is not one. NULL when it cannot be
+ * resolved. */
+static char *walker__real_dir(const char *path)
 {
-	char *real = first_path ? realpath(first_path, NULL) : NULL;
-	if (!real) {
-		char *cwd = getcwd(NULL, 0);
-		return cwd ? cwd : xstrdup("/");
-	}
+	char *real = realpath(path, NULL);
+	if (!real)
+		return NULL;
 	struct stat st;
 	if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		char *slash = strrchr(real, '/');
-		if (slash && slash != real)
-			*slash = '\0';
+		if (slash)
+			slash[slash == real] = '\0';
+	}
+	return real;
+}
+
+void walk_common_dir(char *dir, const char *other)
+{
+	size_t n = 0;
+	while (dir[n] && dir[n] == other[n])
+		n++;
+	bool boundary = (dir[n] == '\0' || dir[n] == '/') && (other[n] == '\0' || other[n] == '/');
+	if (!boundary) {
+		/* The last whole component both share ends at the last '/' before n. */
+		do
+			n--;
+		while (n > 0 && dir[n] != '/');
+	}
+	if (n == 0)
+		n = 1; /* only the root is shared */
+	dir[n] = '\0';
+}
+
+char *walk_choose_base(const char *const *paths, size_t npaths)
+{
+	char *real = NULL;
+	for (size_t i = 0; i < npaths; i++) {
+		char *dir = walker__real_dir(paths[i]);
+		if (!dir)
+			continue; /* reported by the walk */
+		if (!real) {
+			real = dir;
+			continue;
+		}
+		walk_common_dir(real, dir);
+		free(dir);
+	}
+	if (!real) {
+		char *cwd = getcwd(NULL, 0);
+		return cwd ? cwd : xstrdup("/");
 	}
 	if (!walk_may_be_in_repo(real, true))
 		return real;

@@ -68,9 +68,14 @@ const walk_file *walk_list_find(const walk_list *list, const char *uri);
 void walk_list_prefix_range(const walk_list *list, const char *prefix, size_t *first,
 			    size_t *end);
 
-/* The directory findings' uris are relative to: the top of the git work tree that holds the
- * first path, else that path if it is a directory, else the current directory. Owned. */
-char *walk_choose_base(const char *first_path);
+/* The directory findings' uris are relative to: the deepest directory that holds all of
+ * `paths` (a file counts as its directory; a path that cannot be resolved is left out), or
+ * the top of the git work tree that holds that directory when there is one; the current
+ * directory when no path can be resolved. Owned. */
+char *walk_choose_base(const char *const *paths, size_t npaths);
+/* Cuts `dir` to the deepest directory that holds both it and `other` (absolute, resolved
+ * paths without a trailing '/'): "/a/b" and "/a/bc" give "/a", "/a" and "/x" give "/". */
+void walk_common_dir(char *dir, const char *other);
 
 /* False only when no repository can hold `path` (a file, or a directory): no `.git` in it or,
  * with `search`, in any directory above it, and no git directory there. libgit2 is not started

@@ -1,7 +1,7 @@
 # Command-line tests: shell scripts under tests/cli/, each run against every flavour.
 foreach(bin IN LISTS TLSLINT_FLAVOURS)
   foreach(script basics bad_input golden languages iac_related damage vendored isolation speed fix fix_c
-                 no_fix)
+                 fix_apply no_fix)
     add_test(NAME ${bin}/cli/${script}
              COMMAND bash ${CMAKE_SOURCE_DIR}/tests/cli/${script}.sh $<TARGET_FILE:${bin}>)
   endforeach()

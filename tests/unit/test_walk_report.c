@@ -1,6 +1,7 @@
-/* test_walk_report.c: the walker (ignore rules, symlinks, excludes), finding order, the SARIF
- * writer's shape, and atomic writes. */
+/* test_walk_report.c: the walker (ignore rules, symlinks, excludes, the base of several paths),
+ * finding order, the SARIF writer's shape, and atomic writes. */
 #include <cjson/cJSON.h>
+#include <stdio.h>
 #include <git2.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -24,14 +25,15 @@ void test_sarif_shape(void);
 void test_atomic_write(void);
 void test_report_formats(void);
 void test_growth(void);
+void test_walk_common_base(void);
 
 /* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
 static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
 {
-	char *base = walk_choose_base(dir);
+	const char *paths[] = { dir };
+	char *base = walk_choose_base(paths, 1);
 	walk_options o = { .base = base, .excludes = excludes, .nexcludes = nexcludes };
 	walk_list l = { 0 };
-	const char *paths[] = { dir };
 	walk_paths(&l, notes, paths, 1, &o);
 	walk_list_sort(&l);
 	size_t cap = 1;
@@ -317,6 +319,15 @@ void test_atomic_write(void)
 	CHECK(file_read_all(path, 100, &text, &len) == 0);
 	CHECK_STR(text, "second");
 	free(text);
+	/* With a mode: the file has it, whatever the umask, and a 0600 file is never made
+	 * readable by others. */
+	mode_t old_mask = umask(022);
+	CHECK(file_write_atomic_mode(path, "third", 5, 0600) == 0);
+	struct stat sb;
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 07777) == 0600);
+	CHECK(file_write_atomic_mode(path, "fourth", 6, 0640) == 0);
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 07777) == 0640);
+	umask(old_mask);
 	char *bad = xasprintf("%s/no/such/dir/out.sarif", dir);
 	CHECK(file_write_atomic(bad, "x", 1) < 0);
 	free(bad);
@@ -360,3 +371,64 @@ void test_growth(void)
 	free(words);
 }
 
+void test_walk_common_base(void)
+{
+	char buf[64];
+	struct {
+		const char *a, *b, *want;
+	} cases[] = {
+		{ "/a/b", "/a/b", "/a/b" },   { "/a/b", "/a/b/c", "/a/b" }, { "/a/b/c", "/a/b", "/a/b" },
+		{ "/a/b", "/a/bc", "/a" },    { "/a/bc", "/a/bd", "/a" },   { "/a/b", "/a_", "/" },
+		{ "/a", "/x", "/" },          { "/", "/a", "/" },           { "/a", "/", "/" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", cases[i].a);
+		walk_common_dir(buf, cases[i].b);
+		CHECK_STR(buf, cases[i].want);
+	}
+	/* Sibling directories outside a repository: their parent; a file counts as its
+	 * directory; a path that cannot be resolved is left out. */
+	char *dir = unit_tempdir();
+	unit_write(dir, "m/a/x.py", "x", 1);
+	unit_write(dir, "m/b/deep/y.py", "y", 1);
+	char *real = realpath(dir, NULL);
+	char *m = xasprintf("%s/m", real), *a = xasprintf("%s/m/a", dir),
+	     *b = xasprintf("%s/m/b", dir), *y = xasprintf("%s/m/b/deep/y.py", dir),
+	     *deep = xasprintf("%s/m/b/deep", real), *gone = xasprintf("%s/m/none", dir);
+	const char *two[] = { a, b }, *file[] = { y }, *with_gone[] = { gone, y },
+		   *file_and_dir[] = { y, a };
+	char *base = walk_choose_base(two, 2);
+	CHECK_STR(base, m);
+	free(base);
+	base = walk_choose_base(file, 1);
+	CHECK_STR(base, deep);
+	free(base);
+	base = walk_choose_base(with_gone, 2);
+	CHECK_STR(base, deep);
+	free(base);
+	base = walk_choose_base(file_and_dir, 2);
+	CHECK_STR(base, m);
+	free(base);
+	/* Inside a work tree: its top, even when the common directory is deeper. */
+	unit_write(dir, "m/.git/HEAD", "ref: refs/heads/main\n", 21);
+	char *cmd = xasprintf("git init -q '%s/m' >/dev/null 2>&1", dir);
+	if (system(cmd) == 0) {
+		base = walk_choose_base(file, 1);
+		CHECK_STR(base, m);
+		free(base);
+		const char *deeper[] = { y, y };
+		base = walk_choose_base(deeper, 2);
+		CHECK_STR(base, m);
+		free(base);
+	}
+	free(cmd);
+	free(m);
+	free(a);
+	free(b);
+	free(y);
+	free(deep);
+	free(gone);
+	free(real);
+	unit_rmtree(dir);
+	free(dir);
+}
