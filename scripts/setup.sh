@@ -39,6 +39,7 @@ if [ "$mode" = test ]; then
     ripgrep hyperfine bc              # the peer, timer and arithmetic of bench/
     chromium                          # renders the audit report in tests (headless)
     time                              # /usr/bin/time -v: peak memory in bench/audit_bench.sh
+    gdb                               # tests/cli/fix_apply.sh stops fix between scan and write
     zsh                               # runs the packaged zsh completion
     clang libclang-rt-14-dev          # the libFuzzer targets (tests/fuzz/, make fuzz)
   )

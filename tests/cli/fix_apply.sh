@@ -133,8 +133,8 @@ check "staged: not rolled back" bash -c "! grep -q 'rolled back' '$WORK/err'"
 
 # A file changed since the scan (without --staged) is refused: the hash of the scanned text
 # is compared with the file's text just before it is written. The change is made while the
-# process is stopped at that step (gdb: deterministic, no timing); skipped without gdb or
-# without the program's debugging information.
+# process is stopped at that step (gdb, installed by scripts/setup.sh test: deterministic, no
+# timing); without gdb or the program's debugging information the check fails.
 G=$WORK/changed
 legacy_py "$G/late.py"
 if command -v gdb >/dev/null 2>&1 && gdb -nx -batch -ex 'info functions ^fix__prepare$' "$TLSLINT" 2>/dev/null | grep -q fix__prepare; then
@@ -147,7 +147,7 @@ if command -v gdb >/dev/null 2>&1 && gdb -nx -batch -ex 'info functions ^fix__pr
   expect_grep "changed: the edit kept" "# edited after the scan" "$G/late.py"
   expect_grep "changed: not fixed" "ssl.PROTOCOL_TLSv1)" "$G/late.py"
 else
-  echo "skipped: the file changed during a fix (no gdb or no debugging information)"
+  fail "changed since the scan: needs gdb (scripts/setup.sh test) and a build with debugging information"
 fi
 
 finish
