@@ -87,11 +87,54 @@ static void sh__word(struct sh_word *out, const char *text, uint32_t b, uint32_t
 	out->s[out->len] = '\0';
 }
 
-static void sh__emit(const file_ctx *ctx, const rule *r, const char *text, uint32_t b,
-		     uint32_t e, version_set v)
+static bool sh__eq(const char *s, size_t len, const char *lit)
+{
+	return strlen(lit) == len && memcmp(s, lit, len) == 0;
+}
+
+static finding *sh__emit(const file_ctx *ctx, const rule *r, const char *text, uint32_t b,
+			 uint32_t e, version_set v)
 {
 	message_args args = { .versions = v, .value_text = text + b, .value_len = e - b };
-	emit_finding(ctx, r, b, e, &args);
+	return emit_finding(ctx, r, b, e, &args);
+}
+
+/* A legacy cap: curl's `--tls-max 1.0|1.1`, node's `--tls-max-v1.0|1.1`. */
+static bool sh__is_cap(const struct sh_word *a)
+{
+	return sh__eq(a->s, a->len, "--tls-max") || strncmp(a->s, "--tls-max-v", 11) == 0;
+}
+
+/* The fix of a legacy floor in one word of curl or node (`--tlsv1.0` -> `--tlsv1.2`,
+ * `--tls-min-v1.1` -> `--tls-min-v1.2`), written only where the word's bytes are its text (no
+ * quotes or escapes) and the command caps no version too (a floor above a cap fails). wget's
+ * `--secure-protocol=` pins one version (TLS 1.2 or `auto` is the author's choice) and caps
+ * could break an endpoint that speaks nothing newer: neither has a fix. */
+static void sh__floor_fix(const file_ctx *ctx, finding *f, const char *text, const char *cmd,
+			  size_t clen, const struct sh_word *a, bool capped)
+{
+	static const char *const curl[] = { "--tlsv1", "--tlsv1.0", "--tlsv1.1", "-1", "--sslv3",
+					     "-3", "--sslv2", "-2", NULL };
+	static const char *const node[] = { "--tls-min-v1.0", "--tls-min-v1.1", NULL };
+	const char *const *floors = sh__eq(cmd, clen, "curl") ? curl
+				   : sh__eq(cmd, clen, "node") || sh__eq(cmd, clen, "nodejs") ? node
+												: NULL;
+	bool floor = false;
+	for (size_t i = 0; floors && floors[i] && !floor; i++)
+		floor = sh__eq(a->s, a->len, floors[i]);
+	if (!floor)
+		return;
+	if (capped) {
+		finding_set_no_fix(f, "The command also caps the version (--tls-max): a TLS 1.2 "
+				      "floor above the cap would fail. Remove both where the peer "
+				      "speaks TLS 1.2.");
+		return;
+	}
+	if (a->end - a->start != a->len || memcmp(text + a->start, a->s, a->len) != 0)
+		return; /* quoted or escaped: the rule's own reason */
+	emit_replace(ctx, f, floors == curl ? "Ask curl for TLS 1.2 or later (--tlsv1.2)."
+					    : "Ask node for TLS 1.2 or later (--tls-min-v1.2).",
+		     a->start, a->end, floors == curl ? "--tlsv1.2" : "--tls-min-v1.2");
 }
 
 /* `-Dkey=value` in one word. */
@@ -149,11 +192,6 @@ void shell_jvm_options(const file_ctx *ctx, const char *text, size_t start, size
 	}
 }
 
-static bool sh__eq(const char *s, size_t len, const char *lit)
-{
-	return strlen(lit) == len && memcmp(s, lit, len) == 0;
-}
-
 static bool sh__prefix_command(const char *s, size_t len)
 {
 	return sh__eq(s, len, "sudo") || sh__eq(s, len, "exec") || sh__eq(s, len, "nohup") ||
@@ -198,6 +236,14 @@ static void sh__command(const file_ctx *ctx, TSNode cmd, const char *text, const
 	size_t blen = words[first].len - (size_t)(base - name);
 	if (sh__eq(base, blen, "echo") || sh__eq(base, blen, "printf"))
 		return; /* text, not options */
+	bool capped = false;
+	for (size_t i = first + 1; i < n && !capped; i++) {
+		bool used_next = false;
+		capped = sh__is_cap(&words[i]) &&
+			 tls_command_option(base, blen, words[i].s, words[i].len,
+					    i + 1 < n ? words[i + 1].s : NULL,
+					    i + 1 < n ? words[i + 1].len : 0, &used_next);
+	}
 	for (size_t i = first + 1; i < n; i++) {
 		const struct sh_word *a = &words[i];
 		if (sh) {
@@ -207,7 +253,15 @@ static void sh__command(const file_ctx *ctx, TSNode cmd, const char *text, const
 							   next ? next->s : NULL,
 							   next ? next->len : 0, &used_next);
 			if (v) {
-				sh__emit(ctx, sh, text, a->start, used_next ? next->end : a->end, v);
+				finding *f = sh__emit(ctx, sh, text, a->start,
+						      used_next ? next->end : a->end, v);
+				if (f && sh__is_cap(a))
+					finding_set_no_fix(f, "A cap: without it the command would use "
+							      "TLS 1.2, which a peer that speaks "
+							      "nothing newer refuses. Remove it once "
+							      "the peer speaks TLS 1.2.");
+				else if (f && !used_next)
+					sh__floor_fix(ctx, f, text, base, blen, a, capped);
 				if (used_next)
 					i++;
 				continue;

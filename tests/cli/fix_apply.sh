@@ -150,4 +150,17 @@ else
   fail "changed since the scan: needs gdb (scripts/setup.sh test) and a build with debugging information"
 fi
 
+# LT-SH-001: a legacy floor of curl or node in a plain word becomes TLS 1.2's; a quoted word,
+# a command that also caps the version, and wget's pinned protocol keep their finding and say
+# why they have no fix.
+S=$WORK/shell
+mkdir -p "$S" && cp "$ROOT/tests/fix/shell/deploy.sh" "$S/"
+"$TLSLINT" scan --fail-on none -q -f sarif -o "$WORK/shell.sarif" "$S"
+check "shell: three fixes" jq -e '[.runs[0].results[] | select(.ruleId == "LT-SH-001" and (.fixes | length) == 1) | .locations[0].physicalLocation.region.startLine] == [4, 6, 12]' "$WORK/shell.sarif"
+check "shell: the capped command's floor and its cap say why" jq -e '[.runs[0].results[] | select(.ruleId == "LT-SH-001" and .locations[0].physicalLocation.region.startLine == 9) | .properties.noFix[0:24]] == ["The command also caps th", "A cap: without it the co"]' "$WORK/shell.sarif"
+check "shell: quoted and wget findings have a reason" jq -e '[.runs[0].results[] | select(.ruleId == "LT-SH-001" and (.locations[0].physicalLocation.region.startLine == 8 or .locations[0].physicalLocation.region.startLine == 10)) | .properties.noFix | length > 20] == [true, true]' "$WORK/shell.sarif"
+expect_status 0 "shell: fix" "$TLSLINT" fix "$S"
+check "shell: the fixed text" cmp "$S/deploy.sh" "$ROOT/tests/fix/shell/deploy.fixed.sh"
+check "shell: still a valid script" sh -n "$S/deploy.sh"
+
 finish

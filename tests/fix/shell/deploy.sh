@@ -1,0 +1,12 @@
+#!/bin/sh
+# Fetches the rate tables before the service starts.
+set -eu
+curl --tlsv1.0 -fsS https://rates.example.com/daily.csv -o /tmp/daily.csv
+if [ -n "${MIRROR:-}" ]; then
+	curl -1 -fsS "$MIRROR/daily.csv" -o /tmp/daily.csv
+fi
+curl "--tlsv1.1" -fsS https://quoted.example.com/ -o /dev/null
+curl --tlsv1 --tls-max 1.1 https://legacy-gateway.example.com/health
+wget --secure-protocol=TLSv1 -q https://mirror.example.com/daily.csv
+echo "curl --tlsv1.0 is not a command here"
+exec node --tls-min-v1.1 server.js
