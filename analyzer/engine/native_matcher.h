@@ -24,6 +24,9 @@ typedef struct ts_native_sink {
 
 typedef struct ts_native_matcher {
 	const char *name;             /* in rule headers' `matcher:` */
+	/* ts_pattern_digest() of the patterns the code answers: a rule whose pattern differs (a
+	 * user's edited copy, or the .scm edited without the C code) compiles its pattern. */
+	unsigned long long digest;
 	const char *const *captures;  /* NULL-ended; a match's capture index is a position here */
 	/* Every match of the patterns in the tree under `root` of a file whose text is `text`,
 	 * with the cheap predicates applied (a callee's name). */
@@ -32,6 +35,9 @@ typedef struct ts_native_matcher {
 	 * matches whose value is worth reporting. */
 	bool (*holds)(const TSQueryMatch *m, const char *text);
 } ts_native_matcher;
+
+/* A digest of a rule's pattern that ignores whitespace and `;` comments. */
+unsigned long long ts_pattern_digest(const char *pattern);
 
 /* False when TLSLINT_NO_NATIVE_MATCHERS=1: rules with a matcher compile their patterns. */
 bool ts_native_matchers_enabled(void);

@@ -140,6 +140,28 @@ fail:
 	return -1;
 }
 
+unsigned long long ts_pattern_digest(const char *pattern)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	bool quoted = false;
+	for (const char *p = pattern; *p; p++) {
+		if (!quoted && *p == ';') {
+			while (*p && *p != '\n')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		if (*p == '"' && (p == pattern || p[-1] != '\\'))
+			quoted = !quoted;
+		if (!quoted && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			continue;
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 bool ts_native_matchers_enabled(void)
 {
 	const char *v = getenv("TLSLINT_NO_NATIVE_MATCHERS");
@@ -164,7 +186,8 @@ static bool query_rules__matcher(const ts_ruleset *set, const rule *r,
 			 language_name(set->lang), r->matcher);
 		return false;
 	}
-	if (ts_native_matchers_enabled())
+	/* The code answers the patterns it was written for: an edited pattern is compiled. */
+	if (ts_native_matchers_enabled() && (*m)->digest == ts_pattern_digest(r->pattern))
 		*out = *m;
 	return true;
 }

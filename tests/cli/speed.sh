@@ -65,6 +65,26 @@ if "$bin" scan --rules "$tmp/badrule" --fail-on none -q -f sarif -o /dev/null "$
 fi
 grep -q "no matcher 'no-such-matcher'" "$tmp/badrule.err" || { fail "unknown matcher: wrong message"; cat "$tmp/badrule.err"; }
 
+# A copy of LT-CS-001 whose pattern was edited (only returns are values) but that still names
+# the matcher: the edited pattern is compiled and decides, not the matcher's C code.
+mkdir -p "$tmp/edited" "$tmp/edited-src"
+awk '/^; id: LT-CS-001$/ { print "; id: LT-XX-991"; next }
+     /^; name: / { print "; name: EditedValuePositions"; next }
+     /^[(]/ { exit } { print }' "$root/rules/csharp/LT-CS-001.scm" > "$tmp/edited/LT-XX-991.scm"
+printf '((return_statement (_) @value)\n  (#not-in-rejection-test? @value))\n' >> "$tmp/edited/LT-XX-991.scm"
+grep -q '^; matcher: csharp-value-positions$' "$tmp/edited/LT-XX-991.scm" || fail "the edited copy lost its matcher line"
+cat > "$tmp/edited-src/Edited.cs" <<'CS'
+using System.Net;
+static class Edited
+{
+    static void Set() { ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls11; }
+    static SecurityProtocolType Get() { return SecurityProtocolType.Tls; }
+}
+CS
+"$bin" scan --rules "$tmp/edited" --fail-on none -q -f json -o "$tmp/edited.json" "$tmp/edited-src" || fail "scan with the edited rule"
+lines991=$(jq -r '[.findings[] | select(.rule == "LT-XX-991") | .line] | join(" ")' "$tmp/edited.json")
+[ "$lines991" = "5" ] || fail "an edited pattern with a matcher: LT-XX-991 at lines '$lines991', want '5' (the return only)"
+
 # Keyword groups: Settings.cs has SetValue but neither SCHANNEL nor SecureProtocols, so the
 # rule is not considered there; Registry.cs names Schannel (case ignored in later groups).
 "$bin" scan --rules "$cases/rules" --fail-on none -q \

@@ -5,6 +5,7 @@
 #include "core/language.h"
 #include "core/versions.h"
 #include "engine/emit.h"
+#include "engine/native_matcher.h"
 #include "engine/query_rules.h"
 #include "engine/ts_grammars.h"
 #include "report/report.h"
@@ -593,6 +594,33 @@ void test_builtin_catalogue(void)
 	/* Every built-in rule's help says what to do: a fix example in a code block. */
 	for (size_t i = 0; i < cat.len; i++)
 		CHECK(strstr(cat.rules[i]->help, "```") != NULL);
+	/* A rule that names a matcher has the patterns that matcher was written for: an edit of
+	 * the .scm file needs the C code (and its digest) to follow. */
+	size_t with_matcher = 0;
+	for (size_t i = 0; i < cat.len; i++) {
+		const rule *r = cat.rules[i];
+		if (!r->matcher)
+			continue;
+		with_matcher++;
+		language lang;
+		CHECK(language_parse(r->language, &lang));
+		const ts_native_matcher *const *m = language_get(lang)->matchers;
+		for (; m && *m && strcmp((*m)->name, r->matcher) != 0; m++)
+			;
+		CHECK(m && *m);
+		if (m && *m && (*m)->digest != ts_pattern_digest(r->pattern)) {
+			fprintf(stderr, "%s: its pattern is not what matcher %s answers (digest "
+					"0x%llxULL, the matcher's 0x%llxULL): change the C code, then "
+					"its digest\n", r->id, r->matcher, ts_pattern_digest(r->pattern),
+				(*m)->digest);
+			unit_failed_checks++;
+		}
+	}
+	CHECK_UINT(with_matcher, 3); /* LT-CS-001, LT-CS-002, LT-CS-003 */
+	/* Whitespace and comments do not change a digest; a pattern does. */
+	CHECK(ts_pattern_digest("((a) @x) ; one\n") == ts_pattern_digest("( (a)\n  @x )"));
+	CHECK(ts_pattern_digest("((a) @x)") != ts_pattern_digest("((b) @x)"));
+	CHECK(ts_pattern_digest("(#match? @x \"a b\")") != ts_pattern_digest("(#match? @x \"ab\")"));
 	catalogue_release(&cat);
 }
 

@@ -403,6 +403,7 @@ static bool cs_matcher_holds(const TSQueryMatch *m, const char *text)
 
 const ts_native_matcher cs_value_positions = {
 	.name = "csharp-value-positions",
+	.digest = 0x68ac9b7b7fa1a396ULL, /* ts_pattern_digest() of LT-CS-001.scm's patterns (a unit test checks) */
 	.captures = cs_matcher_captures,
 	.run = cs_matcher_run,
 	.holds = cs_matcher_holds,
