@@ -27,11 +27,14 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "58 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 58' "$WORK/before.sarif"
+check "64 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 64' "$WORK/before.sarif"
 check "and none without" jq -e '[.runs[0].results[] | select((.fixes | length) != 1)] | length == 0' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
-check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
+check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [10, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
 check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
+# A context that serves (server_side=True, a server's API, pyOpenSSL's set_accept_state) gets
+# the server's protocol: PROTOCOL_TLS_CLIENT would raise ValueError there.
+check "server contexts get PROTOCOL_TLS_SERVER" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001" and .locations[0].physicalLocation.artifactLocation.uri == "python/servers.py") | .fixes[0].artifactChanges[0].replacements[0].insertedContent.text] == ["PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "TLS_SERVER_METHOD"]' "$WORK/before.sarif"
 
 # --dry-run: a diff that applies with patch, exit 1 (fixes pending), nothing written.
 expect_status 1 "fix --dry-run exits 1" "$TLSLINT" fix --dry-run "$T"
@@ -50,11 +53,12 @@ cp -r "$WORK/pristine" "$WORK/patched"
 # The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
 check "the diff applies" bash -c "cd '$WORK/patched' && sed '/^--- a\/reg\//,\$d' '$WORK/diff' | patch -s -p1"
 check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expected/python/clients.py"
+check "patched python servers = fixed" cmp "$WORK/patched/python/servers.py" "$T.expected/python/servers.py"
 
 # fix: every file becomes its expected text exactly (encoding, BOM, CRLF, tabs kept).
 expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
 expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
-for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
+for f in python/clients.py python/servers.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
          dotnet/app.config csharp/Startup.cs \
          apache/ssl.conf haproxy/haproxy.cfg openssl/openssl.cnf \
          arm/azuredeploy.json arm/main.bicep cloudformation/api.yaml cloudformation/api.json \
@@ -64,6 +68,7 @@ for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schanne
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
 check "python compiles" python3 -m py_compile "$T/python/clients.py"
+check "python servers compile" python3 -m py_compile "$T/python/servers.py"
 
 # Scanning again: no finding of a fixable rule, no notification (no new parse error).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/after.sarif" "$T"
@@ -113,6 +118,13 @@ LT-OSSL-001 2 0 A cap at a legacy version is there for a peer that speaks nothin
 LT-OSSL-001 3 0 Raising the security level also refuses small keys and SHA-1 signatures: choose the level the peers need (OpenSSL's default is 1).
 LT-TF-001 7 0 The value comes from a variable's default or a local that other settings may use too: change it there.
 LT-TF-002 13 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-PY-001 10 0 The context both serves and connects (one use is a server's, another a client's), and no one protocol suits both: give each side its own context; choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 17 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 21 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 26 0 The file serves TLS, and the context's uses do not show which side it is on: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 32 0 The code sets verify_mode before check_hostname: with PROTOCOL_TLS_CLIENT check_hostname starts on, and ssl refuses CERT_NONE then: set ctx.check_hostname = False first, then use PROTOCOL_TLS_CLIENT.
+LT-PY-001 39 0 The context wraps a socket without server_hostname: PROTOCOL_TLS_CLIENT checks the host name and refuses that: pass server_hostname= (or set ctx.check_hostname = False), then use PROTOCOL_TLS_CLIENT.
+LT-PY-001 44 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose TLS_SERVER_METHOD for a server's context, TLS_CLIENT_METHOD for a client's.
 LT-APA-001 2 0 The directive's protocols are templated: edit the template so it writes '-all +TLSv1.2 +TLSv1.3'.
 WANT
 check "no-fix reasons" diff "$WORK/nofix.want" "$WORK/nofix.txt"
