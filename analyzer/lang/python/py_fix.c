@@ -549,6 +549,18 @@ static bool py_fix__visit_serving(TSNode n, void *arg)
 	return !sv->found;
 }
 
+/* Appends `sentence` to the finding's message. */
+static void py_fix__append_message(finding *f, const char *sentence)
+{
+	size_t a = strlen(f->message), b = strlen(sentence);
+	char *m = xmalloc(a + b + 2);
+	memcpy(m, f->message, a);
+	m[a] = ' ';
+	memcpy(m + a + 1, sentence, b + 1);
+	free(f->message);
+	f->message = m;
+}
+
 void py_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 {
 	if (strcmp(f->rule->id, "LT-PY-001") != 0)
@@ -678,4 +690,11 @@ void py_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 		     "ctx.verify_mode = ssl.CERT_NONE); a server context needs "
 		     "PROTOCOL_TLS_SERVER instead.",
 		     start, end, "PROTOCOL_TLS_CLIENT");
+	/* Where the code does not set both checks itself, the fix turns them on: say so where
+	 * the finding is read, not only in the fix. (check_hostname = True turns on
+	 * CERT_REQUIRED as well.) */
+	if (!(s.sets_check_hostname && (s.sets_verify_mode || s.check_hostname_true)))
+		py_fix__append_message(f, "Caveat: PROTOCOL_TLS_CLIENT also turns on certificate "
+					  "verification and check_hostname, which this context "
+					  "leaves off.");
 }
