@@ -27,7 +27,7 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "64 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 64' "$WORK/before.sarif"
+check "71 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 71' "$WORK/before.sarif"
 check "and none without" jq -e '[.runs[0].results[] | select((.fixes | length) != 1)] | length == 0' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
 check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [10, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
@@ -51,6 +51,8 @@ expect_grep "Bicep: the literal in place, quotes kept" "+    minimumTlsVersion: 
 expect_grep "Kubernetes: a quoted list" '+  ssl-protocols: "TLSv1.2 TLSv1.3"' "$WORK/diff"
 expect_grep "PowerShell: Tls12 added to what is set" "+    [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12" "$WORK/diff"
 expect_grep "PowerShell: a mask without its legacy bits, hex kept" "/v DefaultSecureProtocols /t REG_DWORD /d 0x800 /f" "$WORK/diff"
+expect_grep "PHP: a curl floor becomes TLS 1.2" "+    curl_setopt(\$ch, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);" "$WORK/diff"
+expect_grep "PHP: curl_setopt_array's entry, the leading backslash kept" "+        CURLOPT_PROXY_SSLVERSION => \\CURL_SSLVERSION_TLSv1_2," "$WORK/diff"
 expect_grep "HAProxy: a forced version becomes the floor" "+	bind :443 ssl crt /etc/haproxy/site.pem ssl-min-ver TLSv1.2 alpn h2,http/1.1" "$WORK/diff"
 cp -r "$WORK/pristine" "$WORK/patched"
 # The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
@@ -66,7 +68,7 @@ for f in python/clients.py python/servers.py csharp/Transport.cs nginx/nginx/sit
          apache/ssl.conf haproxy/haproxy.cfg openssl/openssl.cnf \
          arm/azuredeploy.json arm/main.bicep cloudformation/api.yaml cloudformation/api.json \
          kubernetes/ingress.yaml powershell/bootstrap.ps1 powershell/crlf.ps1 \
-         powershell/harden.ps1; do
+         powershell/harden.ps1 php/transfer.php; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
@@ -108,6 +110,10 @@ LT-HAP-001 5 0 The line also turns TLS 1.2 or TLS 1.3 off ('no-tlsv12', 'no-tlsv
 LT-HAP-001 6 0 The line is templated: edit the template so it writes 'ssl-min-ver TLSv1.2' instead of the legacy option.
 LT-HAP-001 10 0 The option pins what the servers of this line speak: raise it to 'ssl-min-ver TLSv1.2' once they accept TLS 1.2.
 LT-K8S-001 6 0 The value is not a plain string written at the key (a block scalar, a tag or escapes): write 'TLSv1.2 TLSv1.3' there.
+LT-PHP-001 3 0 The value is held in a constant or variable that other code may read too: change it where it is declared.
+LT-PHP-001 9 0 The value is computed (not curl's constants joined by '|'): set 'CURL_SSLVERSION_TLSv1_2' where it is chosen.
+LT-PHP-001 10 0 The value is not written where CURLOPT_SSLVERSION is set (it is declared, stored, returned or passed to a helper that other code may use too): set 'CURL_SSLVERSION_TLSv1_2' where the option is set.
+LT-PHP-001 11 0 tlslint has no automatic edit for this case: make the change the message describes.
 LT-PS-001 1 0 The value is stored in a variable that other code may read too: change it where the protocols are chosen.
 LT-PS-001 2 0 '+=' adds the value's number to what is set (twice, it is another value): write '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' instead.
 LT-PS-001 3 0 The value is computed (not only SecurityProtocolType members joined by '-bor', or a string of their names): no edit keeps its meaning.
