@@ -76,11 +76,18 @@ static bool py_fix__type(TSNode n, const char *type)
 
 static TSNode py_fix__field(TSNode n, const char *name)
 {
-	return ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+	return ts_node_is_null(n) ? n : ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+}
+
+static TSNode py_fix__parent(TSNode n)
+{
+	return ts_node_is_null(n) ? n : ts_node_parent(n);
 }
 
 static bool py_fix__text_is(const char *text, TSNode n, const char *s)
 {
+	if (ts_node_is_null(n))
+		return false;
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
 	return strlen(s) == e - b && memcmp(text + b, s, e - b) == 0;
 }
@@ -276,7 +283,7 @@ static void py_fix__member(const char *text, TSNode attr, use_kind kind, sides *
 static void py_fix__keyword(const char *text, TSNode kw, use_kind kind, sides *s)
 {
 	TSNode name = py_fix__field(kw, "name");
-	TSNode call = ts_node_parent(ts_node_parent(kw));
+	TSNode call = py_fix__parent(py_fix__parent(kw));
 	if (kind != USE_SSL_CONTEXT || !py_fix__type(call, "call") ||
 	    !py_fix__is(text, name, py_fix__ctx_keywords)) {
 		s->unknown = true;
@@ -368,6 +375,8 @@ typedef struct follow {
 
 static bool py_fix__same_text(const follow *f, TSNode n)
 {
+	if (ts_node_is_null(n))
+		return false;
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
 	return e - b == f->len && memcmp(f->text + b, f->name, f->len) == 0;
 }
@@ -534,7 +543,7 @@ static bool py_fix__visit_serving(TSNode n, void *arg)
 		return false;
 	if (py_fix__type(n, "keyword_argument")) {
 		TSNode name = py_fix__field(n, "name");
-		TSNode call = ts_node_parent(ts_node_parent(n));
+		TSNode call = py_fix__parent(py_fix__parent(n));
 		if (py_fix__text_is(sv->text, name, "server_side"))
 			sv->found = !py_fix__type(py_fix__field(n, "value"), "false");
 		else if (py_fix__is(sv->text, name, py_fix__ctx_keywords) &&
