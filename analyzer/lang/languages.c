@@ -39,6 +39,7 @@
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
 #include "lang/powershell/ps_fix.h"
+#include "lang/php/php_fix.h"
 #include "lang/python/py_fix.h"
 #include "lang/python/py_syntax.h"
 #include "lang/ruby/rb_syntax.h"
@@ -324,6 +325,7 @@ static const language_def languages[LANG_COUNT] = {
 		.evaluator = &php_evaluator,
 		.predicates = { .in_rejection_test = php_syntax_in_rejection_test },
 		.recovery = &php_recovery,
+		.fix = php_fix,
 	},
 	[LANG_JAVASCRIPT] = {
 		.name = "javascript", .rule_aliases = NONE,

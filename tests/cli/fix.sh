@@ -27,11 +27,17 @@ cp -r "$T" "$WORK/pristine"
 # own bytes (the UTF-16 file counts two bytes a unit after its BOM: 2 + 2 * (38 + 2 + 107 + 10)
 # for line 4's data, 2 + 2 * (38 + 2 + 107 + 26 + 20) for line 5's).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/before.sarif" "$T"
-check "58 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 58' "$WORK/before.sarif"
+check "71 findings, each with a fix" jq -e '[.runs[0].results[] | select((.fixes | length) == 1)] | length == 71' "$WORK/before.sarif"
 check "and none without" jq -e '[.runs[0].results[] | select((.fixes | length) != 1)] | length == 0' "$WORK/before.sarif"
 check "UTF-16 replacement at its byte offset" jq -e '[.runs[0].results[] | select(.ruleId == "LT-REG-001") | .fixes[0].artifactChanges[0].replacements[0].deletedRegion | [.startLine, .startColumn, .byteOffset, .byteLength]] == [[4, 11, 316, 28], [5, 21, 388, 28]]' "$WORK/before.sarif"
-check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [9, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
+check "python replacement" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0].artifactChanges[0].replacements[0] | [.deletedRegion.startLine, .deletedRegion.startColumn, .deletedRegion.endColumn, .insertedContent.text]][0] == [10, 34, 48, "PROTOCOL_TLS_CLIENT"]' "$WORK/before.sarif"
 check "the check_hostname caveat" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001") | .fixes[0] | select(.artifactChanges[0].replacements[0].insertedContent.text == "PROTOCOL_TLS_CLIENT") | .description.text | test("check_hostname")] | (length == 2 and all)' "$WORK/before.sarif"
+# The message says so too where the fix turns the checks on (the context sets neither), and
+# not where the code sets check_hostname and verify_mode itself (clients.py line 17).
+check "the caveat in the message" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001" and .locations[0].physicalLocation.artifactLocation.uri == "python/clients.py") | [.locations[0].physicalLocation.region.startLine, (.message.text | test("Caveat: PROTOCOL_TLS_CLIENT also turns on certificate verification and check_hostname"))]] == [[10, true], [17, false], [27, false]]' "$WORK/before.sarif"
+# A context that serves (server_side=True, a server's API, pyOpenSSL's set_accept_state) gets
+# the server's protocol: PROTOCOL_TLS_CLIENT would raise ValueError there.
+check "server contexts get PROTOCOL_TLS_SERVER" jq -e '[.runs[0].results[] | select(.ruleId == "LT-PY-001" and .locations[0].physicalLocation.artifactLocation.uri == "python/servers.py") | .fixes[0].artifactChanges[0].replacements[0].insertedContent.text] == ["PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "PROTOCOL_TLS_SERVER", "TLS_SERVER_METHOD"]' "$WORK/before.sarif"
 
 # --dry-run: a diff that applies with patch, exit 1 (fixes pending), nothing written.
 expect_status 1 "fix --dry-run exits 1" "$TLSLINT" fix --dry-run "$T"
@@ -45,25 +51,29 @@ expect_grep "Bicep: the literal in place, quotes kept" "+    minimumTlsVersion: 
 expect_grep "Kubernetes: a quoted list" '+  ssl-protocols: "TLSv1.2 TLSv1.3"' "$WORK/diff"
 expect_grep "PowerShell: Tls12 added to what is set" "+    [Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12" "$WORK/diff"
 expect_grep "PowerShell: a mask without its legacy bits, hex kept" "/v DefaultSecureProtocols /t REG_DWORD /d 0x800 /f" "$WORK/diff"
+expect_grep "PHP: a curl floor becomes TLS 1.2" "+    curl_setopt(\$ch, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);" "$WORK/diff"
+expect_grep "PHP: curl_setopt_array's entry, the leading backslash kept" "+        CURLOPT_PROXY_SSLVERSION => \\CURL_SSLVERSION_TLSv1_2," "$WORK/diff"
 expect_grep "HAProxy: a forced version becomes the floor" "+	bind :443 ssl crt /etc/haproxy/site.pem ssl-min-ver TLSv1.2 alpn h2,http/1.1" "$WORK/diff"
 cp -r "$WORK/pristine" "$WORK/patched"
 # The UTF-16 file's diff is of its decoded text: patch the UTF-8 files only.
 check "the diff applies" bash -c "cd '$WORK/patched' && sed '/^--- a\/reg\//,\$d' '$WORK/diff' | patch -s -p1"
 check "patched python = fixed" cmp "$WORK/patched/python/clients.py" "$T.expected/python/clients.py"
+check "patched python servers = fixed" cmp "$WORK/patched/python/servers.py" "$T.expected/python/servers.py"
 
 # fix: every file becomes its expected text exactly (encoding, BOM, CRLF, tabs kept).
 expect_status 0 "fix exits 0" "$TLSLINT" fix "$T"
 expect_grep "fix says what it did" "fixed LT-REG-001" "$WORK/out"
-for f in python/clients.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
+for f in python/clients.py python/servers.py csharp/Transport.cs nginx/nginx/site.conf reg/schannel.reg reg/netfx.reg terraform/main.tf \
          dotnet/app.config csharp/Startup.cs \
          apache/ssl.conf haproxy/haproxy.cfg openssl/openssl.cnf \
          arm/azuredeploy.json arm/main.bicep cloudformation/api.yaml cloudformation/api.json \
          kubernetes/ingress.yaml powershell/bootstrap.ps1 powershell/crlf.ps1 \
-         powershell/harden.ps1; do
+         powershell/harden.ps1 php/transfer.php; do
   check "$f is its .fixed text" cmp "$T/$f" "$T.expected/$f"
 done
 check "UTF-16 BOM kept" bash -c "head -c 2 '$T/reg/schannel.reg' | od -An -tx1 | grep -q 'ff fe'"
 check "python compiles" python3 -m py_compile "$T/python/clients.py"
+check "python servers compile" python3 -m py_compile "$T/python/servers.py"
 
 # Scanning again: no finding of a fixable rule, no notification (no new parse error).
 "$TLSLINT" scan --fail-on none -f sarif -o "$WORK/after.sarif" "$T"
@@ -100,6 +110,10 @@ LT-HAP-001 5 0 The line also turns TLS 1.2 or TLS 1.3 off ('no-tlsv12', 'no-tlsv
 LT-HAP-001 6 0 The line is templated: edit the template so it writes 'ssl-min-ver TLSv1.2' instead of the legacy option.
 LT-HAP-001 10 0 The option pins what the servers of this line speak: raise it to 'ssl-min-ver TLSv1.2' once they accept TLS 1.2.
 LT-K8S-001 6 0 The value is not a plain string written at the key (a block scalar, a tag or escapes): write 'TLSv1.2 TLSv1.3' there.
+LT-PHP-001 3 0 The value is held in a constant or variable that other code may read too: change it where it is declared.
+LT-PHP-001 9 0 The value is computed (not curl's constants joined by '|'): set 'CURL_SSLVERSION_TLSv1_2' where it is chosen.
+LT-PHP-001 10 0 The value is not written where CURLOPT_SSLVERSION is set (it is declared, stored, returned or passed to a helper that other code may use too): set 'CURL_SSLVERSION_TLSv1_2' where the option is set.
+LT-PHP-001 11 0 tlslint has no automatic edit for this case: make the change the message describes.
 LT-PS-001 1 0 The value is stored in a variable that other code may read too: change it where the protocols are chosen.
 LT-PS-001 2 0 '+=' adds the value's number to what is set (twice, it is another value): write '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' instead.
 LT-PS-001 3 0 The value is computed (not only SecurityProtocolType members joined by '-bor', or a string of their names): no edit keeps its meaning.
@@ -113,6 +127,13 @@ LT-OSSL-001 2 0 A cap at a legacy version is there for a peer that speaks nothin
 LT-OSSL-001 3 0 Raising the security level also refuses small keys and SHA-1 signatures: choose the level the peers need (OpenSSL's default is 1).
 LT-TF-001 7 0 The value comes from a variable's default or a local that other settings may use too: change it there.
 LT-TF-002 13 0 Policy names differ by service: choose its TLS 1.2 policy.
+LT-PY-001 10 0 The context both serves and connects (one use is a server's, another a client's), and no one protocol suits both: give each side its own context; choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 17 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 21 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 26 0 The file serves TLS, and the context's uses do not show which side it is on: choose PROTOCOL_TLS_SERVER for a server's context, PROTOCOL_TLS_CLIENT for a client's.
+LT-PY-001 32 0 The code sets verify_mode before check_hostname: with PROTOCOL_TLS_CLIENT check_hostname starts on, and ssl refuses CERT_NONE then: set ctx.check_hostname = False first, then use PROTOCOL_TLS_CLIENT.
+LT-PY-001 39 0 The context wraps a socket without server_hostname: PROTOCOL_TLS_CLIENT checks the host name and refuses that: pass server_hostname= (or set ctx.check_hostname = False), then use PROTOCOL_TLS_CLIENT.
+LT-PY-001 44 0 Not every use of the context can be followed (it is returned, stored, passed on, bound again, or server_side is computed), so which side it is on is not known: choose TLS_SERVER_METHOD for a server's context, TLS_CLIENT_METHOD for a client's.
 LT-APA-001 2 0 The directive's protocols are templated: edit the template so it writes '-all +TLSv1.2 +TLSv1.3'.
 WANT
 check "no-fix reasons" diff "$WORK/nofix.want" "$WORK/nofix.txt"

@@ -1,4 +1,5 @@
 """Clients of the reporting service (fix fixture: LT-PY-001)."""
+import http.client
 import socket
 import ssl
 
@@ -12,11 +13,20 @@ def open_report_channel(host):
         return context.wrap_socket(sock, server_hostname=host)
 
 
-def legacy_archive_context():
-    return ssl.SSLContext(protocol=ssl.PROTOCOL_TLS_CLIENT)
+def fetch_archive(host):
+    context = ssl.SSLContext(protocol=ssl.PROTOCOL_TLS_CLIENT)
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
+    context.load_verify_locations("/etc/archive/ca.pem")
+    conn = http.client.HTTPSConnection(host, context=context)
+    conn.request("GET", "/archive")
+    return conn.getresponse().read()
 
 
-def signing_context():
+def signing_channel(sock, host):
     ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)
     ctx.set_default_verify_paths()
-    return ctx
+    conn = SSL.Connection(ctx, sock)
+    conn.set_tlsext_host_name(host.encode())
+    conn.set_connect_state()
+    return conn
