@@ -113,7 +113,7 @@ LT-K8S-001 6 0 The value is not a plain string written at the key (a block scala
 LT-PHP-001 3 0 The value is held in a constant or variable that other code may read too: change it where it is declared.
 LT-PHP-001 9 0 The value is computed (not curl's constants joined by '|'): set 'CURL_SSLVERSION_TLSv1_2' where it is chosen.
 LT-PHP-001 10 0 The value is not written where CURLOPT_SSLVERSION is set (it is declared, stored, returned or passed to a helper that other code may use too): set 'CURL_SSLVERSION_TLSv1_2' where the option is set.
-LT-PHP-001 11 0 tlslint has no automatic edit for this case: make the change the message describes.
+LT-PHP-001 11 0 The value is chosen where no edit is known to keep the code's meaning (a value computed at run time, a constant other code reads, a stream's crypto method): use CURL_SSLVERSION_TLSv1_2 for CURLOPT_SSLVERSION, and STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT (or _SERVER) for streams.
 LT-PS-001 1 0 The value is stored in a variable that other code may read too: change it where the protocols are chosen.
 LT-PS-001 2 0 '+=' adds the value's number to what is set (twice, it is another value): write '[Net.ServicePointManager]::SecurityProtocol = [Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12' instead.
 LT-PS-001 3 0 The value is computed (not only SecurityProtocolType members joined by '-bor', or a string of their names): no edit keeps its meaning.
