@@ -38,6 +38,7 @@
 #include "lang/kotlin/kotlin_syntax.h"
 #include "lang/powershell/ps_facts.h"
 #include "lang/csharp/cs_fix.h"
+#include "lang/json/json_fix.h"
 #include "lang/powershell/ps_fix.h"
 #include "lang/php/php_fix.h"
 #include "lang/python/py_fix.h"
@@ -180,6 +181,7 @@ static const language_def languages[LANG_COUNT] = {
 		C_COMMENTS, /* JSON with comments (appsettings.json) */
 		.grammar = tree_sitter_json, .frontend = &treesitter_frontend,
 		.evaluator = &json_evaluator,
+		.fix = json_fix,
 	},
 	[LANG_REG] = {
 		.name = "reg", .rule_aliases = NONE,

@@ -12,8 +12,8 @@
 ; value: @value SslProtocols
 ; report-if: enables-legacy
 ; message: Kestrel's 'SslProtocols' lists {value}, which enables {versions}. Remove the setting so the operating system's default applies, or list only "Tls12" and "Tls13".
-; no-fix: Kestrel's settings may be shared by several endpoints and environments: set SslProtocols to
-;   "Tls12, Tls13", or remove it so the operating system chooses.
+; no-fix: The list holds something the fix does not know, or an escaped string: list only "Tls12" and
+;   "Tls13", or remove the setting so the operating system chooses.
 ; help:
 ;   ## Legacy protocol versions in Kestrel's SslProtocols
 ;

@@ -163,4 +163,15 @@ expect_status 0 "shell: fix" "$TLSLINT" fix "$S"
 check "shell: the fixed text" cmp "$S/deploy.sh" "$ROOT/tests/fix/shell/deploy.fixed.sh"
 check "shell: still a valid script" sh -n "$S/deploy.sh"
 
+# LT-NET-005 (Kestrel's SslProtocols in appsettings.json): a legacy element leaves a list that
+# names TLS 1.2 or 1.3; a list of legacy versions only becomes [ "None" ]; an element naming
+# both keeps its modern names; a list with an unknown name has no fix and says why.
+K=$WORK/kestrel
+mkdir -p "$K" && cp "$ROOT/tests/fix/kestrel/appsettings.json" "$K/"
+"$TLSLINT" scan --fail-on none -q -f sarif -o "$WORK/kestrel.sarif" "$K"
+check "kestrel: fixes and a reason" jq -e '[.runs[0].results[] | select(.ruleId == "LT-NET-005") | [.locations[0].physicalLocation.region.startLine, (.fixes | length), ((.properties.noFix // "") | startswith("The list names something"))]] == [[6, 1, false], [13, 1, false], [17, 1, false], [17, 1, false], [21, 1, false], [25, 0, true]]' "$WORK/kestrel.sarif"
+expect_status 0 "kestrel: fix" "$TLSLINT" fix "$K"
+check "kestrel: the fixed text" cmp "$K/appsettings.json" "$ROOT/tests/fix/kestrel/appsettings.fixed.json"
+check "kestrel: still JSON" jq -e . "$K/appsettings.json"
+
 finish
