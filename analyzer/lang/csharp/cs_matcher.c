@@ -140,6 +140,9 @@ static bool cs_first(TSTreeCursor *c, TSNode n, enum cs_kind k)
 	return cs_is(c, k) || cs_next(c, k);
 }
 
+/* `CS_EACH(w, depth, n, k, child) body`: runs `body` with `child` bound to each named child of
+ * `n` of kind `k` (any for K_NONE), walking with the cursor of level `depth`; the inner `for`
+ * only declares `child` for one pass of the body. */
 #define CS_EACH(w, depth, n, k, child)                                                      \
 	for (bool more_##child = cs_first(&(w)->level[depth], n, k); more_##child;            \
 	     more_##child = cs_next(&(w)->level[depth], k))                                    \
