@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/alloc.h"
+#include "util/fileio.h"
 
 struct walk_ctx {
 	walk_list *out;
@@ -417,6 +419,77 @@ void walk_common_dir(char *dir, const char *other)
 	dir[n] = '\0';
 }
 
+/* After a configuration key: `= false` (or no, off, 0), the value git init writes for
+ * core.bare. */
+static bool walker__false_value(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= len || s[i] != '=')
+		return false;
+	i++;
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	static const char *const no[] = { "false", "no", "off", "0" };
+	for (size_t k = 0; k < sizeof(no) / sizeof(no[0]); k++) {
+		size_t n = strlen(no[k]);
+		if (len - i >= n && strncasecmp(s + i, no[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The top of the work tree holding the directory `real`, found without libgit2 (whose start
+ * costs milliseconds) where that is certain: 1 with it in *top, 0 when no repository holds
+ * `real` (as git_repository_discover() sees it: not across file systems), -1 when libgit2
+ * must say (a `.git` file of a linked work tree or submodule, a configuration that names
+ * core.worktree or core.bare, `real` inside a git directory). */
+static int walker__plain_top(const char *real, char **top)
+{
+	struct stat st;
+	if (stat(real, &st) < 0)
+		return -1;
+	dev_t dev = st.st_dev;
+	char *dir = xstrdup(real);
+	int rc = 0;
+	for (;;) {
+		char *git = xasprintf("%s/.git", dir);
+		bool have = lstat(git, &st) == 0;
+		if (have && S_ISDIR(st.st_mode)) {
+			char *cfg = xasprintf("%s/config", git);
+			char *text = NULL;
+			size_t len = 0;
+			rc = 1;
+			if (file_read_all(cfg, 1u << 20, &text, &len) == 0) {
+				for (size_t i = 0; i + 4 <= len && rc == 1; i++)
+					if ((i + 8 <= len && strncasecmp(text + i, "worktree", 8) == 0) ||
+					    (strncasecmp(text + i, "bare", 4) == 0 &&
+					     !walker__false_value(text + i + 4, len - i - 4)))
+						rc = -1;
+			}
+			free(text);
+			free(cfg);
+		} else if (have || walker__repo_marker(dir)) {
+			rc = -1; /* a .git file, or a git directory itself */
+		}
+		free(git);
+		if (rc != 0)
+			break;
+		char *slash = strrchr(dir, '/');
+		if (!slash || slash[1] == '\0')
+			break; /* the root: no repository */
+		slash[slash == dir] = '\0';
+		if (stat(dir, &st) < 0 || st.st_dev != dev)
+			break; /* another file system: libgit2 stops there too */
+	}
+	if (rc == 1)
+		*top = dir;
+	else
+		free(dir);
+	return rc;
+}
+
 char *walk_choose_base(const char *const *paths, size_t npaths)
 {
 	char *real = NULL;
@@ -437,6 +510,14 @@ char *walk_choose_base(const char *const *paths, size_t npaths)
 	}
 	if (!walk_may_be_in_repo(real, true))
 		return real;
+	char *top = NULL;
+	int plain = walker__plain_top(real, &top);
+	if (plain >= 0) {
+		if (plain == 0)
+			return real;
+		free(real);
+		return top;
+	}
 	bool git = false;
 	walker__git_init(&git);
 	git_buf root = { 0 };

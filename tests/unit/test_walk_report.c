@@ -26,6 +26,7 @@ void test_atomic_write(void);
 void test_report_formats(void);
 void test_growth(void);
 void test_walk_common_base(void);
+void test_walk_base_without_libgit2(void);
 
 /* Walks `dir` and returns the uris joined with spaces; notes go to `notes`. */
 static char *walk(const char *dir, char *const *excludes, size_t nexcludes, finding_list *notes)
@@ -429,6 +430,89 @@ void test_walk_common_base(void)
 	free(deep);
 	free(gone);
 	free(real);
+	unit_rmtree(dir);
+	free(dir);
+}
+
+/* What libgit2 gives as the top of the work tree holding `dir` (realpath), or NULL. */
+static char *libgit2_top(const char *dir)
+{
+	git_libgit2_init();
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	git_buf root = { 0 };
+	char *top = NULL;
+	if (git_repository_discover(&root, dir, 0, NULL) == 0) {
+		git_repository *repo = NULL;
+		if (git_repository_open(&repo, root.ptr) == 0) {
+			if (git_repository_workdir(repo))
+				top = realpath(git_repository_workdir(repo), NULL);
+			git_repository_free(repo);
+		}
+		git_buf_dispose(&root);
+	}
+	git_libgit2_shutdown();
+	return top;
+}
+
+/* walk_choose_base() finds a work tree's top itself where that is certain, and gives what
+ * libgit2 gives in each shape: a plain repository (from a nested file), one whose
+ * configuration names core.worktree (libgit2 decides), a linked work tree's `.git` file. */
+void test_walk_base_without_libgit2(void)
+{
+	char *dir = unit_tempdir();
+	char *repo_dir = xasprintf("%s/plain", dir);
+	unit_write(dir, "plain/src/deep/a.cs", "x", 1);
+	git_libgit2_init();
+	git_repository *repo = NULL;
+	CHECK(git_repository_init(&repo, repo_dir, 0) == 0);
+	git_repository_free(repo);
+	char *file = xasprintf("%s/src/deep/a.cs", repo_dir), *deep = xasprintf("%s/src/deep", repo_dir);
+	const char *one[] = { file };
+	char *got = walk_choose_base(one, 1), *want = libgit2_top(deep);
+	CHECK(want != NULL);
+	CHECK_STR(got, want);
+	free(got);
+	free(want);
+	/* core.worktree elsewhere: libgit2's answer (the configured work tree). */
+	char *other = xasprintf("%s/elsewhere", dir);
+	unit_write(dir, "elsewhere/keep", "", 0);
+	git_libgit2_init();
+	git_config *cfg = NULL;
+	CHECK(git_repository_open(&repo, repo_dir) == 0);
+	CHECK(git_repository_config(&cfg, repo) == 0);
+	CHECK(git_config_set_string(cfg, "core.worktree", other) == 0);
+	git_config_free(cfg);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	const char *inside[] = { deep };
+	got = walk_choose_base(inside, 1);
+	want = libgit2_top(deep);
+	if (want)
+		CHECK_STR(got, want);
+	else
+		CHECK_STR(got, deep); /* no work tree: the directory itself */
+	free(got);
+	free(want);
+	/* A `.git` file (a linked work tree): libgit2 decides too. */
+	char *linked = xasprintf("%s/linked", dir);
+	char *gitfile = xasprintf("gitdir: %s/.git\n", repo_dir);
+	unit_write(dir, "linked/.git", gitfile, strlen(gitfile));
+	unit_write(dir, "linked/b.py", "x", 1);
+	const char *lk[] = { linked };
+	got = walk_choose_base(lk, 1);
+	want = libgit2_top(linked);
+	char *linked_real = realpath(linked, NULL);
+	CHECK_STR(got, want ? want : linked_real);
+	free(linked_real);
+	free(got);
+	free(want);
+	git_libgit2_shutdown();
+	free(gitfile);
+	free(linked);
+	free(other);
+	free(deep);
+	free(file);
+	free(repo_dir);
 	unit_rmtree(dir);
 	free(dir);
 }
