@@ -60,6 +60,17 @@ static bool fix__wanted(const finding *f, const scan_settings *st)
 	return !st->opt.fix_rules.len || str_list_has(&st->opt.fix_rules, f->rule->id);
 }
 
+/* Scans `files` (sorted here) and adds the findings and notifications to `results`, sorted. */
+static void fix__run(scanner *s, walk_list *files, finding_list *results)
+{
+	walk_list_sort(files);
+	scan_stats stats = { 0 };
+	finding_list scanned = { 0 };
+	scanner_run(s, files, &scanned, &stats);
+	finding_list_take(results, &scanned);
+	finding_list_sort(results);
+}
+
 /* Runs the scan of `paths` into `results` (sorted). Returns 0 or -1 (printed). */
 static int fix__scan(scanner *s, scan_settings *st, const char *base, const char *const *paths,
 		     size_t npaths, bool paths_given, finding_list *results)
@@ -69,14 +80,8 @@ static int fix__scan(scanner *s, scan_settings *st, const char *base, const char
 	git_odb *odb = NULL;
 	int rc = scan_select_files(&files, &odb, results, &changes, st, base, paths, npaths,
 				   paths_given);
-	if (rc == 0) {
-		walk_list_sort(&files);
-		scan_stats stats = { 0 };
-		finding_list scanned = { 0 };
-		scanner_run(s, &files, &scanned, &stats);
-		finding_list_take(results, &scanned);
-		finding_list_sort(results);
-	}
+	if (rc == 0)
+		fix__run(s, &files, results);
 	gitwalk_changes_release(&changes);
 	walk_list_release(&files);
 	git_odb_free(odb);
@@ -95,12 +100,7 @@ static void fix__rescan(scanner *s, const scan_settings *st, const fix_file *fil
 			paths[npaths++] = files[i].path;
 	walk_list list = { 0 };
 	walk_paths(&list, results, paths, npaths, &st->wopts);
-	walk_list_sort(&list);
-	scan_stats stats = { 0 };
-	finding_list scanned = { 0 };
-	scanner_run(s, &list, &scanned, &stats);
-	finding_list_take(results, &scanned);
-	finding_list_sort(results);
+	fix__run(s, &list, results);
 	walk_list_release(&list);
 	free(paths);
 }

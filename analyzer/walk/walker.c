@@ -508,8 +508,7 @@ char *walk_choose_base(const char *const *paths, size_t npaths)
 		char *cwd = getcwd(NULL, 0);
 		return cwd ? cwd : xstrdup("/");
 	}
-	if (!walk_may_be_in_repo(real, true))
-		return real;
+	/* One walk up: no marker at all, or one whose top is certain, needs no libgit2. */
 	char *top = NULL;
 	int plain = walker__plain_top(real, &top);
 	if (plain >= 0) {

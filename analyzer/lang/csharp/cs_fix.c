@@ -16,25 +16,52 @@ static bool cs_fix__is(const char *text, TSNode n, const char *s)
 	return strlen(s) == e - b && memcmp(text + b, s, e - b) == 0;
 }
 
-/* The operands of a `|` chain (parentheses see-through); false when one is not a member
- * access `[qualifier.]Type.Member` or there are too many. */
-static bool cs_fix__operands(TSNode n, TSNode *out, size_t *len)
+/* The operands of a `|` chain (parentheses see-through) into out[*len...]; false when there
+ * are too many or the chain nests too deep. */
+static bool cs_fix__or_chain(TSNode n, TSNode *out, size_t *len, unsigned depth)
 {
+	if (ts_node_is_null(n))
+		return false;
 	while (strcmp(ts_node_type(n), "parenthesized_expression") == 0 &&
 	       ts_node_named_child_count(n) == 1)
 		n = ts_node_named_child(n, 0);
-	const char *type = ts_node_type(n);
-	if (strcmp(type, "binary_expression") == 0) {
+	if (depth > 64)
+		return false;
+	if (strcmp(ts_node_type(n), "binary_expression") == 0) {
 		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-		if (ts_node_is_null(op) || strcmp(ts_node_type(op), "|") != 0)
-			return false;
-		return cs_fix__operands(ts_node_child_by_field_name(n, "left", 4), out, len) &&
-		       cs_fix__operands(ts_node_child_by_field_name(n, "right", 5), out, len);
+		if (!ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0)
+			return cs_fix__or_chain(ts_node_child_by_field_name(n, "left", 4), out, len,
+						depth + 1) &&
+			       cs_fix__or_chain(ts_node_child_by_field_name(n, "right", 5), out, len,
+						depth + 1);
 	}
-	if (strcmp(type, "member_access_expression") != 0 || *len >= CS_FIX_MAX_OPERANDS)
+	if (*len >= CS_FIX_MAX_OPERANDS)
 		return false;
 	out[(*len)++] = n;
 	return true;
+}
+
+/* The operands of a `|` chain; false when one is not a member access
+ * `[qualifier.]Type.Member` or there are too many. */
+static bool cs_fix__operands(TSNode n, TSNode *out, size_t *len)
+{
+	if (!cs_fix__or_chain(n, out, len, 0))
+		return false;
+	for (size_t i = 0; i < *len; i++)
+		if (strcmp(ts_node_type(out[i]), "member_access_expression") != 0)
+			return false;
+	return true;
+}
+
+/* Whether `type` spells the type `want` (`want` or `qualifier.want`). */
+static bool cs_fix__names_type(const char *text, TSNode type, const char *want)
+{
+	if (ts_node_is_null(type))
+		return false;
+	size_t wl = strlen(want);
+	uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
+	return e - b >= wl && memcmp(text + e - wl, want, wl) == 0 &&
+	       (e - b == wl || text[e - wl - 1] == '.');
 }
 
 /* Where the value is used as a whole: assigned, initialised, passed, returned. */
@@ -110,26 +137,11 @@ static bool cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value, bool 
 	return true;
 }
 
-/* The literal numbers that `n` joins with `|` (through parentheses) into *v; false when it is
- * anything else. `hex`: every literal is written in hexadecimal. */
-static bool cs_fix__numbers(const char *text, TSNode n, unsigned long long *v, bool *hex,
-			    unsigned depth)
+/* The value of integer literal `n` into *v (or'ed in); false for anything else. `hex`: every
+ * literal is written in hexadecimal. */
+static bool cs_fix__number_literal(const char *text, TSNode n, unsigned long long *v, bool *hex)
 {
-	const char *t = ts_node_type(n);
-	if (depth > 32)
-		return false;
-	if (strcmp(t, "parenthesized_expression") == 0)
-		return ts_node_named_child_count(n) == 1 &&
-		       cs_fix__numbers(text, ts_node_named_child(n, 0), v, hex, depth + 1);
-	if (strcmp(t, "binary_expression") == 0) {
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-		return !ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0 &&
-		       cs_fix__numbers(text, ts_node_child_by_field_name(n, "left", 4), v, hex,
-				       depth + 1) &&
-		       cs_fix__numbers(text, ts_node_child_by_field_name(n, "right", 5), v, hex,
-				       depth + 1);
-	}
-	if (strcmp(t, "integer_literal") != 0)
+	if (strcmp(ts_node_type(n), "integer_literal") != 0)
 		return false;
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
 	bool x = e - b > 2 && text[b] == '0' && (text[b + 1] == 'x' || text[b + 1] == 'X');
@@ -156,43 +168,32 @@ static bool cs_fix__numbers(const char *text, TSNode n, unsigned long long *v, b
 	return true;
 }
 
-/* Whether `type` spells SecurityProtocolType ([qualifier.]SecurityProtocolType). */
-static bool cs_fix__spt_type(const char *text, TSNode type)
-{
-	static const char want[] = "SecurityProtocolType";
-	size_t wl = sizeof(want) - 1;
-	if (ts_node_is_null(type))
-		return false;
-	uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
-	return e - b >= wl && memcmp(text + e - wl, want, wl) == 0 &&
-	       (e - b == wl || text[e - wl - 1] == '.');
-}
-
-/* `(SecurityProtocolType)N` casts of literal numbers joined by `|` (through parentheses) into
- * *v; `*type` is the first cast's type. */
+/* `(SecurityProtocolType)N` casts of literal numbers, each joined by `|` and the literals of a
+ * cast too (through parentheses), into *v; `*type` is the first cast's type. */
 static bool cs_fix__casts(const char *text, TSNode n, unsigned long long *v, bool *hex,
-			  TSNode *type, unsigned depth)
+			  TSNode *type)
 {
-	const char *t = ts_node_type(n);
-	if (depth > 32)
+	TSNode casts[CS_FIX_MAX_OPERANDS];
+	size_t ncasts = 0;
+	if (!cs_fix__or_chain(n, casts, &ncasts, 0))
 		return false;
-	if (strcmp(t, "parenthesized_expression") == 0)
-		return ts_node_named_child_count(n) == 1 &&
-		       cs_fix__casts(text, ts_node_named_child(n, 0), v, hex, type, depth + 1);
-	if (strcmp(t, "binary_expression") == 0) {
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-		return !ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0 &&
-		       cs_fix__casts(text, ts_node_child_by_field_name(n, "left", 4), v, hex, type,
-				     depth + 1) &&
-		       cs_fix__casts(text, ts_node_child_by_field_name(n, "right", 5), v, hex, type,
-				     depth + 1);
+	for (size_t i = 0; i < ncasts; i++) {
+		TSNode ct = ts_node_child_by_field_name(casts[i], "type", 4);
+		if (strcmp(ts_node_type(casts[i]), "cast_expression") != 0 ||
+		    !cs_fix__names_type(text, ct, "SecurityProtocolType"))
+			return false;
+		if (ts_node_is_null(*type))
+			*type = ct;
+		TSNode nums[CS_FIX_MAX_OPERANDS];
+		size_t nnums = 0;
+		if (!cs_fix__or_chain(ts_node_child_by_field_name(casts[i], "value", 5), nums,
+				      &nnums, 0))
+			return false;
+		for (size_t k = 0; k < nnums; k++)
+			if (!cs_fix__number_literal(text, nums[k], v, hex))
+				return false;
 	}
-	TSNode ct = ts_node_child_by_field_name(n, "type", 4);
-	if (strcmp(t, "cast_expression") != 0 || !cs_fix__spt_type(text, ct))
-		return false;
-	if (ts_node_is_null(*type))
-		*type = ct;
-	return cs_fix__numbers(text, ts_node_child_by_field_name(n, "value", 5), v, hex, 0);
+	return true;
 }
 
 /* LT-CS-002: `(SecurityProtocolType)768`, `(SecurityProtocolType)(192 | 768 | 3072)`,
@@ -206,7 +207,7 @@ static void cs_fix__number(const file_ctx *ctx, finding *f, TSNode value)
 	unsigned long long v = 0;
 	bool hex = true;
 	TSNode type = { 0 };
-	if (!cs_fix__casts(text, value, &v, &hex, &type, 0)) {
+	if (!cs_fix__casts(text, value, &v, &hex, &type)) {
 		finding_set_no_fix(f, "The number is not a cast of literal numbers joined by '|': "
 				      "remove the legacy bits (48, 192, 768) where it is computed.");
 		return;
@@ -299,10 +300,8 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 		TSNode member = ts_node_child_by_field_name(ops[i], "name", 4);
 		TSNode type = ts_node_child_by_field_name(ops[i], "expression", 10);
 		uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
-		const char *want = spt ? "SecurityProtocolType" : "SslProtocols";
-		size_t wl = strlen(want);
-		bool of_type = e - b >= wl && memcmp(text + e - wl, want, wl) == 0 &&
-			       (e - b == wl || text[e - wl - 1] == '.');
+		bool of_type = cs_fix__names_type(text, type,
+						  spt ? "SecurityProtocolType" : "SslProtocols");
 		bool legacy = false;
 		for (const char *const *l = cs_fix__legacy; *l && !legacy; l++)
 			legacy = cs_fix__is(text, member, *l);

@@ -448,9 +448,7 @@ static TSNode py_fix__scope(TSNode n)
 
 static TSNode py_fix__root(TSNode n)
 {
-	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p))
-		n = p;
-	return n;
+	return ts_tree_root_node(n.tree);
 }
 
 /* `... = node`: follow what it is bound to. */
