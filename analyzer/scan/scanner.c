@@ -453,7 +453,8 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 
 	source_file src;
 	char why[512];
-	source_error rc = walk_file_load(&src, f, run->s->opts.max_file_size, why, sizeof(why));
+	source_error rc = walk_file_load_unindexed(&src, f, run->s->opts.max_file_size, why,
+						   sizeof(why));
 	atomic_fetch_add(&run->read, 1);
 	switch (rc) {
 	case SOURCE_OK:
@@ -478,12 +479,6 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 		return;
 	}
 	atomic_fetch_add(&run->bytes, src.len);
-	if (!vendored)
-		vendored = vendored_content(src.text, src.len);
-	if (vendored && run->s->opts.skip_vendored) {
-		source_release(&src);
-		return;
-	}
 	if (nsniffers) {
 		lang = language_sniff(lang, f->uri, src.text, src.len);
 		slot = &run->s->langs[lang];
@@ -495,7 +490,15 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 	if (src.encoding == ENCODING_LATIN1)
 		finding_list_note(out, LEVEL_NOTE, f->uri, f->path,
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
-	if (scanner__keywords(slot, &src, ks) && scanner__ensure_prepared(run->s, lang, out)) {
+	/* Most files end at the keyword pass: what only analysed files need (the generated or
+	 * minified check, the line index) comes after it. */
+	bool analyse = scanner__keywords(slot, &src, ks);
+	if (analyse && !vendored)
+		vendored = vendored_content(src.text, src.len);
+	if (analyse && vendored && run->s->opts.skip_vendored)
+		analyse = false;
+	if (analyse && scanner__ensure_prepared(run->s, lang, out)) {
+		source_index_lines(&src);
 		atomic_fetch_add(&run->parsed, 1);
 		if (!workers[lang] && slot->fe->worker_new)
 			workers[lang] = slot->fe->worker_new(run->s->opts.timeout_ms);

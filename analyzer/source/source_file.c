@@ -152,8 +152,10 @@ static int source__sniff_utf16(const unsigned char *s, size_t len)
 	return 0;
 }
 
-static void source__index_lines(source_file *sf)
+void source_index_lines(source_file *sf)
 {
+	if (sf->line_starts)
+		return;
 	size_t cap = 64, n = 0;
 	size_t *starts = xmalloc(cap * sizeof(*starts));
 	starts[n++] = 0;
@@ -250,7 +252,7 @@ char *source_encode(source_encoding e, bool bom, const char *utf8, size_t len, s
 	return (char *)out;
 }
 
-source_error source_decode(source_file *out, char *raw, size_t rawlen)
+source_error source_decode_unindexed(source_file *out, char *raw, size_t rawlen)
 {
 	const unsigned char *u = (const unsigned char *)raw;
 	memset(out, 0, sizeof(*out));
@@ -298,8 +300,15 @@ source_error source_decode(source_file *out, char *raw, size_t rawlen)
 			}
 		}
 	}
-	source__index_lines(out);
 	return SOURCE_OK;
+}
+
+source_error source_decode(source_file *out, char *raw, size_t rawlen)
+{
+	source_error rc = source_decode_unindexed(out, raw, rawlen);
+	if (rc == SOURCE_OK)
+		source_index_lines(out);
+	return rc;
 }
 
 source_error source_load(source_file *out, const char *path, size_t max_size, int *errno_out)

@@ -36,6 +36,11 @@ typedef struct source_file {
 
 /* Decodes `raw` (which it takes ownership of and may free) into `out`. */
 source_error source_decode(source_file *out, char *raw, size_t rawlen);
+/* The same without the line index (line_starts is NULL until source_index_lines()): for the
+ * first look at a file, which most files do not get past. */
+source_error source_decode_unindexed(source_file *out, char *raw, size_t rawlen);
+/* Builds the line index of a file decoded without it; does nothing when it has one. */
+void source_index_lines(source_file *sf);
 /* Reads and decodes a file; on failure `errno_out` holds the reason for SOURCE_UNREADABLE. */
 source_error source_load(source_file *out, const char *path, size_t max_size, int *errno_out);
 void source_release(source_file *sf);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/fileio.h"
 #include "walk/walker.h"
 
 void walk_list_add_blob(walk_list *list, const char *uri, language lang, git_odb *odb,
@@ -34,7 +35,7 @@ static void walk__git_why(char *why, size_t whylen, const char *what, const git_
 /* The blob is read once into memory (no temporary file); its size is checked from the object
  * header first, so an oversized blob is never inflated. */
 static source_error walk__load_blob(source_file *out, const walk_file *f, size_t max_size,
-				    char *why, size_t whylen)
+				    bool index, char *why, size_t whylen)
 {
 	size_t size = 0;
 	git_object_t type = GIT_OBJECT_INVALID;
@@ -58,19 +59,36 @@ static source_error walk__load_blob(source_file *out, const walk_file *f, size_t
 	memcpy(raw, git_odb_object_data(obj), len);
 	raw[len] = '\0';
 	git_odb_object_free(obj);
-	return source_decode(out, raw, len);
+	return index ? source_decode(out, raw, len) : source_decode_unindexed(out, raw, len);
+}
+
+static source_error walk__load(source_file *out, const walk_file *f, size_t max_size, bool index,
+			       char *why, size_t whylen)
+{
+	if (whylen)
+		why[0] = '\0';
+	memset(out, 0, sizeof(*out));
+	if (f->odb)
+		return walk__load_blob(out, f, max_size, index, why, whylen);
+	char *raw = NULL;
+	size_t len = 0;
+	if (file_read_all(f->path, max_size, &raw, &len) < 0) {
+		if (errno == EFBIG)
+			return SOURCE_TOO_LARGE;
+		snprintf(why, whylen, "%s", strerror(errno));
+		return SOURCE_UNREADABLE;
+	}
+	return index ? source_decode(out, raw, len) : source_decode_unindexed(out, raw, len);
 }
 
 source_error walk_file_load(source_file *out, const walk_file *f, size_t max_size, char *why,
 			    size_t whylen)
 {
-	if (whylen)
-		why[0] = '\0';
-	if (f->odb)
-		return walk__load_blob(out, f, max_size, why, whylen);
-	int err = 0;
-	source_error rc = source_load(out, f->path, max_size, &err);
-	if (rc == SOURCE_UNREADABLE)
-		snprintf(why, whylen, "%s", strerror(err));
-	return rc;
+	return walk__load(out, f, max_size, true, why, whylen);
+}
+
+source_error walk_file_load_unindexed(source_file *out, const walk_file *f, size_t max_size,
+				      char *why, size_t whylen)
+{
+	return walk__load(out, f, max_size, false, why, whylen);
 }

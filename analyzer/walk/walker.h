@@ -56,6 +56,9 @@ void walk_list_add_blob(walk_list *list, const char *uri, language lang, git_odb
  * SOURCE_UNREADABLE, `why` holds the reason as a phrase ("No such file or directory"). */
 source_error walk_file_load(source_file *out, const walk_file *f, size_t max_size, char *why,
 			    size_t whylen);
+/* The same without the line index (source_index_lines() adds it). */
+source_error walk_file_load_unindexed(source_file *out, const walk_file *f, size_t max_size,
+				      char *why, size_t whylen);
 /* True when an --exclude glob of `opts` matches the entry `name` at `uri`. */
 bool walk_excluded(const walk_options *opts, const char *name, const char *uri);
 /* Sorts by uri and drops duplicates (a file named twice). */
