@@ -1044,6 +1044,83 @@ static bool query_rules__enclosing(TSNode root, uint32_t start, uint32_t end, TS
 	return false;
 }
 
+/* C#: code that reads as one program only with one branch of each #if (a class header with
+ * two base lists, a brace opened in both branches) is read as the compiler reads it with the
+ * first branches: the file is parsed again without its #elif and #else branches, and the
+ * rules run on that tree instead of the first pass's (whose findings, `first`, are replaced).
+ * When it has no error, nothing needs analysing on its own; otherwise the recovery goes on
+ * from its smaller damage. Only when no keyword of the rules that run is in a left-out
+ * branch: a setting there is found by the piece-wise recovery of the first tree. NULL: not
+ * done. */
+static TSTree *query_rules__first_branches(struct recovery *rc, finding_list *first)
+{
+	const source_file *src = rc->ctx->src;
+	recover_ranges left_out = { 0 };
+	recover_else_branches(&left_out, rc->ctx->lang, src->text, src->len);
+	bool keyword = false;
+	for (size_t i = 0; i < left_out.len && !keyword; i++)
+		keyword = query_rules__region_has_keyword(rc, left_out.items[i].start,
+							   left_out.items[i].end);
+	if (!left_out.len || keyword || rc->d->expired) {
+		recover_ranges_release(&left_out);
+		return NULL;
+	}
+	recover_ranges_sort(&left_out);
+	size_t n = 0;
+	uint32_t at = 0;
+	for (size_t i = 0; i <= left_out.len; i++) {
+		uint32_t s = i < left_out.len ? left_out.items[i].start : (uint32_t)src->len;
+		if (s > at) {
+			GROW(rc->ranges, rc->ranges_cap, n + 1);
+			rc->ranges[n++] = (TSRange){ query_rules__point(src, at),
+						    query_rules__point(src, s), at, s };
+		}
+		if (i < left_out.len && left_out.items[i].end > at)
+			at = left_out.items[i].end;
+	}
+	recover_ranges_release(&left_out);
+	TSTree *tree = query_rules__parse_ranges(rc, n);
+	if (!tree)
+		return NULL;
+	finding_list_release(first);
+	memset(first, 0, sizeof(*first));
+	file_ctx fctx = *rc->ctx;
+	fctx.out = first;
+	query_rules__run_tree(rc->set, rc->w, &fctx, ts_tree_root_node(tree), rc->runnable, rc->d,
+			      true);
+	return tree;
+}
+
+/* The damaged regions of `root`, and for the note the lines of the damage itself (before it
+ * is widened to statements). */
+static void query_rules__damage(const source_file *src, TSNode root, recover_ranges *regions,
+				strbuf *lines, bool *plural)
+{
+	recover_regions(regions, root);
+	unsigned last = 0;
+	size_t listed = 0;
+	for (size_t i = 0; i < regions->len; i++) {
+		unsigned l1, l2, c;
+		source_position(src, regions->items[i].start, &l1, &c);
+		source_position(src, regions->items[i].end, &l2, &c);
+		if (l2 <= last)
+			continue;
+		if (l1 <= last)
+			l1 = last + 1;
+		if (listed == 5) {
+			strbuf_adds(lines, " and more");
+			break;
+		}
+		*plural |= listed > 0 || l2 > l1;
+		if (l1 == l2)
+			strbuf_addf(lines, "%s%u", listed ? ", " : "", l1);
+		else
+			strbuf_addf(lines, "%s%u-%u", listed ? ", " : "", l1, l2);
+		listed++;
+		last = l2;
+	}
+}
+
 /* The rules again on the statements around each damaged region of `root`, and a note saying
  * which lines did not parse. What the first pass found inside a damaged region (`first`) is
  * a misreading as often as not (a `def` swallowed by an ERROR reads as a call with keyword
@@ -1056,31 +1133,33 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 			       .budget = RECOVER_MAX_PIECES };
 	query_rules__keyword_rules(&rc);
 	recover_ranges regions = { 0 };
-	recover_regions(&regions, root);
-	/* The note names the lines of the damage itself, before it is widened to statements. */
 	strbuf lines = STRBUF_INIT;
 	bool plural = false;
-	unsigned last = 0;
-	size_t listed = 0;
-	for (size_t i = 0; i < regions.len; i++) {
-		unsigned l1, l2, c;
-		source_position(ctx->src, regions.items[i].start, &l1, &c);
-		source_position(ctx->src, regions.items[i].end, &l2, &c);
-		if (l2 <= last)
-			continue;
-		if (l1 <= last)
-			l1 = last + 1;
-		if (listed == 5) {
-			strbuf_adds(&lines, " and more");
-			break;
-		}
-		plural |= listed > 0 || l2 > l1;
-		if (l1 == l2)
-			strbuf_addf(&lines, "%s%u", listed ? ", " : "", l1);
-		else
-			strbuf_addf(&lines, "%s%u-%u", listed ? ", " : "", l1, l2);
-		listed++;
-		last = l2;
+	query_rules__damage(ctx->src, root, &regions, &lines, &plural);
+	TSTree *branches = query_rules__first_branches(&rc, first);
+	if (branches && !ts_node_has_error(ts_tree_root_node(branches))) {
+		finding_list_note(ctx->out, LEVEL_NOTE, ctx->uri, ctx->display_path,
+				  "'%s' has syntax the %s parser could not read with every branch "
+				  "of its #if directives (line%s %s); it was analysed with the first "
+				  "branch of each, which holds all its keywords",
+				  ctx->display_path, language_name(ctx->lang), plural ? "s" : "",
+				  lines.buf);
+		strbuf_release(&lines);
+		free(rc.ranges);
+		free(rc.keyword_rules);
+		recover_ranges_release(&regions);
+		ts_tree_delete(branches);
+		return;
+	}
+	if (branches) {
+		/* What is still damaged with the first branches: its statements alone. */
+		root = ts_tree_root_node(branches);
+		recover_ranges_release(&regions);
+		memset(&regions, 0, sizeof(regions));
+		strbuf_release(&lines);
+		lines = (strbuf)STRBUF_INIT;
+		plural = false;
+		query_rules__damage(ctx->src, root, &regions, &lines, &plural);
 	}
 	recover_extend(&regions, ctx->lang, ctx->src->text, ctx->src->len);
 	struct region_filter rf = { ctx->src, &regions };
@@ -1124,6 +1203,8 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 	recover_ranges_release(&rc.broken);
 	recover_ranges_release(&rc.context);
 	recover_ranges_release(&regions);
+	if (branches)
+		ts_tree_delete(branches);
 }
 
 static int query_rules__cmp_range(const void *a, const void *b)

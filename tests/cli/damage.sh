@@ -144,4 +144,33 @@ else
 fi
 expect_status 1 "the finding after the damage is kept" "$TLSLINT" scan --fail-on error "$WORK/note/Damaged.cs"
 expect_grep "the finding after the damage is reported" "Damaged.cs:4:" "$WORK/out"
+
+# C# #if branches that read as one program only one at a time (both open the class): the file
+# is read with the first branch of each, when no keyword is in the others; a setting in an
+# #else branch is still found, by the statements read on their own.
+mkdir -p "$WORK/branches"
+printf '%s\n' 'class B {' '#if NETFX' '  class Inner : Base1 {' '#else' '  class Inner : Base2 {' \
+	'#endif' '    void M() {' '      ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;' \
+	'    }' '  }' '}' >"$WORK/branches/First.cs"
+printf '%s\n' 'class C {' '#if NETFX' '  void M() {' '    Open();' '#else' '  void M() {' \
+	'    ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls11;' '#endif' '  }' '}' \
+	>"$WORK/branches/Else.cs"
+printf '%s\n' 'class D {' '#if NETFX' '  class Inner : Base1 {' '#else' '  class Inner : Base2 {' \
+	'#endif' '    void M(bool async) {' '      Send(async: async);' \
+	'      ServicePointManager.SecurityProtocol = SecurityProtocolType.Ssl3;' '    }' '  }' '}' \
+	>"$WORK/branches/Both.cs"
+"$TLSLINT" scan --fail-on none -f text --color never "$WORK/branches" >"$WORK/branches.txt" 2>&1
+"$TLSLINT" scan --fail-on none -f sarif -o "$WORK/branches.sarif" "$WORK/branches" >/dev/null 2>&1
+for at in First.cs:8: Else.cs:7: Both.cs:9:; do
+	expect_grep "#if branches: the setting at $at is found" "$at" "$WORK/branches.txt"
+done
+expect_grep "#if branches: read with the first branch of each" \
+	"First.cs' has syntax the csharp parser could not read with every branch of its #if directives (lines 1-11); it was analysed with the first branch of each" \
+	"$WORK/branches.sarif"
+expect_grep "#if branches: a keyword in an #else branch keeps the statements read alone" \
+	"Else.cs' has syntax the csharp parser could not read (lines 1-10); the statements around it" \
+	"$WORK/branches.sarif"
+expect_grep "#if branches: what the first branches leave damaged is named" \
+	"Both.cs' has syntax the csharp parser could not read (line 8); the statements around it" \
+	"$WORK/branches.sarif"
 finish
