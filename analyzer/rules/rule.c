@@ -351,7 +351,8 @@ const rule_key rule_keys[] = {
 	  "(they usually name data such as registry keys, which Windows compares without case). "
 	  "`tlslint rules -v` shows the groups." },
 	{ "files", 0, RULE_FIELD_TEXT, F(files), NO_FIELD, NULL,
-	  "glob on the file's base name (`appsettings*.json`)" },
+	  "globs on the file's base name, separated by commas: the rule runs on files that match "
+	  "one of them (`appsettings*.json`) and none of those written with `!` (`!*.c`)" },
 	{ "value", 0, RULE_FIELD_TEXTS, F(value_capture), F(value_type), key_value,
 	  "`@capture TypeName`: evaluate that capture as a value of a type of "
 	  "`analyzer/values/value_types.c`" },
@@ -726,5 +727,34 @@ bool rule_applies_to(const rule *r, const char *uri)
 	if (!r->files)
 		return true;
 	const char *base = strrchr(uri, '/');
-	return fnmatch(r->files, base ? base + 1 : uri, FNM_CASEFOLD) == 0;
+	base = base ? base + 1 : uri;
+	/* Comma-separated globs: any of the plain ones (when there are some), none of the
+	 * `!` ones. */
+	bool any_plain = false, plain_matched = false;
+	for (const char *p = r->files; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		const char *end = p;
+		while (*end && *end != ',')
+			end++;
+		size_t n = (size_t)(end - p);
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n) {
+			bool negated = *p == '!';
+			char glob[256];
+			size_t k = n - negated < sizeof(glob) - 1 ? n - negated : sizeof(glob) - 1;
+			memcpy(glob, p + negated, k);
+			glob[k] = '\0';
+			bool match = fnmatch(glob, base, FNM_CASEFOLD) == 0;
+			if (negated && match)
+				return false;
+			if (!negated) {
+				any_plain = true;
+				plain_matched |= match;
+			}
+		}
+		p = end;
+	}
+	return !any_plain || plain_matched;
 }

@@ -66,7 +66,7 @@ typedef struct rule {
 	size_t nkeywords;
 	keyword_group *also;   /* further groups after `&`: the file needs one word of each too */
 	size_t nalso;
-	char *files;           /* optional glob on the file name (appsettings*.json) */
+	char *files;           /* optional globs on the file name (appsettings*.json, !*.c) */
 	char *value_capture;   /* capture whose value is evaluated ("value") */
 	char *value_type;      /* value table the evaluator uses (SecurityProtocolType) */
 	report_condition report_if;
@@ -99,7 +99,7 @@ const char *kind_name(finding_kind k);
 level kind_default_level(finding_kind k);
 const char *kind_default_severity(finding_kind k);
 
-/* True when the rule's `files` glob (if any) matches the base name of `uri`. */
+/* True when the rule's `files` globs (if any) admit the base name of `uri`. */
 bool rule_applies_to(const rule *r, const char *uri);
 
 /* Parses one rule file, or a pattern file (a header of `id`, `language` and maybe

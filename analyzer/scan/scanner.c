@@ -404,7 +404,7 @@ static void scanner__ensure_built(struct lang_slot *slot)
 
 /* One pass over the text for every keyword of the language; says which rules can match
  * (`ks->live`) and whether the file is worth analysing at all. */
-static bool scanner__keywords(struct lang_slot *slot, const source_file *src,
+static bool scanner__keywords(struct lang_slot *slot, const char *uri, const source_file *src,
 			      struct keyword_scratch *ks)
 {
 	scanner__ensure_built(slot);
@@ -416,7 +416,8 @@ static bool scanner__keywords(struct lang_slot *slot, const source_file *src,
 	bool any = slot->always, also_scanned = false;
 	for (size_t r = 0; r < slot->nrules; r++) {
 		const keyword_expr *e = &slot->exprs[r];
-		ks->live[r] = !e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits);
+		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
+			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
 				matcher_scan(slot->also, src->text, src->len, false, &ks->also);
@@ -492,7 +493,7 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
 	/* Most files end at the keyword pass: what only analysed files need (the generated or
 	 * minified check, the line index) comes after it. */
-	bool analyse = scanner__keywords(slot, &src, ks);
+	bool analyse = scanner__keywords(slot, f->uri, &src, ks);
 	if (analyse && !vendored)
 		vendored = vendored_content(src.text, src.len);
 	if (analyse && vendored && run->s->opts.skip_vendored)

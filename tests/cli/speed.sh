@@ -108,8 +108,11 @@ notified() {
   env "$@" TLSLINT_LIBCLANG=/nonexistent/libclang.so "$bin" scan --fail-on none -q -f sarif "$cases/c" |
     jq -r '[.runs[0].invocations[0].toolExecutionNotifications[]? | .locations[0].physicalLocation.artifactLocation.uri | sub(".*/"; "")] | sort | join(" ")'
 }
-[ "$(notified TLSLINT_NO_NARROWING=0)" = "anchored.c" ] || fail "C files sent to libclang: $(notified TLSLINT_NO_NARROWING=0), want anchored.c"
-[ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c keyword_only.c" ] ||
+# boost_names.c spells LT-C-007's names, but that rule's `files: !*.c` leaves C files out
+# (Boost.Asio is C++): it is not parsed either way; boost_names.cpp is.
+[ "$(notified TLSLINT_NO_NARROWING=0)" = "anchored.c boost_names.cpp" ] ||
+  fail "C files sent to libclang: $(notified TLSLINT_NO_NARROWING=0), want anchored.c boost_names.cpp"
+[ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c boost_names.cpp keyword_only.c" ] ||
   fail "C files sent to libclang without narrowing: $(notified TLSLINT_NO_NARROWING=1)"
 
 # LT-SH-001 needs a command it knows (curl, wget, node; case ignored) beside its options: a

@@ -41,6 +41,7 @@ void test_uri_encode(void);
 void test_builtin_catalogue(void);
 void test_pattern_files(void);
 void test_rule_keys_digest(void);
+void test_rule_files_globs(void);
 void test_rule_keys_readme(void);
 
 static const char header[] = "; id: LT-XX-001\n"
@@ -774,6 +775,28 @@ static char *rule_digest_of(size_t changed)
 	rule_release(&r);
 	strbuf_release(&text);
 	return strbuf_detach(&digest);
+}
+
+/* `files`: globs separated by commas, any plain one and none of the `!` ones. */
+void test_rule_files_globs(void)
+{
+	rule r;
+	memset(&r, 0, sizeof(r));
+	CHECK(rule_applies_to(&r, "src/a.c"));
+	r.files = "appsettings*.json";
+	CHECK(rule_applies_to(&r, "app/appsettings.Production.json"));
+	CHECK(!rule_applies_to(&r, "app/settings.json"));
+	r.files = "!*.c";
+	CHECK(!rule_applies_to(&r, "src/tls.c"));
+	CHECK(!rule_applies_to(&r, "src/TLS.C")); /* names compare without case */
+	CHECK(rule_applies_to(&r, "src/tls.cc"));
+	CHECK(rule_applies_to(&r, "src/tls.h"));
+	CHECK(rule_applies_to(&r, "src/c"));
+	r.files = " *.yml ,*.yaml, !docker-compose*";
+	CHECK(rule_applies_to(&r, "ci/build.yaml"));
+	CHECK(rule_applies_to(&r, "build.yml"));
+	CHECK(!rule_applies_to(&r, "docker-compose.yml"));
+	CHECK(!rule_applies_to(&r, "build.json"));
 }
 
 void test_rule_keys_digest(void)

@@ -239,6 +239,11 @@ void c_hits_emit(c_hits *h, const file_ctx *ctx)
 		qsort(h->items, h->len, sizeof(*h->items), c_hits__cmp);
 	for (size_t i = 0; i < h->len; i++) {
 		const c_hit *x = &h->items[i];
+		if (!rule_applies_to(x->rule, ctx->uri)) {
+			/* Parsed for another rule; this one's `files` leave the file out. */
+			c_hit_clear_fix(&h->items[i]);
+			continue;
+		}
 		size_t end = x->end <= ctx->src->len ? x->end : ctx->src->len;
 		/* Keep the region on one line, so the snippet stays readable. */
 		const char *nl = memchr(ctx->src->text + x->start, '\n', end - x->start);
