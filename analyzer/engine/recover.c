@@ -359,6 +359,30 @@ void recover_extend(recover_ranges *r, language lang, const char *text, size_t l
 	recover_ranges_sort(r);
 }
 
+bool recover_non_code(recover_ranges *out, language lang, const char *text, size_t len)
+{
+	const recover_syntax *sx = recover__syntax(lang);
+	if (!sx || len > UINT32_MAX)
+		return false;
+	uint32_t end = (uint32_t)len;
+	for (uint32_t i = 0; i < end;) {
+		uint32_t j = recover__skip(sx, text, i, end);
+		if (j == i) {
+			i++;
+			continue;
+		}
+		/* `$"`, `$@"`, `@$"`: an interpolated string, whose holes are code. */
+		bool interpolated = sx->verbatim &&
+				    ((i >= 1 && text[i - 1] == '$') ||
+				     (text[i] == '@' && i >= 1 && text[i - 1] == '$') ||
+				     (i >= 2 && text[i - 1] == '@' && text[i - 2] == '$'));
+		if (!interpolated)
+			recover__add(out, i, j);
+		i = j;
+	}
+	return true;
+}
+
 void recover_else_branches(recover_ranges *out, language lang, const char *text, size_t len)
 {
 	const recover_syntax *sx = recover__syntax(lang);

@@ -238,6 +238,17 @@ KEY_PARSER(key_narrow)
 	       rule__complain(msg, msglen, "narrow: statement needs keywords to narrow around");
 }
 
+KEY_PARSER(key_keywords_in)
+{
+	if (!v || strcmp(v, "text") == 0)
+		return true;
+	if (strcmp(v, "code") != 0)
+		return rule__complain(msg, msglen, "keywords-in must be code or text");
+	r->keywords_in_code = true;
+	return r->nkeywords ||
+	       rule__complain(msg, msglen, "keywords-in: code needs keywords");
+}
+
 KEY_PARSER(key_value)
 {
 	if (!v)
@@ -377,6 +388,13 @@ const rule_key rule_keys[] = {
 	  "elsewhere (`ssl.SSLContext(PROTO)`) keeps the default `file`. `TLSLINT_NO_NARROWING=1` "
 	  "turns narrowing off; `tests/cli/speed.sh` checks that every fixture's findings are the "
 	  "same both ways." },
+	{ "keywords-in", 0, RULE_FIELD_BOOL, F(keywords_in_code), NO_FIELD, key_keywords_in,
+	  "`code`: the words of the first keyword group count only outside comments and string "
+	  "literals (in languages with a recovery syntax, `engine/recover.h`), so a file that "
+	  "names them only in a comment or a string is not parsed for the rule. For rules whose "
+	  "match always spells one of them as code (`ServicePointManager.SecurityProtocol = ...`); "
+	  "the default `text` counts them anywhere. Words inside an interpolated string "
+	  "(`$\"...\"`) count as code: its holes are. `TLSLINT_NO_NARROWING=1` turns it off." },
 	{ "no-fix", 0, RULE_FIELD_TEXT, F(no_fix), NO_FIELD, NULL,
 	  "why the rule's findings carry no fix (`properties.noFix` in SARIF, `tlslint fix -v`), for "
 	  "findings whose front end gives no more precise reason: a rule without fixes must say why, "

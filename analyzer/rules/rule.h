@@ -77,6 +77,8 @@ typedef struct rule {
 	char *matcher;         /* `matcher: NAME`: C code answers the pattern (engine/native_matcher.h) */
 	bool narrow;           /* `narrow: statement`: queries run only around the first
 				  keyword group's hits (engine/query_rules.h) */
+	bool keywords_in_code; /* `keywords-in: code`: first-group words in comments and
+				  string literals do not count (scan/scanner.c) */
 	bool enabled_by_default;
 	bool builtin;          /* compiled into the binary (and checked by its test suite) */
 

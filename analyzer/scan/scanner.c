@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "engine/emit.h"
+#include "engine/query_rules.h"
+#include "engine/recover.h"
 #include "frontends/frontend.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
@@ -402,10 +404,56 @@ static void scanner__ensure_built(struct lang_slot *slot)
 	pthread_mutex_unlock(&scanner__build_lock);
 }
 
+/* Has rule `r` of the slot a first-group hit outside the file's comments and strings
+ * (`non_code`, sorted)? */
+static bool scanner__code_hit(const struct lang_slot *slot, size_t r, const match_result *hits,
+			      const recover_ranges *non_code)
+{
+	const keyword_expr *e = &slot->exprs[r];
+	for (size_t k = 0; k < hits->nhits; k++) {
+		if (!keyword_expr_in_group(e, 0, hits->hits[k].word))
+			continue;
+		uint32_t at = hits->hits[k].offset;
+		size_t lo = 0, hi = non_code->len; /* the first range ending after `at` */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (non_code->items[mid].end <= at)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == non_code->len || non_code->items[lo].start > at)
+			return true;
+	}
+	return false;
+}
+
+/* `keywords-in: code`: the rules whose first-group words the file spells only in comments
+ * and strings are not live. */
+static void scanner__keywords_in_code(const struct lang_slot *slot, language lang,
+				      const source_file *src, struct keyword_scratch *ks)
+{
+	bool asked = false, known = false;
+	recover_ranges non_code = { 0 };
+	for (size_t r = 0; r < slot->nrules; r++) {
+		if (!ks->live[r] || !slot->rules[r]->keywords_in_code)
+			continue;
+		if (!asked) {
+			if (!ts_narrowing_enabled())
+				return;
+			known = recover_non_code(&non_code, lang, src->text, src->len);
+			asked = true;
+		}
+		if (known)
+			ks->live[r] = scanner__code_hit(slot, r, &ks->hits, &non_code);
+	}
+	recover_ranges_release(&non_code);
+}
+
 /* One pass over the text for every keyword of the language; says which rules can match
  * (`ks->live`) and whether the file is worth analysing at all. */
-static bool scanner__keywords(struct lang_slot *slot, const char *uri, const source_file *src,
-			      struct keyword_scratch *ks)
+static bool scanner__keywords(struct lang_slot *slot, language lang, const char *uri,
+			      const source_file *src, struct keyword_scratch *ks)
 {
 	scanner__ensure_built(slot);
 	if (ks->cap < slot->nrules) {
@@ -415,9 +463,13 @@ static bool scanner__keywords(struct lang_slot *slot, const char *uri, const sou
 	matcher_scan(slot->m, src->text, src->len, true, &ks->hits);
 	bool any = slot->always, also_scanned = false;
 	for (size_t r = 0; r < slot->nrules; r++) {
-		const keyword_expr *e = &slot->exprs[r];
 		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
-			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
+			      (!slot->exprs[r].ngroups ||
+			       keyword_expr_group_holds(&slot->exprs[r], 0, &ks->hits));
+	}
+	scanner__keywords_in_code(slot, lang, src, ks);
+	for (size_t r = 0; r < slot->nrules; r++) {
+		const keyword_expr *e = &slot->exprs[r];
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
 				matcher_scan(slot->also, src->text, src->len, false, &ks->also);
@@ -493,7 +545,7 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 				  "%s: not valid UTF-8; read as ISO-8859-1", f->path);
 	/* Most files end at the keyword pass: what only analysed files need (the generated or
 	 * minified check, the line index) comes after it. */
-	bool analyse = scanner__keywords(slot, f->uri, &src, ks);
+	bool analyse = scanner__keywords(slot, lang, f->uri, &src, ks);
 	if (analyse && !vendored)
 		vendored = vendored_content(src.text, src.len);
 	if (analyse && vendored && run->s->opts.skip_vendored)

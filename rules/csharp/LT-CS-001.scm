@@ -10,6 +10,7 @@
 ;   then offers that protocol, and once a service stops accepting TLS 1.0 and 1.1 the
 ;   connections that negotiate it fail. Values spelled with numbers are LT-CS-002.
 ; keywords: SecurityProtocol
+; keywords-in: code
 ; value: @value SecurityProtocolType
 ; matcher: csharp-value-positions
 ; report-if: enables-legacy

@@ -11,6 +11,7 @@
 ;   'Tls11' or 'Tls12' members, still does this; the process then offers the legacy versions and
 ;   fails once services stop accepting them. Values naming the members are LT-CS-001.
 ; keywords: SecurityProtocolType
+; keywords-in: code
 ; value: @value SecurityProtocolType
 ; matcher: csharp-value-positions
 ; report-if: enables-legacy

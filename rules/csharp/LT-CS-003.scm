@@ -12,6 +12,7 @@
 ;   'SslProtocols' property or any other member of that type. The connection then offers or
 ;   accepts that version, and fails once the other side stops accepting TLS 1.0 and 1.1.
 ; keywords: SslProtocols
+; keywords-in: code
 ; value: @value SslProtocols
 ; matcher: csharp-value-positions
 ; report-if: enables-legacy

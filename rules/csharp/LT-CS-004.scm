@@ -13,6 +13,7 @@
 ;   defaults, SSL 3.0 and TLS 1.0, which services no longer accept.
 ; narrow: statement
 ; keywords: SetSwitch
+; keywords-in: code
 ; value: @value NetFxOptOut
 ; report-if: enables-legacy
 ; report: @switch

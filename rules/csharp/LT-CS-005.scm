@@ -14,6 +14,7 @@
 ; narrow: statement
 ; keywords: SetValue & SCHANNEL, NETFramework, SecureProtocols, SchUseStrongCrypto,
 ;   SystemDefaultTlsVersions, DisabledByDefault
+; keywords-in: code
 ; value: @value RegistryWrite
 ; report-if: enables-legacy
 ; message: This registry write{detail} turns {versions} back on for the whole machine. Remove it; to harden a machine, write 'Enabled' = 0 and 'DisabledByDefault' = 1 for the legacy SCHANNEL protocols, and 'SchUseStrongCrypto' = 1 and 'SystemDefaultTlsVersions' = 1 for the .NET Framework.

@@ -11,6 +11,7 @@
 ;   Projects on older targets are never reported: there hardcoding TLS 1.2 is the fix.
 ; narrow: statement
 ; keywords: SecurityProtocol
+; keywords-in: code
 ; value: @value SecurityProtocolType
 ; report-if: pins-modern
 ; message: 'ServicePointManager.SecurityProtocol' is pinned to {versions} although the project's target framework can use the operating system's default. Remove the assignment (or set 'SecurityProtocolType.SystemDefault').

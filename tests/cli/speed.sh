@@ -115,6 +115,21 @@ notified() {
 [ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c boost_names.cpp keyword_only.c" ] ||
   fail "C files sent to libclang without narrowing: $(notified TLSLINT_NO_NARROWING=1)"
 
+# `keywords-in: code` (the C# rules): a file that names their keywords only in comments and
+# strings is read but not parsed; one that spells them in code, or in an interpolated
+# string's hole, is. Without narrowing all three are parsed.
+parsed() {
+  local file=$1; shift
+  env "$@" "$bin" scan --fail-on none -q -v -f sarif -o /dev/null "$cases/code_only/$file" 2>&1 |
+    sed -n 's/.* read, \([0-9]*\) parsed.*/\1/p'
+}
+for want in Comments.cs:0 Interpolated.cs:1 Code.cs:1; do
+  got=$(parsed "${want%%:*}" TLSLINT_NO_NARROWING=0)
+  [ "$got" = "${want##*:}" ] || fail "keywords-in: code: ${want%%:*} parsed $got times, want ${want##*:}"
+done
+[ "$(parsed Comments.cs TLSLINT_NO_NARROWING=1)" = 1 ] ||
+  fail "keywords-in: code: Comments.cs is parsed without narrowing"
+
 # LT-SH-001 needs a command it knows (curl, wget, node; case ignored) beside its options: a
 # script with only `ls -1` is read but not parsed; `CURL -1` is parsed and reported.
 "$bin" scan --fail-on none -q -v -f json -o "$tmp/sh.json" "$cases/sh/options_only.sh" 2> "$tmp/sh.err" || fail "scan options_only.sh"

@@ -752,6 +752,7 @@ static const struct {
 	{ "report", "@r", "@s" },
 	{ "enabled", "true", "false" },
 	{ "narrow", "file", "statement" },
+	{ "keywords-in", "text", "code" },
 	{ "no-fix", "The value is computed.", "The value is read." },
 	{ "matcher", "csharp-value-positions", "other-matcher" },
 };
