@@ -371,11 +371,15 @@ bool recover_non_code(recover_ranges *out, language lang, const char *text, size
 			i++;
 			continue;
 		}
-		/* `$"`, `$@"`, `@$"`: an interpolated string, whose holes are code. */
+		/* `$"`, `$@"`, `@$"` (C#), `f"`, `rf'` (Python): an interpolated string, whose holes
+		 * are code. */
 		bool interpolated = sx->verbatim &&
 				    ((i >= 1 && text[i - 1] == '$') ||
-				     (text[i] == '@' && i >= 1 && text[i - 1] == '$') ||
 				     (i >= 2 && text[i - 1] == '@' && text[i - 2] == '$'));
+		for (uint32_t k = 1; sx->triple_quotes && !interpolated && k <= 2 && k <= i &&
+				     isalpha((unsigned char)text[i - k]);
+		     k++)
+			interpolated = text[i - k] == 'f' || text[i - k] == 'F';
 		if (!interpolated)
 			recover__add(out, i, j);
 		i = j;

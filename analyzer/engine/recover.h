@@ -89,8 +89,8 @@ bool recover_opens(language lang, const char *text, uint32_t start, uint32_t end
 
 /* Appends the comments and string literals of `text` (in the order they occur) as `lang`'s
  * recovery syntax reads them; false, and nothing appended, for a language without one. An
- * interpolated C# string (`$"..."`, `$@"..."`, `@$"..."`) is not among them: its holes are
- * code. */
+ * interpolated string (C#'s `$"..."`, `$@"..."`, `@$"..."`, Python's `f"..."`) is not among
+ * them: its holes are code. */
 bool recover_non_code(recover_ranges *out, language lang, const char *text, size_t len);
 /* Appends, for a language with a preprocessor (C#), the `#elif` / `#else` branches of the file's conditional sections (from the
  * directive's line to the `#endif` line), which tree-sitter reads as if both branches were

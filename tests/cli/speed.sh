@@ -115,15 +115,16 @@ notified() {
 [ "$(notified TLSLINT_NO_NARROWING=1)" = "anchored.c boost_names.cpp keyword_only.c" ] ||
   fail "C files sent to libclang without narrowing: $(notified TLSLINT_NO_NARROWING=1)"
 
-# `keywords-in: code` (the C# rules): a file that names their keywords only in comments and
-# strings is read but not parsed; one that spells them in code, or in an interpolated
-# string's hole, is. Without narrowing all three are parsed.
+# `keywords-in: code` (the C# rules, LT-PY-001/004/005): a file that names their keywords
+# only in comments and strings is read but not parsed; one that spells them in code, or in
+# an interpolated string's hole (C# `$"{...}"`, Python `f"{...}"`), is. Without narrowing,
+# every one is parsed.
 parsed() {
   local file=$1; shift
   env "$@" "$bin" scan --fail-on none -q -v -f sarif -o /dev/null "$cases/code_only/$file" 2>&1 |
     sed -n 's/.* read, \([0-9]*\) parsed.*/\1/p'
 }
-for want in Comments.cs:0 Interpolated.cs:1 Code.cs:1; do
+for want in Comments.cs:0 Interpolated.cs:1 Code.cs:1 comment.py:0 fstring.py:1; do
   got=$(parsed "${want%%:*}" TLSLINT_NO_NARROWING=0)
   [ "$got" = "${want##*:}" ] || fail "keywords-in: code: ${want%%:*} parsed $got times, want ${want##*:}"
 done
