@@ -359,32 +359,56 @@ void recover_extend(recover_ranges *r, language lang, const char *text, size_t l
 	recover_ranges_sort(r);
 }
 
-bool recover_non_code(recover_ranges *out, language lang, const char *text, size_t len)
+/* Is the comment or string that starts at text[i] an interpolated string (its holes are
+ * code)? */
+static bool recover__interpolated(const recover_syntax *sx, const char *text, uint32_t i)
+{
+	if (sx->verbatim) /* C#: `$"`, `$@"`, `@$"` */
+		return (i >= 1 && text[i - 1] == '$') ||
+		       (i >= 2 && text[i - 1] == '@' && text[i - 2] == '$');
+	for (uint32_t k = 1; sx->triple_quotes && k <= 2 && k <= i &&
+			     isalpha((unsigned char)text[i - k]);
+	     k++) /* Python: `f"`, `rf"`, `Fr"` */
+		if (text[i - k] == 'f' || text[i - k] == 'F')
+			return true;
+	return false;
+}
+
+size_t recover_first_in_code(language lang, const char *text, size_t len, const uint32_t *at,
+			     size_t n)
 {
 	const recover_syntax *sx = recover__syntax(lang);
 	if (!sx || len > UINT32_MAX)
-		return false;
-	uint32_t end = (uint32_t)len;
-	for (uint32_t i = 0; i < end;) {
-		uint32_t j = recover__skip(sx, text, i, end);
-		if (j == i) {
-			i++;
+		return 0;
+	uint32_t end = (uint32_t)len, i = 0;
+	/* Everything before `i` is classified; an offset below it lies in the comment or string
+	 * skipped last (code bytes advance `i` one at a time, and the loop stops past each). */
+	for (size_t k = 0; k < n; k++) {
+		uint32_t a = at[k];
+		if (a < i)
 			continue;
+		bool non_code = false;
+		while (i <= a && !non_code) {
+			char c = text[i];
+			uint32_t j = c == '/' || c == '<' || c == '#' || c == '@' || c == '"' ||
+						     c == '\''
+					     ? recover__skip(sx, text, i, end)
+					     : i;
+			if (j == i) {
+				i++; /* a byte of code */
+				continue;
+			}
+			if (a < j) {
+				if (recover__interpolated(sx, text, i))
+					return k;
+				non_code = true;
+			}
+			i = j;
 		}
-		/* `$"`, `$@"`, `@$"` (C#), `f"`, `rf'` (Python): an interpolated string, whose holes
-		 * are code. */
-		bool interpolated = sx->verbatim &&
-				    ((i >= 1 && text[i - 1] == '$') ||
-				     (i >= 2 && text[i - 1] == '@' && text[i - 2] == '$'));
-		for (uint32_t k = 1; sx->triple_quotes && !interpolated && k <= 2 && k <= i &&
-				     isalpha((unsigned char)text[i - k]);
-		     k++)
-			interpolated = text[i - k] == 'f' || text[i - k] == 'F';
-		if (!interpolated)
-			recover__add(out, i, j);
-		i = j;
+		if (!non_code)
+			return k;
 	}
-	return true;
+	return n;
 }
 
 void recover_else_branches(recover_ranges *out, language lang, const char *text, size_t len)

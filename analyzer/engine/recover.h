@@ -87,11 +87,13 @@ bool recover_balanced(language lang, const char *text, uint32_t start, uint32_t 
 /* Does text[start, end) leave a bracket open (and close none it did not open)? */
 bool recover_opens(language lang, const char *text, uint32_t start, uint32_t end);
 
-/* Appends the comments and string literals of `text` (in the order they occur) as `lang`'s
- * recovery syntax reads them; false, and nothing appended, for a language without one. An
- * interpolated string (C#'s `$"..."`, `$@"..."`, `@$"..."`, Python's `f"..."`) is not among
- * them: its holes are code. */
-bool recover_non_code(recover_ranges *out, language lang, const char *text, size_t len);
+/* Which of the byte offsets `at` (n of them, ascending) is the first one in code, outside
+ * the comments and string literals of `text` as `lang`'s recovery syntax reads them: its
+ * index, or n when all are in comments or strings. The text is read only as far as the
+ * answer needs. An interpolated string (C#'s `$"..."`, `$@"..."`, `@$"..."`, Python's
+ * `f"..."`) counts as code: its holes are. A language without a recovery syntax: 0. */
+size_t recover_first_in_code(language lang, const char *text, size_t len, const uint32_t *at,
+			     size_t n);
 /* Appends, for a language with a preprocessor (C#), the `#elif` / `#else` branches of the file's conditional sections (from the
  * directive's line to the `#endif` line), which tree-sitter reads as if both branches were
  * code; unbalanced braces across branches otherwise damage the rest of the file. */

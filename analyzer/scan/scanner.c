@@ -404,50 +404,34 @@ static void scanner__ensure_built(struct lang_slot *slot)
 	pthread_mutex_unlock(&scanner__build_lock);
 }
 
-/* Has rule `r` of the slot a first-group hit outside the file's comments and strings
- * (`non_code`, sorted)? */
-static bool scanner__code_hit(const struct lang_slot *slot, size_t r, const match_result *hits,
-			      const recover_ranges *non_code)
+static int scanner__cmp_u32(const void *a, const void *b)
 {
-	const keyword_expr *e = &slot->exprs[r];
-	for (size_t k = 0; k < hits->nhits; k++) {
-		if (!keyword_expr_in_group(e, 0, hits->hits[k].word))
-			continue;
-		uint32_t at = hits->hits[k].offset;
-		size_t lo = 0, hi = non_code->len; /* the first range ending after `at` */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (non_code->items[mid].end <= at)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == non_code->len || non_code->items[lo].start > at)
-			return true;
-	}
-	return false;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
 }
 
-/* `keywords-in: code`: the rules whose first-group words the file spells only in comments
- * and strings are not live. */
+/* `keywords-in: code`: a live rule whose first-group words the file spells only in comments
+ * and strings is not live. */
 static void scanner__keywords_in_code(const struct lang_slot *slot, language lang,
 				      const source_file *src, struct keyword_scratch *ks)
 {
-	bool asked = false, known = false;
-	recover_ranges non_code = { 0 };
+	uint32_t *at = NULL;
+	size_t cap = 0;
 	for (size_t r = 0; r < slot->nrules; r++) {
 		if (!ks->live[r] || !slot->rules[r]->keywords_in_code)
 			continue;
-		if (!asked) {
-			if (!ts_narrowing_enabled())
-				return;
-			known = recover_non_code(&non_code, lang, src->text, src->len);
-			asked = true;
-		}
-		if (known)
-			ks->live[r] = scanner__code_hit(slot, r, &ks->hits, &non_code);
+		if (!ts_narrowing_enabled())
+			break;
+		size_t n = 0;
+		for (size_t k = 0; k < ks->hits.nhits; k++)
+			if (keyword_expr_in_group(&slot->exprs[r], 0, ks->hits.hits[k].word)) {
+				GROW(at, cap, n + 1);
+				at[n++] = ks->hits.hits[k].offset;
+			}
+		qsort(at, n, sizeof(*at), scanner__cmp_u32);
+		ks->live[r] = recover_first_in_code(lang, src->text, src->len, at, n) < n;
 	}
-	recover_ranges_release(&non_code);
+	free(at);
 }
 
 /* One pass over the text for every keyword of the language; says which rules can match
@@ -463,21 +447,20 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 	matcher_scan(slot->m, src->text, src->len, true, &ks->hits);
 	bool any = slot->always, also_scanned = false;
 	for (size_t r = 0; r < slot->nrules; r++) {
-		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
-			      (!slot->exprs[r].ngroups ||
-			       keyword_expr_group_holds(&slot->exprs[r], 0, &ks->hits));
-	}
-	scanner__keywords_in_code(slot, lang, src, ks);
-	for (size_t r = 0; r < slot->nrules; r++) {
 		const keyword_expr *e = &slot->exprs[r];
+		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
+			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
 				matcher_scan(slot->also, src->text, src->len, false, &ks->also);
 			also_scanned = true;
 			ks->live[r] = keyword_expr_group_holds(e, g, &ks->also);
 		}
-		any |= ks->live[r];
 	}
+	/* Last, as it reads the text again: only for rules that every group lets in. */
+	scanner__keywords_in_code(slot, lang, src, ks);
+	for (size_t r = 0; r < slot->nrules; r++)
+		any |= ks->live[r];
 	for (size_t f = 0; f < slot->nfact_exprs && !any; f++)
 		any = keyword_expr_holds(&slot->fact_exprs[f], &ks->hits);
 	return any;
