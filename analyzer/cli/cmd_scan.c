@@ -94,6 +94,19 @@ static int scan__report(const report_input *in, const scan_settings *st)
 	return rc;
 }
 
+struct scan__walk_arg {
+	finding_list *notes;
+	const char *const *paths;
+	size_t npaths;
+	const walk_options *wopts;
+};
+
+static void scan__walk(void *arg, walk_list *files)
+{
+	const struct scan__walk_arg *w = arg;
+	walk_paths(files, w->notes, w->paths, w->npaths, w->wopts);
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	scan_settings st = { 0 };
@@ -148,13 +161,19 @@ int cmd_scan(int argc, char **argv)
 	}
 
 	st.wopts.base = base;
-	if (scan_select_files(&files, &odb, &results, &changes, &st, base, paths, npaths,
-			      paths_given) < 0)
-		goto cleanup;
-	walk_list_sort(&files);
 	scan_stats stats = { 0 };
 	finding_list scanned = { 0 };
-	scanner_run(s, &files, &scanned, &stats);
+	if (!st.opt.staged && !st.opt.diff_rev) {
+		/* The files of the work tree: analysed while the walk goes on. */
+		struct scan__walk_arg w = { &results, paths, npaths, &st.wopts };
+		scanner_run_walk(s, &files, scan__walk, &w, &scanned, &stats);
+	} else {
+		if (scan_select_files(&files, &odb, &results, &changes, &st, base, paths, npaths,
+				      paths_given) < 0)
+			goto cleanup;
+		walk_list_sort(&files);
+		scanner_run(s, &files, &scanned, &stats);
+	}
 	finding_list_take(&results, &scanned);
 	finding_list_sort(&results);
 	if (st.opt.diff_rev)

@@ -280,9 +280,23 @@ void scanner_free(scanner *s)
 	free(s);
 }
 
+/* What a file's analysis gives: its findings, facts and scan-wide index lookups. */
+struct file_out {
+	finding_list results;
+	fact_list facts;
+	index_lookups lookups;
+};
+
 struct run {
 	scanner *s;
 	const walk_list *files;
+	/* Streamed (scanner_run_walk): the list grows while the workers read it
+	 * (walk_list_stream_get), and each file's outputs go to outs[i] until the walk is over
+	 * and they are put in the list's order. */
+	walk_list *stream;
+	struct file_out **outs;
+	size_t nouts;
+	pthread_mutex_t outs_lock;
 	finding_list *results; /* one per file */
 	fact_list *facts;      /* one per file */
 	/* Per language, its evaluator's scan-wide index: filled by the workers from the trees
@@ -466,12 +480,12 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 	return any;
 }
 
-static void scanner__file(struct run *run, size_t i, void **workers, struct keyword_scratch *ks)
+static void scanner__file(struct run *run, const walk_file *f, finding_list *out,
+			  fact_list *facts, index_lookups *lookups, void **workers,
+			  struct keyword_scratch *ks)
 {
-	const walk_file *f = &run->files->files[i];
 	language lang = f->lang;
 	struct lang_slot *slot = &run->s->langs[lang];
-	finding_list *out = &run->results[i];
 	/* A language whose sniff hook may claim the file by its content (an ARM template among
 	 * .json files) counts too: the file is read when any of them has a rule for it. */
 	language sniffers[LANG_COUNT];
@@ -539,12 +553,11 @@ static void scanner__file(struct run *run, size_t i, void **workers, struct keyw
 		if (!workers[lang] && slot->fe->worker_new)
 			workers[lang] = slot->fe->worker_new(run->s->opts.timeout_ms);
 		file_ctx ctx = { .src = &src, .uri = f->uri, .display_path = f->path,
-				 .lang = lang, .out = out, .facts = &run->facts[i],
+				 .lang = lang, .out = out, .facts = facts,
 				 .observe_value = facts_observe_value,
 				 .scan_index = run->scan_index[lang],
 				 .scan_index_sink = run->sealed ? NULL : run->scan_index[lang],
-				 .lookups = run->sealed || !run->scan_index[lang] ? NULL
-									  : &run->lookups[i],
+				 .lookups = run->sealed || !run->scan_index[lang] ? NULL : lookups,
 				 .rules = slot->rules, .nrules = slot->nrules, .live = ks->live,
 				 .hits = &ks->hits, .exprs = slot->exprs };
 		why[0] = '\0';
@@ -569,11 +582,32 @@ static void *scanner__worker(void *arg)
 	struct keyword_scratch ks = { 0 };
 	for (;;) {
 		size_t i = atomic_fetch_add(&run->next, 1);
+		if (run->stream) {
+			walk_file f;
+			if (!walk_list_stream_get(run->stream, i, &f))
+				break;
+			struct file_out *o = xcalloc(1, sizeof(*o));
+			scanner__file(run, &f, &o->results, &o->facts, &o->lookups, workers, &ks);
+			pthread_mutex_lock(&run->outs_lock);
+			if (i >= run->nouts) {
+				size_t n = run->nouts ? run->nouts : 1024;
+				while (n <= i)
+					n *= 2;
+				run->outs = xreallocarray(run->outs, n, sizeof(*run->outs));
+				memset(run->outs + run->nouts, 0, (n - run->nouts) * sizeof(*run->outs));
+				run->nouts = n;
+			}
+			run->outs[i] = o;
+			pthread_mutex_unlock(&run->outs_lock);
+			atomic_fetch_add(&run->done, 1);
+			continue;
+		}
 		if (i >= (run->order ? run->norder : run->files->len))
 			break;
 		if (run->order)
 			i = run->order[i];
-		scanner__file(run, i, workers, &ks);
+		scanner__file(run, &run->files->files[i], &run->results[i], &run->facts[i],
+			      run->lookups ? &run->lookups[i] : NULL, workers, &ks);
 		atomic_fetch_add(&run->done, 1);
 	}
 	match_result_release(&ks.hits);
@@ -680,55 +714,55 @@ static bool scanner__vendored(const finding *f, const void *arg)
 	return f->vendored != NULL;
 }
 
-void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
+/* The scan-wide indexes (C#: constants of every file, so that a use resolves a definition in
+ * another file), for the languages with rules to run: empty now, filled by the workers.
+ * False when there are none. */
+static bool scanner__indexes(scanner *s, struct run *run)
 {
-	double start = clock_seconds();
-	struct run run = { .s = s, .files = files };
-	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
-	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
-	/* Scan-wide indexes (C#: constants of every file, so that a use resolves a definition
-	 * in another file), for the languages with rules to run: empty now, filled by the
-	 * workers. */
 	bool any_index = false;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		const value_evaluator *ev = language_get((language)l)->evaluator;
 		if (ev && ev->scan_index_new && s->langs[l].fe && s->langs[l].nrules) {
-			run.scan_index[l] = ev->scan_index_new(s->opts.max_file_size);
+			run->scan_index[l] = ev->scan_index_new(s->opts.max_file_size);
 			any_index = true;
 		}
 	}
-	if (any_index)
-		run.lookups = xcalloc(files->len ? files->len : 1, sizeof(*run.lookups));
-	unsigned jobs = s->opts.jobs;
-	if (jobs > files->len)
-		jobs = files->len ? (unsigned)files->len : 1;
-	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
-	/* One job without a progress line runs on the calling thread (callers such as `audit`
-	 * that scan many file lists in parallel bring their own threads). */
-	unsigned started = scanner__start(&run, threads, jobs, jobs == 1 && !s->opts.progress);
-	if (s->opts.progress) {
-		while (atomic_load(&run.done) < files->len && started) {
-			scanner__progress(&run, start, false);
+	return any_index;
+}
+
+static void scanner__wait(struct run *run, pthread_t *threads, unsigned started, double start)
+{
+	if (run->s->opts.progress) {
+		while (atomic_load(&run->done) < run->files->len && started) {
+			scanner__progress(run, start, false);
 			struct timespec ts = { 0, 200 * 1000 * 1000 };
 			nanosleep(&ts, NULL);
 		}
 	}
 	scanner__join(threads, started);
-	if (s->opts.progress)
-		scanner__progress(&run, start, true);
+	if (run->s->opts.progress)
+		scanner__progress(run, start, true);
+}
+
+/* After the first round: the second, then the cross-file analyses, over `files` in order. */
+static void scanner__finish(struct run *run, pthread_t *threads, unsigned jobs, bool any_index,
+			    finding_list *out, scan_stats *stats, double start)
+{
+	scanner *s = run->s;
+	const walk_list *files = run->files;
 	if (any_index)
-		scanner__second_round(&run, threads, jobs);
+		scanner__second_round(run, threads, jobs);
 	free(threads);
 	fact_list facts = { 0 };
 	for (size_t i = 0; i < files->len; i++) {
-		finding_list_take(out, &run.results[i]);
-		fact_list_take(&facts, &run.facts[i]);
+		finding_list_take(out, &run->results[i]);
+		fact_list_take(&facts, &run->facts[i]);
 	}
-	free(run.results);
-	free(run.facts);
+	free(run->results);
+	free(run->facts);
 	for (int l = 0; l < LANG_COUNT; l++)
-		if (run.scan_index[l])
-			language_get((language)l)->evaluator->scan_index_free(run.scan_index[l]);
+		if (run->scan_index[l])
+			language_get((language)l)->evaluator->scan_index_free(run->scan_index[l]);
 	finding_list_drop_if(out, scanner__drop_evidence_only, s);
 	/* Cross-file analyses see every file's findings and facts, in file order. */
 	for (size_t i = 0; i < s->npost; i++) {
@@ -748,12 +782,112 @@ void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_sta
 	scanner__post_scan_file_pass(s, files, out);
 	if (stats) {
 		stats->files = files->len;
-		stats->read = atomic_load(&run.read);
-		stats->parsed = atomic_load(&run.parsed);
-		stats->failed = atomic_load(&run.failed);
-		stats->unreadable = atomic_load(&run.unreadable);
-		stats->bytes = atomic_load(&run.bytes);
-		stats->again = run.again;
+		stats->read = atomic_load(&run->read);
+		stats->parsed = atomic_load(&run->parsed);
+		stats->failed = atomic_load(&run->failed);
+		stats->unreadable = atomic_load(&run->unreadable);
+		stats->bytes = atomic_load(&run->bytes);
+		stats->again = run->again;
 		stats->seconds = clock_seconds() - start;
 	}
+}
+
+void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats)
+{
+	double start = clock_seconds();
+	struct run run = { .s = s, .files = files };
+	run.results = xcalloc(files->len ? files->len : 1, sizeof(*run.results));
+	run.facts = xcalloc(files->len ? files->len : 1, sizeof(*run.facts));
+	bool any_index = scanner__indexes(s, &run);
+	if (any_index)
+		run.lookups = xcalloc(files->len ? files->len : 1, sizeof(*run.lookups));
+	unsigned jobs = s->opts.jobs;
+	if (jobs > files->len)
+		jobs = files->len ? (unsigned)files->len : 1;
+	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	/* One job without a progress line runs on the calling thread (callers such as `audit`
+	 * that scan many file lists in parallel bring their own threads). */
+	unsigned started = scanner__start(&run, threads, jobs, jobs == 1 && !s->opts.progress);
+	scanner__wait(&run, threads, started, start);
+	scanner__finish(&run, threads, jobs, any_index, out, stats, start);
+}
+
+struct walk_order {
+	const walk_file *files;
+	size_t i;
+};
+
+static int scanner__cmp_walk_order(const void *a, const void *b)
+{
+	const struct walk_order *x = a, *y = b;
+	int c = strcmp(x->files[x->i].uri, y->files[y->i].uri);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The streamed first round is over: the files in uri order (the stream listed each uri
+ * once), and their outputs in the per-file arrays of the second round and the cross-file
+ * analyses. */
+static void scanner__settle(struct run *run, walk_list *files, bool any_index)
+{
+	size_t n = files->len;
+	struct walk_order *order = xcalloc(n ? n : 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct walk_order){ files->files, i };
+	qsort(order, n, sizeof(*order), scanner__cmp_walk_order);
+	walk_file *sorted = xcalloc(n ? n : 1, sizeof(*sorted));
+	run->results = xcalloc(n ? n : 1, sizeof(*run->results));
+	run->facts = xcalloc(n ? n : 1, sizeof(*run->facts));
+	if (any_index)
+		run->lookups = xcalloc(n ? n : 1, sizeof(*run->lookups));
+	size_t kept = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = order[k].i;
+		struct file_out *o = i < run->nouts ? run->outs[i] : NULL;
+		sorted[kept] = files->files[i];
+		if (o) {
+			run->results[kept] = o->results;
+			run->facts[kept] = o->facts;
+			if (any_index)
+				run->lookups[kept] = o->lookups;
+			else
+				index_lookups_release(&o->lookups);
+		}
+		kept++;
+		free(o);
+	}
+	free(order);
+	free(run->outs);
+	run->outs = NULL;
+	run->nouts = 0;
+	free(files->files);
+	files->files = sorted;
+	files->len = kept;
+	files->cap = n ? n : 1;
+	files->sorted = true;
+	run->stream = NULL;
+}
+
+void scanner_run_walk(scanner *s, walk_list *files, scanner_walk_fn walk, void *arg,
+		      finding_list *out, scan_stats *stats)
+{
+	double start = clock_seconds();
+	struct run run = { .s = s, .files = files, .stream = files };
+	pthread_mutex_init(&run.outs_lock, NULL);
+	bool any_index = scanner__indexes(s, &run);
+	unsigned jobs = s->opts.jobs ? s->opts.jobs : 1;
+	pthread_t *threads = xcalloc(jobs, sizeof(*threads));
+	walk_list_stream_begin(files);
+	unsigned started = 0;
+	for (unsigned t = 0; t < jobs; t++)
+		if (pthread_create(&threads[t], NULL, scanner__worker, &run) == 0)
+			started++;
+	walk(arg, files);
+	walk_list_stream_end(files);
+	if (!started)
+		scanner__worker(&run); /* no thread to be had: the work after the walk */
+	scanner__wait(&run, threads, started, start);
+	walk_list_stream_free(files);
+	pthread_mutex_destroy(&run.outs_lock);
+	scanner__settle(&run, files, any_index);
+	scanner__finish(&run, threads, jobs, any_index, out, stats, start);
 }

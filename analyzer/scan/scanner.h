@@ -45,6 +45,13 @@ int scanner_new(scanner **out, const catalogue *cat, const scan_options *opts, c
 /* True when the rule runs in this scan (not disabled, and on by default or enabled). */
 bool scanner_rule_enabled(const scanner *s, const rule *r);
 void scanner_run(scanner *s, const walk_list *files, finding_list *out, scan_stats *stats);
+/* Lists the files of a scan into `files` (walk_paths), called on the calling thread. */
+typedef void (*scanner_walk_fn)(void *arg, walk_list *files);
+/* scanner_run() on the files that `walk` lists, the workers analysing them while the walk
+ * goes on. `files` (empty) ends as walk_list_sort() leaves it; the findings are those of
+ * walk, walk_list_sort and scanner_run in turn. */
+void scanner_run_walk(scanner *s, walk_list *files, scanner_walk_fn walk, void *arg,
+		      finding_list *out, scan_stats *stats);
 void scanner_free(scanner *s);
 
 #endif

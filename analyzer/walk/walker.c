@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 #include <git2.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,15 +63,128 @@ static bool walker__ignored(struct walk_ctx *ctx, const char *real, bool is_dir)
 	return ignored != 0;
 }
 
+struct walk_stream {
+	pthread_mutex_t lock;
+	pthread_cond_t listed;
+	bool over;
+	unsigned waiting;
+	/* The uris listed so far (an open-addressing set of indexes + 1 into the list): a file
+	 * named twice (`scan src src/a.cs`) is listed once, before any reader sees it, as
+	 * walk_list_sort would leave it. */
+	size_t *seen;
+	size_t nseen_slots, nseen;
+};
+
+static size_t walker__hash(const char *s)
+{
+	size_t h = 14695981039346656037ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* Adds `uri`, about to be listed, to the set; false when it is listed already. */
+static bool walker__first_listing(walk_list *list, walk_stream *st, const char *uri)
+{
+	if ((st->nseen + 1) * 2 > st->nseen_slots) {
+		size_t n = st->nseen_slots ? st->nseen_slots * 2 : 4096;
+		size_t *slots = xcalloc(n, sizeof(*slots));
+		for (size_t i = 0; i < st->nseen_slots; i++) {
+			if (!st->seen[i])
+				continue;
+			size_t h = walker__hash(list->files[st->seen[i] - 1].uri) & (n - 1);
+			while (slots[h])
+				h = (h + 1) & (n - 1);
+			slots[h] = st->seen[i];
+		}
+		free(st->seen);
+		st->seen = slots;
+		st->nseen_slots = n;
+	}
+	size_t h = walker__hash(uri) & (st->nseen_slots - 1);
+	for (; st->seen[h]; h = (h + 1) & (st->nseen_slots - 1))
+		if (strcmp(list->files[st->seen[h] - 1].uri, uri) == 0)
+			return false;
+	st->seen[h] = list->len + 1; /* the index the file is about to get */
+	st->nseen++;
+	return true;
+}
+
+void walk_list_stream_begin(walk_list *list)
+{
+	walk_stream *st = xcalloc(1, sizeof(*st));
+	pthread_mutex_init(&st->lock, NULL);
+	pthread_cond_init(&st->listed, NULL);
+	list->stream = st;
+}
+
+void walk_list_stream_end(walk_list *list)
+{
+	walk_stream *st = list->stream;
+	pthread_mutex_lock(&st->lock);
+	st->over = true;
+	pthread_cond_broadcast(&st->listed);
+	pthread_mutex_unlock(&st->lock);
+}
+
+bool walk_list_stream_get(walk_list *list, size_t i, walk_file *out)
+{
+	walk_stream *st = list->stream;
+	pthread_mutex_lock(&st->lock);
+	while (i >= list->len && !st->over) {
+		st->waiting++;
+		pthread_cond_wait(&st->listed, &st->lock);
+		st->waiting--;
+	}
+	bool listed = i < list->len;
+	if (listed)
+		*out = list->files[i];
+	pthread_mutex_unlock(&st->lock);
+	return listed;
+}
+
+void walk_list_stream_free(walk_list *list)
+{
+	if (!list->stream)
+		return;
+	pthread_mutex_destroy(&list->stream->lock);
+	pthread_cond_destroy(&list->stream->listed);
+	free(list->stream->seen);
+	free(list->stream);
+	list->stream = NULL;
+}
+
+/* Appends `f` (whose strings the list takes); published at once to the readers of a stream. */
+static void walker__push(walk_list *list, const walk_file *f)
+{
+	walk_stream *st = list->stream;
+	if (st) {
+		pthread_mutex_lock(&st->lock);
+		if (!walker__first_listing(list, st, f->uri)) {
+			pthread_mutex_unlock(&st->lock);
+			free(f->path);
+			free(f->uri);
+			return;
+		}
+	}
+	GROW(list->files, list->cap, list->len + 1);
+	list->sorted = false;
+	list->files[list->len++] = *f;
+	if (st) {
+		if (st->waiting)
+			pthread_cond_broadcast(&st->listed);
+		pthread_mutex_unlock(&st->lock);
+	}
+}
+
 static void walker__add(struct walk_ctx *ctx, const char *path, const char *real, language lang)
 {
-	GROW(ctx->out->files, ctx->out->cap, ctx->out->len + 1);
-	ctx->out->sorted = false;
-	walk_file *f = &ctx->out->files[ctx->out->len++];
-	memset(f, 0, sizeof(*f));
-	f->path = xstrdup(path);
-	f->uri = walker__uri(ctx->opts, real);
-	f->lang = lang;
+	walk_file f;
+	memset(&f, 0, sizeof(f));
+	f.path = xstrdup(path);
+	f.uri = walker__uri(ctx->opts, real);
+	f.lang = lang;
+	walker__push(ctx->out, &f);
 }
 
 static void walker__note(struct walk_ctx *ctx, const char *path, const char *real,

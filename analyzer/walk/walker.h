@@ -39,11 +39,27 @@ typedef struct walk_options {
 	bool no_ignore;        /* do not apply git ignore rules */
 } walk_options;
 
+typedef struct walk_stream walk_stream;
+
 typedef struct walk_list {
 	walk_file *files;
 	size_t len, cap;
 	bool sorted; /* by uri, without duplicates: walk_list_sort() sets it, an append clears it */
+	/* While a walk fills the list for workers that read it already (walk_list_stream_begin):
+	 * appends and reads go through its lock. NULL otherwise. */
+	walk_stream *stream;
 } walk_list;
+
+/* A list that one thread fills (walk_paths) while others read it: between begin and end,
+ * appends publish each file, and walk_list_stream_get(i) waits until file i is there or
+ * the walk is over. */
+void walk_list_stream_begin(walk_list *list);
+/* The walk is over: readers waiting beyond the last file get false. */
+void walk_list_stream_end(walk_list *list);
+/* Copies file `i` to *out once it is listed; false when the walk ended with fewer files. */
+bool walk_list_stream_get(walk_list *list, size_t i, walk_file *out);
+/* After every reader is done: the list is an ordinary one again. */
+void walk_list_stream_free(walk_list *list);
 
 /* Appends the files under `paths` to `out`; problems become notifications in `notes`.
  * Returns the number of paths that did not exist at all. */

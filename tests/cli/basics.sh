@@ -55,4 +55,15 @@ jq 'del(.runs[0].invocations[0].commandLine)' "$WORK/j1.sarif" >"$WORK/j1.json"
 jq 'del(.runs[0].invocations[0].commandLine)' "$WORK/j4.sarif" >"$WORK/j4.json"
 check "deterministic across -j" cmp -s "$WORK/j1.json" "$WORK/j4.json"
 
+# Files are analysed while the walk goes on; a file named twice (a directory and a file in
+# it, the same directory again) is analysed once: the log is that of the directory alone.
+cs=$ROOT/fixtures/csharp
+"$TLSLINT" scan -f sarif -j 2 "$cs" >"$WORK/once.sarif" 2>/dev/null
+"$TLSLINT" scan -f sarif -j 2 "$cs" "$cs/LT-CS-001.bad.cs" "$cs/cross-file-constants" "$cs" \
+	>"$WORK/twice.sarif" 2>/dev/null
+strip() { jq -S 'del(.runs[0].invocations[0].commandLine, .runs[0].invocations[0].startTimeUtc, .runs[0].invocations[0].endTimeUtc)' "$1"; }
+strip "$WORK/once.sarif" >"$WORK/once.json"
+strip "$WORK/twice.sarif" >"$WORK/twice.json"
+check "paths named twice: one analysis each" cmp -s "$WORK/once.json" "$WORK/twice.json"
+
 finish
