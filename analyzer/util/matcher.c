@@ -7,6 +7,11 @@
 
 #include "util/alloc.h"
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define MATCH_SHUFTI 1
+#include <immintrin.h>
+#endif
+
 #define NONE UINT32_MAX
 #define OUT_FLAG 0x80000000u /* in a transition: the target state ends some word */
 
@@ -29,6 +34,12 @@ struct matcher {
 	 * root only where a pair hits, until it is back at the root. NULL when a word has one
 	 * byte. */
 	uint64_t *pairs;
+	/* The pairs' first bytes and second bytes as byte sets that SSSE3's pshufb tests 16 at
+	 * a time (two table look-ups by nibble, a bucket bit per high nibble: exact for sets
+	 * spanning at most 8 high nibbles, which ASCII words do): only positions whose both
+	 * bytes are in the sets are tested against `pairs`. False: skip byte by byte. */
+	bool shufti;
+	unsigned char lo[2][16], hi[2][16];
 };
 
 matcher *matcher_new(bool nocase)
@@ -97,6 +108,8 @@ size_t matcher_word_len(const matcher *m, uint32_t id)
 {
 	return m->lens[id];
 }
+
+static void matcher__build_shufti(matcher *m);
 
 void matcher_build(matcher *m)
 {
@@ -191,7 +204,84 @@ void matcher_build(matcher *m)
 				}
 			}
 		}
+		matcher__build_shufti(m);
 	}
+}
+
+#ifdef MATCH_SHUFTI
+/* Next position >= i (below len - 1) whose byte pair starts a word, or len. */
+__attribute__((target("ssse3"))) static size_t match__next_pair_ssse3(const matcher *m,
+								       const unsigned char *p,
+								       size_t i, size_t len)
+{
+	const __m128i lo0 = _mm_loadu_si128((const __m128i *)m->lo[0]);
+	const __m128i hi0 = _mm_loadu_si128((const __m128i *)m->hi[0]);
+	const __m128i lo1 = _mm_loadu_si128((const __m128i *)m->lo[1]);
+	const __m128i hi1 = _mm_loadu_si128((const __m128i *)m->hi[1]);
+	const __m128i nib = _mm_set1_epi8(0x0f), zero = _mm_setzero_si128();
+	for (; i + 17 <= len; i += 16) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
+		__m128i ca = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(a, nib)),
+					   _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(a, 4), nib)));
+		__m128i cb = _mm_and_si128(_mm_shuffle_epi8(lo1, _mm_and_si128(b, nib)),
+					   _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(b, 4), nib)));
+		unsigned none = (unsigned)(_mm_movemask_epi8(_mm_cmpeq_epi8(ca, zero)) |
+					   _mm_movemask_epi8(_mm_cmpeq_epi8(cb, zero)));
+		for (unsigned cand = ~none & 0xffffu; cand; cand &= cand - 1) {
+			size_t j = i + (size_t)__builtin_ctz(cand);
+			unsigned k = (unsigned)p[j] << 8 | p[j + 1];
+			if (m->pairs[k / 64] >> (k % 64) & 1)
+				return j;
+		}
+	}
+	for (; i + 1 < len; i++) {
+		unsigned k = (unsigned)p[i] << 8 | p[i + 1];
+		if (m->pairs[k / 64] >> (k % 64) & 1)
+			return i;
+	}
+	return len;
+}
+
+#endif
+
+/* The byte sets of the pairs' first and second bytes for the SSSE3 skip (struct matcher). */
+static void matcher__build_shufti(matcher *m)
+{
+	m->shufti = false;
+#ifdef MATCH_SHUFTI
+	bool in[2][256] = { { false } };
+	for (unsigned k = 0; k < 65536; k++)
+		if (m->pairs[k / 64] >> (k % 64) & 1) {
+			in[0][k >> 8] = true;
+			in[1][k & 0xff] = true;
+		}
+	memset(m->lo, 0, sizeof(m->lo));
+	memset(m->hi, 0, sizeof(m->hi));
+	for (int s = 0; s < 2; s++) {
+		int bucket[16];
+		int nbuckets = 0;
+		for (int h = 0; h < 16; h++) {
+			bucket[h] = -1;
+			for (int l = 0; l < 16 && bucket[h] < 0; l++)
+				if (in[s][h << 4 | l])
+					bucket[h] = nbuckets++;
+		}
+		if (nbuckets > 8)
+			return; /* not exact with 8 bits: byte by byte */
+		for (int h = 0; h < 16; h++) {
+			if (bucket[h] < 0)
+				continue;
+			m->hi[s][h] = (unsigned char)(1u << bucket[h]);
+			for (int l = 0; l < 16; l++)
+				if (in[s][h << 4 | l])
+					m->lo[s][l] |= (unsigned char)(1u << bucket[h]);
+		}
+	}
+	/* TLSLINT_NO_SIMD=1: byte by byte (the unit tests compare both). */
+	const char *off = getenv("TLSLINT_NO_SIMD");
+	m->shufti = __builtin_cpu_supports("ssse3") && !(off && *off && strcmp(off, "0") != 0);
+#endif
 }
 
 static void match__reset(const matcher *m, match_result *r)
@@ -234,6 +324,10 @@ void matcher_scan(const matcher *m, const char *text, size_t len, bool record_hi
 	for (size_t i = 0; i < len; i++) {
 		if (row == 0 && pairs) {
 			/* At the root: skip to the next byte pair that starts a word. */
+#ifdef MATCH_SHUFTI
+			if (m->shufti)
+				i = match__next_pair_ssse3(m, p, i, len);
+#endif
 			while (i + 1 < len) {
 				unsigned k = (unsigned)p[i] << 8 | p[i + 1];
 				if (pairs[k / 64] >> (k % 64) & 1)

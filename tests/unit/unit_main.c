@@ -17,7 +17,7 @@ int unit_failed_checks;
 	X(test_versions_describe) X(test_parse_integer) X(test_fold_binary)                 \
 	X(test_rule_parse_ok) X(test_rule_parse_errors) X(test_query_errors)                \
 	X(test_predicates) X(test_classify) X(test_language_table)                          \
-	X(test_predicate_languages) X(test_matcher) X(test_keyword_groups)                  \
+	X(test_predicate_languages) X(test_matcher) X(test_matcher_simd) X(test_keyword_groups)                  \
 	X(test_message_template) X(test_php_sniff)                                          \
 	X(test_suppression_comments) X(test_expectations) X(test_expectations_openers)       \
 	X(test_uri_encode)                                                                  \
