@@ -42,6 +42,7 @@
 #include "lang/powershell/ps_fix.h"
 #include "lang/php/php_fix.h"
 #include "lang/python/py_fix.h"
+#include "lang/python/py_matcher.h"
 #include "lang/python/py_syntax.h"
 #include "lang/ruby/rb_syntax.h"
 #include "lang/yaml/yaml_sniff.h"
@@ -153,6 +154,7 @@ static const language_def languages[LANG_COUNT] = {
 				.in_rejection_test = py_syntax_in_rejection_test },
 		.recovery = &python_recovery,
 		.fix = py_fix,
+		.matchers = (const struct ts_native_matcher *const[]){ &py_unversioned_calls, NULL },
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,

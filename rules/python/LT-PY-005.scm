@@ -10,6 +10,7 @@
 ;   function was deprecated in Python 3.7 and removed in Python 3.12.
 ; keywords: wrap_socket
 ; keywords-in: code
+; matcher: python-unversioned-calls
 ; value: @value PythonLegacyDefaultCall
 ; report-if: enables-legacy
 ; message: '{value}' is called without 'ssl_version', so its default lets the connection negotiate {versions} on older runtimes; the function is also removed in Python 3.12. Use 'ssl.create_default_context().wrap_socket(sock, server_hostname=host)'.

@@ -54,7 +54,7 @@ nrel=$(jq '[.runs[0].results[] | select(.ruleId | test("^LT-CS-00[123]$")) | .re
 results "$tmp/query.sarif" > "$tmp/query.results"
 results "$tmp/native.sarif" > "$tmp/native.results"
 diff "$tmp/query.results" "$tmp/native.results" > "$tmp/matcher.diff" ||
-  { fail "C#'s matcher and its patterns differ on the fixtures"; head -40 "$tmp/matcher.diff"; }
+  { fail "the native matchers (C#, Python) and their patterns differ on the fixtures"; head -40 "$tmp/matcher.diff"; }
 # A rule naming a matcher its language does not have fails to load.
 mkdir -p "$tmp/badrule"
 sed 's/^; matcher: csharp-value-positions$/; matcher: no-such-matcher/; s/^; id: LT-CS-001$/; id: LT-XX-990/' \

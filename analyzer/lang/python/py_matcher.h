@@ -1,0 +1,9 @@
+/* py_matcher.h: Python patterns answered by C code (py_matcher.c): the matcher
+ * `python-unversioned-calls` of rules/python/LT-PY-005.scm. */
+#ifndef TLSLINT_PY_MATCHER_H
+#define TLSLINT_PY_MATCHER_H
+#include "engine/native_matcher.h"
+
+extern const ts_native_matcher py_unversioned_calls;
+
+#endif
