@@ -7,6 +7,7 @@
  * cannot exhaust the stack. */
 #include "python_scope.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,24 @@ typedef struct py_module_binding {
 	TSNode value;     /* null for bindings without a value we can follow */
 } py_module_binding;
 
+/* What one function's body binds to one name (struct name_walk's counts, for every name). */
+typedef struct py_fn_binding {
+	const char *name; /* in the source text */
+	size_t len;
+	TSNode value;     /* the last `name = value` */
+	unsigned values, others;
+	bool global, nonlocal;
+	size_t seq;       /* while building: the position in the walk */
+} py_fn_binding;
+
+/* One function's bindings, sorted by name: built at its first look-up, as a name that one
+ * function reads is usually looked up many times (every call's arguments). */
+typedef struct py_fn_table {
+	const void *id; /* the function_definition node's TSNode.id */
+	py_fn_binding *items;
+	size_t len, cap;
+} py_fn_table;
+
 typedef struct py_file_state {
 	py_import *imports;
 	size_t nimports, cap_imports;
@@ -32,6 +51,9 @@ typedef struct py_file_state {
 	size_t nstars;
 	py_module_binding *bindings;
 	size_t nbindings, cap_bindings;
+	/* Function tables, open addressing on the node id (slots NULL-id when free). */
+	py_fn_table *fns;
+	size_t nfns, fn_slots;
 } py_file_state;
 
 /* Nodes that hold statements: the walks descend into these and nothing else. */
@@ -320,6 +342,9 @@ void py_scope_release_state(void *state)
 		free(st->stars[i]);
 	free(st->imports);
 	free(st->bindings);
+	for (size_t i = 0; i < st->fn_slots; i++)
+		free(st->fns[i].items);
+	free(st->fns);
 	free(st);
 }
 
@@ -490,6 +515,104 @@ static py_binding py_scope__module_binding(const eval_ctx *ctx, const char *name
 	return count ? PY_BINDING_MANY : PY_BINDING_NONE;
 }
 
+/* Collects every binding of a function body into its table. */
+struct fn_walk {
+	struct bind_walk base;
+	py_fn_table *t;
+};
+
+static void py_scope__emit_fn(struct bind_walk *w, TSNode name, enum bind_kind kind,
+			      TSNode value)
+{
+	py_fn_table *t = ((struct fn_walk *)w)->t;
+	GROW(t->items, t->cap, t->len + 1);
+	py_fn_binding *b = &t->items[t->len++];
+	memset(b, 0, sizeof(*b));
+	b->name = w->text + ts_node_start_byte(name);
+	b->len = ts_node_end_byte(name) - ts_node_start_byte(name);
+	b->value = value;
+	b->values = kind == BIND_VALUE;
+	b->others = kind == BIND_OTHER;
+	b->global = kind == BIND_GLOBAL;
+	b->nonlocal = kind == BIND_NONLOCAL;
+	b->seq = t->len - 1;
+}
+
+static int py_scope__compare_fn(const void *a, const void *b)
+{
+	const py_fn_binding *x = a, *y = b;
+	int c = py_scope__compare_names(x->name, x->len, y->name, y->len);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Builds a table: the body's bindings (py_scope__visit_binding, as a name walk sees them),
+ * merged per name in walk order (the counts summed, the last value kept), sorted by name. */
+static void py_scope__fn_build(const eval_ctx *ctx, TSNode fn, py_fn_table *t)
+{
+	struct fn_walk w = { { ctx->src->text, py_scope__emit_fn }, t };
+	py_scope__walk(ts_node_child_by_field_name(fn, "body", 4), py_scope__visit_binding, &w);
+	if (t->len)
+		qsort(t->items, t->len, sizeof(*t->items), py_scope__compare_fn);
+	size_t m = 0;
+	for (size_t k = 0; k < t->len; k++) {
+		const py_fn_binding *b = &t->items[k];
+		py_fn_binding *into = m ? &t->items[m - 1] : NULL;
+		if (into && into->len == b->len && memcmp(into->name, b->name, b->len) == 0) {
+			into->values += b->values;
+			into->others += b->others;
+			into->global |= b->global;
+			into->nonlocal |= b->nonlocal;
+			if (b->values)
+				into->value = b->value;
+		} else {
+			t->items[m++] = *b;
+		}
+	}
+	t->len = m;
+}
+
+/* The bindings of `name` in `fn`'s body, or NULL when it binds none. */
+static const py_fn_binding *py_scope__fn_lookup(const eval_ctx *ctx, TSNode fn, const char *name,
+						size_t len)
+{
+	py_file_state *st = (py_file_state *)py_scope__state(ctx);
+	if ((st->nfns + 1) * 2 > st->fn_slots) {
+		size_t n = st->fn_slots ? st->fn_slots * 2 : 64;
+		py_fn_table *slots = xcalloc(n, sizeof(*slots));
+		for (size_t i = 0; i < st->fn_slots; i++) {
+			if (!st->fns[i].id)
+				continue;
+			size_t h = ((uintptr_t)st->fns[i].id >> 4) & (n - 1);
+			while (slots[h].id)
+				h = (h + 1) & (n - 1);
+			slots[h] = st->fns[i];
+		}
+		free(st->fns);
+		st->fns = slots;
+		st->fn_slots = n;
+	}
+	size_t h = ((uintptr_t)fn.id >> 4) & (st->fn_slots - 1);
+	while (st->fns[h].id && st->fns[h].id != fn.id)
+		h = (h + 1) & (st->fn_slots - 1);
+	py_fn_table *t = &st->fns[h];
+	if (!t->id) {
+		t->id = fn.id;
+		st->nfns++;
+		py_scope__fn_build(ctx, fn, t);
+	}
+	size_t lo = 0, hi = t->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (py_scope__compare_names(t->items[mid].name, t->items[mid].len, name, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->len && t->items[lo].len == len && memcmp(t->items[lo].name, name, len) == 0
+		       ? &t->items[lo]
+		       : NULL;
+}
+
 py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
 			    TSNode *value)
 {
@@ -500,8 +623,14 @@ py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, s
 		struct name_walk s = { { ctx->src->text, py_scope__emit_name }, name, len };
 		if (py_scope__in_parameters(&s, ts_node_child_by_field_name(fn, "parameters", 10)))
 			return PY_BINDING_MANY;
-		py_scope__walk(ts_node_child_by_field_name(fn, "body", 4), py_scope__visit_binding,
-			       &s);
+		const py_fn_binding *fb = py_scope__fn_lookup(ctx, fn, name, len);
+		if (fb) {
+			s.value = fb->value;
+			s.values = fb->values;
+			s.others = fb->others;
+			s.global = fb->global;
+			s.nonlocal = fb->nonlocal;
+		}
 		if (s.global)
 			break;
 		if (s.nonlocal || (s.values == 0 && s.others == 0))
