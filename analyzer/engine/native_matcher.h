@@ -36,6 +36,14 @@ typedef struct ts_native_matcher {
 	bool (*holds)(const TSQueryMatch *m, const char *text);
 } ts_native_matcher;
 
+/* Calls `visit` on every named node under `root`, in document order (one tree cursor), until
+ * it returns false or `out->progress` does (asked every 4096 nodes). */
+void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
+		    const ts_native_sink *out);
+/* The node of capture `index` (a position in the matcher's `captures`) of `m`; false when the
+ * match has none. */
+bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out);
+
 /* A digest of a rule's pattern that ignores whitespace and `;` comments. */
 unsigned long long ts_pattern_digest(const char *pattern);
 

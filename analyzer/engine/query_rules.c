@@ -162,6 +162,39 @@ unsigned long long ts_pattern_digest(const char *pattern)
 	return h;
 }
 
+void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
+		    const ts_native_sink *out)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	unsigned long count = 0;
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+		if (ts_node_is_named(n) && !visit(arg, n))
+			break;
+		if (++count % 4096 == 0 && out->progress && !out->progress(out->arg))
+			break;
+		if (ts_tree_cursor_goto_first_child(&cur))
+			continue;
+		bool more = false;
+		while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
+			if (!ts_tree_cursor_goto_parent(&cur))
+				break;
+		if (!more)
+			break;
+	}
+	ts_tree_cursor_delete(&cur);
+}
+
+bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out)
+{
+	for (uint16_t i = 0; i < m->capture_count; i++)
+		if (m->captures[i].index == index) {
+			*out = m->captures[i].node;
+			return true;
+		}
+	return false;
+}
+
 bool ts_native_matchers_enabled(void)
 {
 	const char *v = getenv("TLSLINT_NO_NATIVE_MATCHERS");

@@ -365,6 +365,13 @@ static void cs_visit(struct cs_walk *w, TSNode n)
 	}
 }
 
+static bool cs_visit_node(void *arg, TSNode n)
+{
+	struct cs_walk *w = arg;
+	cs_visit(w, n);
+	return !w->stopped;
+}
+
 static void cs_matcher_run(TSNode root, const char *text, const ts_native_sink *out)
 {
 	pthread_once(&cs_tables_once, cs_tables_build);
@@ -373,24 +380,7 @@ static void cs_matcher_run(TSNode root, const char *text, const ts_native_sink *
 	struct cs_walk w = { text, out, false, { { 0 } } };
 	for (int i = 0; i < 3; i++)
 		w.level[i] = ts_tree_cursor_new(root);
-	TSTreeCursor cur = ts_tree_cursor_new(root);
-	unsigned count = 0;
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-		if (ts_node_is_named(n))
-			cs_visit(&w, n);
-		if (w.stopped || (++count % 4096 == 0 && out->progress && !out->progress(out->arg)))
-			break;
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		bool more = false;
-		while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				break;
-		if (!more)
-			break;
-	}
-	ts_tree_cursor_delete(&cur);
+	ts_native_walk(root, cs_visit_node, &w, out);
 	for (int i = 0; i < 3; i++)
 		ts_tree_cursor_delete(&w.level[i]);
 }
@@ -398,10 +388,9 @@ static void cs_matcher_run(TSNode root, const char *text, const ts_native_sink *
 /* #not-in-rejection-test? @value, of every pattern. */
 static bool cs_matcher_holds(const TSQueryMatch *m, const char *text)
 {
-	for (uint16_t i = 0; i < m->capture_count; i++)
-		if (m->captures[i].index == CAP_VALUE)
-			return !cs_syntax_in_rejection_test(m->captures[i].node, text);
-	return true;
+	TSNode value;
+	return !ts_native_capture(m, CAP_VALUE, &value) ||
+	       !cs_syntax_in_rejection_test(value, text);
 }
 
 const ts_native_matcher cs_value_positions = {

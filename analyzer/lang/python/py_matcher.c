@@ -18,9 +18,17 @@
 enum { CAP_VALUE, CAP_ARGUMENTS };
 static const char *const py_matcher_captures[] = { "value", "arguments", NULL };
 
-/* The match of the call `n`, if it is one. False: the walk is to stop. */
-static bool py_matcher__call(TSNode n, const char *text, const ts_native_sink *out)
+struct py_walk {
+	const char *text;
+	const ts_native_sink *out;
+};
+
+/* The match of the node, if it is a call the pattern takes. False: the walk is to stop. */
+static bool py_matcher__visit(void *arg, TSNode n)
 {
+	const struct py_walk *w = arg;
+	if (strcmp(ts_node_type(n), "call") != 0)
+		return true;
 	TSNode fn = ts_node_child_by_field_name(n, "function", 8);
 	TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args) || !ts_node_is_named(fn))
@@ -29,43 +37,25 @@ static bool py_matcher__call(TSNode n, const char *text, const ts_native_sink *o
 	if ((strcmp(ft, "identifier") != 0 && strcmp(ft, "attribute") != 0) ||
 	    strcmp(ts_node_type(args), "argument_list") != 0)
 		return true;
-	if (py_syntax_may_pass(args, text, "ssl_version", 5))
+	if (py_syntax_may_pass(args, w->text, "ssl_version", 5))
 		return true;
 	TSQueryCapture caps[2] = { { fn, CAP_VALUE }, { args, CAP_ARGUMENTS } };
 	TSQueryMatch m = { .id = 0, .pattern_index = 0, .capture_count = 2, .captures = caps };
-	return out->match(out->arg, &m);
+	return w->out->match(w->out->arg, &m);
 }
 
 static void py_matcher_run(TSNode root, const char *text, const ts_native_sink *out)
 {
-	TSTreeCursor cur = ts_tree_cursor_new(root);
-	unsigned long count = 0;
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-		if (ts_node_is_named(n) && strcmp(ts_node_type(n), "call") == 0 &&
-		    !py_matcher__call(n, text, out))
-			break;
-		if (++count % 4096 == 0 && out->progress && !out->progress(out->arg))
-			break;
-		if (ts_tree_cursor_goto_first_child(&cur))
-			continue;
-		bool more = false;
-		while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
-			if (!ts_tree_cursor_goto_parent(&cur))
-				break;
-		if (!more)
-			break;
-	}
-	ts_tree_cursor_delete(&cur);
+	struct py_walk w = { text, out };
+	ts_native_walk(root, py_matcher__visit, &w, out);
 }
 
 /* #not-in-rejection-test? @value. */
 static bool py_matcher_holds(const TSQueryMatch *m, const char *text)
 {
-	for (uint16_t i = 0; i < m->capture_count; i++)
-		if (m->captures[i].index == CAP_VALUE)
-			return !py_syntax_in_rejection_test(m->captures[i].node, text);
-	return true;
+	TSNode value;
+	return !ts_native_capture(m, CAP_VALUE, &value) ||
+	       !py_syntax_in_rejection_test(value, text);
 }
 
 const ts_native_matcher py_unversioned_calls = {

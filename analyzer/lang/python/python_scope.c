@@ -600,16 +600,10 @@ static const py_fn_binding *py_scope__fn_lookup(const eval_ctx *ctx, TSNode fn, 
 		st->nfns++;
 		py_scope__fn_build(ctx, fn, t);
 	}
-	size_t lo = 0, hi = t->len;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (py_scope__compare_names(t->items[mid].name, t->items[mid].len, name, len) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->len && t->items[lo].len == len && memcmp(t->items[lo].name, name, len) == 0
-		       ? &t->items[lo]
+	size_t i;
+	PY_LOWER_BOUND(t->items, t->len, name, len, i);
+	return i < t->len && t->items[i].len == len && memcmp(t->items[i].name, name, len) == 0
+		       ? &t->items[i]
 		       : NULL;
 }
 
