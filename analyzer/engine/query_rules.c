@@ -904,6 +904,26 @@ static TSTree *query_rules__parse_ranges(struct recovery *rc, size_t n)
 	return tree;
 }
 
+/* Parses the file without the ranges of `left_out` (sorted here); NULL as parse_ranges. */
+static TSTree *query_rules__parse_without(struct recovery *rc, recover_ranges *left_out)
+{
+	const source_file *src = rc->ctx->src;
+	recover_ranges_sort(left_out);
+	size_t n = 0;
+	uint32_t at = 0;
+	for (size_t i = 0; i <= left_out->len; i++) {
+		uint32_t s = i < left_out->len ? left_out->items[i].start : (uint32_t)src->len;
+		if (s > at) {
+			GROW(rc->ranges, rc->ranges_cap, n + 1);
+			rc->ranges[n++] = (TSRange){ query_rules__point(src, at),
+						    query_rules__point(src, s), at, s };
+		}
+		if (i < left_out->len && left_out->items[i].end > at)
+			at = left_out->items[i].end;
+	}
+	return query_rules__parse_ranges(rc, n);
+}
+
 /* The file again, with the statements that parse nowhere (and C#'s #else branches) left out,
  * so that the code around them keeps its structure: its classes, functions and
  * declarations. */
@@ -913,20 +933,7 @@ static void query_rules__reparse_without(struct recovery *rc)
 	recover_else_branches(&rc->broken, rc->ctx->lang, src->text, src->len);
 	if (!rc->broken.len || rc->d->expired)
 		return;
-	recover_ranges_sort(&rc->broken);
-	size_t n = 0;
-	uint32_t at = 0;
-	for (size_t i = 0; i <= rc->broken.len; i++) {
-		uint32_t s = i < rc->broken.len ? rc->broken.items[i].start : (uint32_t)src->len;
-		if (s > at) {
-			GROW(rc->ranges, rc->ranges_cap, n + 1);
-			rc->ranges[n++] = (TSRange){ query_rules__point(src, at),
-						    query_rules__point(src, s), at, s };
-		}
-		if (i < rc->broken.len && rc->broken.items[i].end > at)
-			at = rc->broken.items[i].end;
-	}
-	TSTree *tree = query_rules__parse_ranges(rc, n);
+	TSTree *tree = query_rules__parse_without(rc, &rc->broken);
 	if (!tree)
 		return;
 	query_rules__run_tree(rc->set, rc->w, rc->ctx, ts_tree_root_node(tree), rc->runnable,
@@ -1098,21 +1105,8 @@ static TSTree *query_rules__first_branches(struct recovery *rc, finding_list *fi
 		recover_ranges_release(&left_out);
 		return NULL;
 	}
-	recover_ranges_sort(&left_out);
-	size_t n = 0;
-	uint32_t at = 0;
-	for (size_t i = 0; i <= left_out.len; i++) {
-		uint32_t s = i < left_out.len ? left_out.items[i].start : (uint32_t)src->len;
-		if (s > at) {
-			GROW(rc->ranges, rc->ranges_cap, n + 1);
-			rc->ranges[n++] = (TSRange){ query_rules__point(src, at),
-						    query_rules__point(src, s), at, s };
-		}
-		if (i < left_out.len && left_out.items[i].end > at)
-			at = left_out.items[i].end;
-	}
+	TSTree *tree = query_rules__parse_without(rc, &left_out);
 	recover_ranges_release(&left_out);
-	TSTree *tree = query_rules__parse_ranges(rc, n);
 	if (!tree)
 		return NULL;
 	finding_list_release(first);

@@ -104,6 +104,13 @@ void recover_ranges_add(recover_ranges *r, uint32_t start, uint32_t end)
 
 /* Skips a string or comment starting at `i`; returns the index after it, or `i` when none
  * starts there. */
+/* Can a comment or string that recover__skip skips start with `c`? (A quick test before
+ * calling it on every byte: keep the two together.) */
+static inline bool recover__may_skip(char c)
+{
+	return c == '/' || c == '<' || c == '#' || c == '@' || c == '"' || c == '\'';
+}
+
 static uint32_t recover__skip(const recover_syntax *sx, const char *t, uint32_t i, uint32_t end)
 {
 	char c = t[i];
@@ -389,11 +396,7 @@ size_t recover_first_in_code(language lang, const char *text, size_t len, const 
 			continue;
 		bool non_code = false;
 		while (i <= a && !non_code) {
-			char c = text[i];
-			uint32_t j = c == '/' || c == '<' || c == '#' || c == '@' || c == '"' ||
-						     c == '\''
-					     ? recover__skip(sx, text, i, end)
-					     : i;
+			uint32_t j = recover__may_skip(text[i]) ? recover__skip(sx, text, i, end) : i;
 			if (j == i) {
 				i++; /* a byte of code */
 				continue;

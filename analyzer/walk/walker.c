@@ -77,10 +77,7 @@ struct walk_stream {
 
 static size_t walker__hash(const char *s)
 {
-	size_t h = 14695981039346656037ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
+	return (size_t)finding_text_hash(s, strlen(s));
 }
 
 /* Adds `uri`, about to be listed, to the set; false when it is listed already. */
