@@ -30,8 +30,8 @@ typedef struct c_unit {
 	bool no_fallback;
 } c_unit;
 
-/* Tokenizes the main file into u->toks. */
-void c_unit_tokenize(c_unit *u, size_t len);
+/* Tokenizes the main file into u->toks (C++ keywords and punctuators when `cxx`). */
+void c_unit_tokenize(c_unit *u, size_t len, bool cxx);
 void c_unit_seen(c_unit *u, size_t off);
 /* Sorts what the AST pass saw; c_unit_was_seen() needs it. */
 void c_unit_seen_done(c_unit *u);

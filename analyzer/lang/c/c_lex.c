@@ -1,4 +1,5 @@
-/* c_lex.c: a C/C++ tokenizer of our own, for the token fallback when libclang fails. */
+/* c_lex.c: a C/C++ tokenizer of our own: the tokens of every C file (c_unit.c), and the token
+ * fallback's when libclang fails. */
 #include "c_lex.h"
 
 #include <stdbool.h>
@@ -207,16 +208,17 @@ void c_lex(c_tokens *t, size_t len, bool cxx)
 		} else {
 			size_t n = 1;
 			for (size_t k = 0; k < sizeof(c_lex__puncts) / sizeof(*c_lex__puncts); k++) {
-				if (!cxx && (strcmp(c_lex__puncts[k], "::") == 0 ||
-					     strcmp(c_lex__puncts[k], "->*") == 0 ||
-					     strcmp(c_lex__puncts[k], ".*") == 0 ||
-					     strcmp(c_lex__puncts[k], "<=>") == 0))
+				const char *p = c_lex__puncts[k];
+				if (p[0] != (char)c)
+					continue;
+				size_t pl = strlen(p);
+				if (pl > len - i || memcmp(s + i, p, pl) != 0)
+					continue;
+				if (!cxx && (strcmp(p, "::") == 0 || strcmp(p, "->*") == 0 ||
+					     strcmp(p, ".*") == 0 || strcmp(p, "<=>") == 0))
 					continue; /* C++ only */
-				size_t pl = strlen(c_lex__puncts[k]);
-				if (pl <= len - i && memcmp(s + i, c_lex__puncts[k], pl) == 0) {
-					n = pl;
-					break;
-				}
+				n = pl;
+				break;
 			}
 			c_lex__push(t, C_TOK_PUNCT, i, n);
 			i += n;

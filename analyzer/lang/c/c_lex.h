@@ -1,8 +1,10 @@
-/* c_lex.h: tokenizing C and C++ without libclang, for the token fallback alone.
+/* c_lex.h: tokenizing C and C++ without libclang.
  *
- * When libclang cannot analyse a file (it crashed or ran out of time in its parser process,
- * see clang/c_server.h), the file is still read by the token pass (c_fallback.c). That pass
- * needs the same tokens libclang's tokenizer gives: identifiers, keywords, literals (with
+ * Every C file's token passes read these tokens: those of the files libclang parses
+ * (c_unit.c; clang_tokenize() gave the same in five times the time), and those of the files it
+ * cannot analyse (it crashed or ran out of time in its parser process, see clang/c_server.h),
+ * which only the token fallback (c_fallback.c) reads. The passes need the same tokens
+ * libclang's tokenizer gives: identifiers, keywords, literals (with
  * their L/u/U/u8/R prefixes) and punctuators, comments dropped, byte offsets into the text.
  * The lexer is iterative and linear in the text, whatever the text holds. */
 #ifndef TLSLINT_C_LEX_H

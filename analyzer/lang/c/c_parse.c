@@ -37,6 +37,17 @@ c_parse_status c_parser_init(c_parser *p, const c_rule *const *rules, size_t nru
 	return C_PARSE_OK;
 }
 
+/* Whether clang reads the file as C++: the last `-x` of its arguments says (the front end
+ * always passes one). */
+static bool c_parser__cxx(const char *const *args, size_t nargs)
+{
+	bool cxx = false;
+	for (size_t i = 0; i + 1 < nargs; i++)
+		if (strcmp(args[i], "-x") == 0)
+			cxx = strncmp(args[i + 1], "c++", 3) == 0;
+	return cxx;
+}
+
 c_parse_status c_parser_run(c_parser *p, const char *abs, const char *const *args, size_t nargs,
 			    bool shims, const char *text, size_t len, c_hits *out, char *why,
 			    size_t whylen)
@@ -62,7 +73,7 @@ c_parse_status c_parser_run(c_parser *p, const char *abs, const char *const *arg
 	u.toks.text = text;
 	u.main = p->lc->getFile(tu, abs);
 	if (u.main) {
-		c_unit_tokenize(&u, len);
+		c_unit_tokenize(&u, len, c_parser__cxx(args, nargs));
 		c_ast_run(&u);
 		if (!u.no_fallback)
 			c_fallback_run(&u);

@@ -1,7 +1,7 @@
 /* c_tokens.h: the main file of a translation unit as tokens, for what the AST cannot say.
  *
- * libclang's tokens of the scanned file (never of headers) with byte offsets into the text
- * tlslint read. They give the spelling of arguments (macro and enum names as written), the
+ * The tokens of the scanned file (never of headers), as libclang's tokenizer gives them
+ * (c_lex.h), with byte offsets into the text tlslint read. They give the spelling of arguments (macro and enum names as written), the
  * string literals of a function, and the token-level fallback for calls clang dropped from
  * the AST (an argument of an unknown type makes clang discard the whole call). Tokens inside
  * preprocessor directives are marked, so a macro's definition is never a finding. */
