@@ -446,18 +446,37 @@ static bool py_scope__in_parameters(const struct name_walk *s, TSNode params)
 	return false;
 }
 
-/* The function whose body holds `n` (a default value or decorator belongs outside). */
-static TSNode py_scope__enclosing_function(TSNode n)
+/* The nodes from the root of `n`'s tree down to `n` (inclusive), in `*chain`. One descent:
+ * ts_node_parent() descends from the root each time it is called, so walking up with it
+ * costs the depth times this. */
+static size_t py_scope__ancestors(TSNode n, TSNode **chain, size_t *cap)
 {
-	TSNode child = n;
-	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
-		if (strcmp(ts_node_type(p), "function_definition") != 0)
+	size_t len = 0;
+	TSNode at = ts_tree_root_node(n.tree);
+	for (;;) {
+		GROW(*chain, *cap, len + 1);
+		(*chain)[len++] = at;
+		if (ts_node_eq(at, n))
+			break;
+		at = ts_node_child_with_descendant(at, n);
+		if (ts_node_is_null(at))
+			break;
+	}
+	return len;
+}
+
+/* Index in `chain` (py_scope__ancestors) of the function whose body holds chain[i] (a
+ * default value or decorator belongs outside), or SIZE_MAX. */
+static size_t py_scope__enclosing_function(const TSNode *chain, size_t i)
+{
+	for (size_t p = i; p-- > 0;) {
+		if (strcmp(ts_node_type(chain[p]), "function_definition") != 0)
 			continue;
-		TSNode body = ts_node_child_by_field_name(p, "body", 4);
-		if (!ts_node_is_null(body) && ts_node_eq(body, child))
+		TSNode body = ts_node_child_by_field_name(chain[p], "body", 4);
+		if (!ts_node_is_null(body) && ts_node_eq(body, chain[p + 1]))
 			return p;
 	}
-	return (TSNode){ 0 };
+	return SIZE_MAX;
 }
 
 static void py_scope__emit_any(struct bind_walk *w, TSNode name, enum bind_kind kind, TSNode value)
@@ -467,13 +486,14 @@ static void py_scope__emit_any(struct bind_walk *w, TSNode name, enum bind_kind 
 		py_scope__emit_name(w, name, BIND_OTHER, (TSNode){ 0 });
 }
 
-/* Is the name bound between `use` and its function by a lambda's parameters or a
+/* Is the name bound between chain[at] (the use) and its function by a lambda's parameters or a
  * comprehension's `for` (scopes of their own, with no single value)? */
-static bool py_scope__bound_in_expression(const eval_ctx *ctx, TSNode use, const char *name,
-					  size_t len)
+static bool py_scope__bound_in_expression(const eval_ctx *ctx, const TSNode *chain, size_t at,
+					  const char *name, size_t len)
 {
 	struct name_walk s = { { ctx->src->text, py_scope__emit_any }, name, len };
-	for (TSNode p = ts_node_parent(use); !ts_node_is_null(p); p = ts_node_parent(p)) {
+	for (size_t k = at; k-- > 0;) {
+		TSNode p = chain[k];
 		const char *kind = ts_node_type(p);
 		if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0)
 			break;
@@ -607,13 +627,15 @@ static const py_fn_binding *py_scope__fn_lookup(const eval_ctx *ctx, TSNode fn, 
 		       : NULL;
 }
 
-py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
-			    TSNode *value)
+/* py_scope_binding() for the use chain[i], with its ancestors chain[0..i-1]. */
+static py_binding py_scope__binding_in(const eval_ctx *ctx, const TSNode *chain, size_t i,
+				       const char *name, size_t len, TSNode *value)
 {
-	if (py_scope__bound_in_expression(ctx, use, name, len))
+	if (py_scope__bound_in_expression(ctx, chain, i, name, len))
 		return PY_BINDING_MANY;
-	for (TSNode fn = py_scope__enclosing_function(use); !ts_node_is_null(fn);
-	     fn = py_scope__enclosing_function(fn)) {
+	for (size_t f = py_scope__enclosing_function(chain, i); f != SIZE_MAX;
+	     f = py_scope__enclosing_function(chain, f)) {
+		TSNode fn = chain[f];
 		struct name_walk s = { { ctx->src->text, py_scope__emit_name }, name, len };
 		if (py_scope__in_parameters(&s, ts_node_child_by_field_name(fn, "parameters", 10)))
 			return PY_BINDING_MANY;
@@ -636,4 +658,14 @@ py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, s
 		return PY_BINDING_MANY;
 	}
 	return py_scope__module_binding(ctx, name, len, value);
+}
+
+py_binding py_scope_binding(const eval_ctx *ctx, TSNode use, const char *name, size_t len,
+			    TSNode *value)
+{
+	TSNode *chain = NULL;
+	size_t cap = 0, n = py_scope__ancestors(use, &chain, &cap);
+	py_binding found = py_scope__binding_in(ctx, chain, n - 1, name, len, value);
+	free(chain);
+	return found;
 }
