@@ -154,7 +154,8 @@ static const language_def languages[LANG_COUNT] = {
 				.in_rejection_test = py_syntax_in_rejection_test },
 		.recovery = &python_recovery,
 		.fix = py_fix,
-		.matchers = (const struct ts_native_matcher *const[]){ &py_unversioned_calls, NULL },
+		.matchers = (const struct ts_native_matcher *const[]){
+			&py_unversioned_calls, &py_default_parameters, NULL },
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,

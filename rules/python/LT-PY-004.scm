@@ -10,6 +10,7 @@
 ;   not pass the argument gets the legacy protocol, usually without knowing it.
 ; keywords: PROTOCOL_SSLv2, PROTOCOL_SSLv3, PROTOCOL_TLSv1, SSLv2_METHOD, SSLv3_METHOD, TLSv1_METHOD, TLSv1_1_METHOD
 ; keywords-in: code
+; matcher: python-default-parameters
 ; value: @value PythonSslProtocol
 ; report-if: enables-legacy
 ; message: The parameter's default value '{value}' enables {versions} for every caller that does not pass one. Default to 'None' and build the context with 'ssl.create_default_context()' (pyOpenSSL: 'SSL.TLS_CLIENT_METHOD') when no protocol is given.

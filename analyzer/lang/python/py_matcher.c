@@ -1,4 +1,5 @@
-/* py_matcher.c: LT-PY-005's pattern as one walk of the tree (engine/native_matcher.h).
+/* py_matcher.c: patterns of Python rules as one walk of the tree each
+ * (engine/native_matcher.h). LT-PY-005's:
  *
  *   (call
  *     function: [(identifier) (attribute)] @value
@@ -63,5 +64,55 @@ const ts_native_matcher py_unversioned_calls = {
 	.digest = 0x78297cdb318d8021ULL, /* ts_pattern_digest() of LT-PY-005.scm's pattern (a unit test checks) */
 	.captures = py_matcher_captures,
 	.run = py_matcher_run,
+	.holds = py_matcher_holds,
+};
+
+/* LT-PY-004's patterns:
+ *
+ *   (default_parameter value: (_) @value (#not-in-rejection-test? @value))
+ *   (typed_default_parameter value: (_) @value (#not-in-rejection-test? @value))
+ *
+ * A query cursor walks the whole tree for two node types that few files have; the walk here
+ * compares symbols. */
+enum { CAP_DEFAULT_VALUE };
+static const char *const py_default_captures[] = { "value", NULL };
+
+struct py_default_walk {
+	TSSymbol plain, typed;
+	const ts_native_sink *out;
+};
+
+static bool py_default__visit(void *arg, TSNode n)
+{
+	const struct py_default_walk *w = arg;
+	TSSymbol sym = ts_node_symbol(n);
+	if (sym != w->plain && sym != w->typed)
+		return true;
+	TSNode value = ts_node_child_by_field_name(n, "value", 5);
+	if (ts_node_is_null(value) || !ts_node_is_named(value))
+		return true;
+	TSQueryCapture cap = { value, CAP_DEFAULT_VALUE };
+	TSQueryMatch m = { .id = 0, .pattern_index = sym == w->plain ? 0 : 1, .capture_count = 1,
+			   .captures = &cap };
+	return w->out->match(w->out->arg, &m);
+}
+
+static void py_default_run(TSNode root, const char *text, const ts_native_sink *out)
+{
+	(void)text;
+	const TSLanguage *lang = ts_tree_language(root.tree);
+	struct py_default_walk w = {
+		ts_language_symbol_for_name(lang, "default_parameter", 17, true),
+		ts_language_symbol_for_name(lang, "typed_default_parameter", 23, true), out
+	};
+	if (w.plain && w.typed)
+		ts_native_walk(root, py_default__visit, &w, out);
+}
+
+const ts_native_matcher py_default_parameters = {
+	.name = "python-default-parameters",
+	.digest = 0xe7be350cb03c294aULL, /* ts_pattern_digest() of LT-PY-004.scm's pattern (a unit test checks) */
+	.captures = py_default_captures,
+	.run = py_default_run,
 	.holds = py_matcher_holds,
 };

@@ -1,9 +1,11 @@
-/* py_matcher.h: Python patterns answered by C code (py_matcher.c): the matcher
- * `python-unversioned-calls` of rules/python/LT-PY-005.scm. */
+/* py_matcher.h: Python patterns answered by C code (py_matcher.c): the matchers
+ * `python-unversioned-calls` of rules/python/LT-PY-005.scm and `python-default-parameters` of
+ * LT-PY-004.scm. */
 #ifndef TLSLINT_PY_MATCHER_H
 #define TLSLINT_PY_MATCHER_H
 #include "engine/native_matcher.h"
 
 extern const ts_native_matcher py_unversioned_calls;
+extern const ts_native_matcher py_default_parameters;
 
 #endif
