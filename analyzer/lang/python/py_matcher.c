@@ -8,8 +8,8 @@
  *     (#not-in-rejection-test? @value))
  *
  * The pattern matches every call of a file, and a query cursor walking a large tree for it
- * cost about a fifth of a Python scan; the walk here visits each node once and tests its
- * type. #not-has-arg? is applied here, #not-in-rejection-test? when the value is known. */
+ * cost about a fifth of a Python scan; the walk here visits each node once and compares its
+ * symbol. #not-has-arg? is applied here, #not-in-rejection-test? when the value is known. */
 #include "lang/python/py_matcher.h"
 
 #include <string.h>
@@ -21,6 +21,7 @@ static const char *const py_matcher_captures[] = { "value", "arguments", NULL };
 
 struct py_walk {
 	const char *text;
+	TSSymbol call, identifier, attribute, argument_list;
 	const ts_native_sink *out;
 };
 
@@ -28,15 +29,14 @@ struct py_walk {
 static bool py_matcher__visit(void *arg, TSNode n)
 {
 	const struct py_walk *w = arg;
-	if (strcmp(ts_node_type(n), "call") != 0)
+	if (ts_node_symbol(n) != w->call)
 		return true;
 	TSNode fn = ts_node_child_by_field_name(n, "function", 8);
 	TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args) || !ts_node_is_named(fn))
 		return true;
-	const char *ft = ts_node_type(fn);
-	if ((strcmp(ft, "identifier") != 0 && strcmp(ft, "attribute") != 0) ||
-	    strcmp(ts_node_type(args), "argument_list") != 0)
+	TSSymbol ft = ts_node_symbol(fn);
+	if ((ft != w->identifier && ft != w->attribute) || ts_node_symbol(args) != w->argument_list)
 		return true;
 	if (py_syntax_may_pass(args, w->text, "ssl_version", 5))
 		return true;
@@ -45,10 +45,21 @@ static bool py_matcher__visit(void *arg, TSNode n)
 	return w->out->match(w->out->arg, &m);
 }
 
+/* The grammar's symbol of the named node type `name` (0 when it has none). */
+static TSSymbol py_matcher__symbol(const TSLanguage *lang, const char *name)
+{
+	return ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), true);
+}
+
 static void py_matcher_run(TSNode root, const char *text, const ts_native_sink *out)
 {
-	struct py_walk w = { text, out };
-	ts_native_walk(root, py_matcher__visit, &w, out);
+	const TSLanguage *lang = ts_tree_language(root.tree);
+	struct py_walk w = { text, py_matcher__symbol(lang, "call"),
+			     py_matcher__symbol(lang, "identifier"),
+			     py_matcher__symbol(lang, "attribute"),
+			     py_matcher__symbol(lang, "argument_list"), out };
+	if (w.call && w.identifier && w.attribute && w.argument_list)
+		ts_native_walk(root, py_matcher__visit, &w, out);
 }
 
 /* #not-in-rejection-test? @value. */
@@ -101,10 +112,8 @@ static void py_default_run(TSNode root, const char *text, const ts_native_sink *
 {
 	(void)text;
 	const TSLanguage *lang = ts_tree_language(root.tree);
-	struct py_default_walk w = {
-		ts_language_symbol_for_name(lang, "default_parameter", 17, true),
-		ts_language_symbol_for_name(lang, "typed_default_parameter", 23, true), out
-	};
+	struct py_default_walk w = { py_matcher__symbol(lang, "default_parameter"),
+				     py_matcher__symbol(lang, "typed_default_parameter"), out };
 	if (w.plain && w.typed)
 		ts_native_walk(root, py_default__visit, &w, out);
 }
