@@ -155,7 +155,7 @@ static const language_def languages[LANG_COUNT] = {
 		.recovery = &python_recovery,
 		.fix = py_fix,
 		.matchers = (const struct ts_native_matcher *const[]){
-			&py_unversioned_calls, &py_default_parameters, NULL },
+			&py_unversioned_calls, &py_default_parameters, &py_cleared_options, NULL },
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,

@@ -9,6 +9,7 @@
 ;   OpenSSL's security level to 0 ('@SECLEVEL=0'). Python and OpenSSL turn these versions off by
 ;   default; turning them back on lets connections negotiate broken or deprecated protocols.
 ; keywords: OP_NO_, SECLEVEL
+; matcher: python-cleared-options
 ; value: @value PythonSslOptions
 ; report-if: enables-legacy
 ; message: This turns {versions} back on ('{value}'), which Python and OpenSSL turn off by default. Keep the 'OP_NO_*' options and the default security level; to exclude old versions explicitly, set 'ctx.minimum_version = ssl.TLSVersion.TLSv1_2'.
