@@ -14,12 +14,22 @@
 #include <stdbool.h>
 #include <tree_sitter/api.h>
 
+/* The named nodes of one tree in document order, kept by the first walk of that tree so that
+ * the walks of the other matchers read an array instead of moving a tree cursor again. */
+typedef struct ts_native_nodes {
+	TSNode root;    /* the tree they are of (the walk of another root does not use them) */
+	TSNode *nodes;
+	size_t len, cap;
+	bool complete;  /* a walk reached the end of the tree (one stopped early keeps none) */
+} ts_native_nodes;
+
 typedef struct ts_native_sink {
 	/* One match; false stops the walk (the file's deadline has passed). */
 	bool (*match)(void *arg, const TSQueryMatch *m);
 	/* Called every few thousand nodes; false stops the walk. */
 	bool (*progress)(void *arg);
 	void *arg;
+	ts_native_nodes *nodes; /* shared by the walks of one tree, or NULL */
 } ts_native_sink;
 
 typedef struct ts_native_matcher {
@@ -36,10 +46,12 @@ typedef struct ts_native_matcher {
 	bool (*holds)(const TSQueryMatch *m, const char *text);
 } ts_native_matcher;
 
-/* Calls `visit` on every named node under `root`, in document order (one tree cursor), until
- * it returns false or `out->progress` does (asked every 4096 nodes). */
+/* Calls `visit` on every named node under `root`, in document order, until it returns false
+ * or `out->progress` does (asked every 4096 nodes). The first walk of a tree moves a tree
+ * cursor and keeps the nodes in `out->nodes`; the next walks of that tree read them. */
 void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
 		    const ts_native_sink *out);
+void ts_native_nodes_release(ts_native_nodes *n);
 /* The node of capture `index` (a position in the matcher's `captures`) of `m`; false when the
  * match has none. */
 bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out);

@@ -165,12 +165,33 @@ unsigned long long ts_pattern_digest(const char *pattern)
 void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
 		    const ts_native_sink *out)
 {
+	ts_native_nodes *kept = out->nodes;
+	if (kept && kept->complete && ts_node_eq(kept->root, root)) {
+		for (size_t i = 0; i < kept->len; i++) {
+			if (!visit(arg, kept->nodes[i]))
+				return;
+			if ((i + 1) % 4096 == 0 && out->progress && !out->progress(out->arg))
+				return;
+		}
+		return;
+	}
+	if (kept && (kept->complete || kept->len)) /* of another tree, or of a stopped walk */
+		kept = NULL;
+	if (kept)
+		kept->root = root;
 	TSTreeCursor cur = ts_tree_cursor_new(root);
 	unsigned long count = 0;
+	bool finished = false;
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&cur);
-		if (ts_node_is_named(n) && !visit(arg, n))
-			break;
+		if (ts_node_is_named(n)) {
+			if (kept) {
+				GROW(kept->nodes, kept->cap, kept->len + 1);
+				kept->nodes[kept->len++] = n;
+			}
+			if (!visit(arg, n))
+				break;
+		}
 		if (++count % 4096 == 0 && out->progress && !out->progress(out->arg))
 			break;
 		if (ts_tree_cursor_goto_first_child(&cur))
@@ -179,10 +200,20 @@ void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
 		while (!(more = ts_tree_cursor_goto_next_sibling(&cur)))
 			if (!ts_tree_cursor_goto_parent(&cur))
 				break;
-		if (!more)
+		if (!more) {
+			finished = true;
 			break;
+		}
 	}
 	ts_tree_cursor_delete(&cur);
+	if (kept)
+		kept->complete = finished;
+}
+
+void ts_native_nodes_release(ts_native_nodes *n)
+{
+	free(n->nodes);
+	memset(n, 0, sizeof(*n));
 }
 
 bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out)
@@ -678,6 +709,7 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 	TSRange *ranges = NULL;
 	size_t nranges = 0, cap = 0;
 	struct seen_match *seen = NULL;
+	ts_native_nodes native_nodes = { 0 }; /* the walks of this tree's matchers share them */
 	const compiled_rule **group = xcalloc(set->len ? set->len : 1, sizeof(*group));
 	size_t *group_ri = xcalloc(set->len ? set->len : 1, sizeof(*group_ri));
 	for (size_t i = 0; i < set->len && !d->expired; i++) {
@@ -696,7 +728,7 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 			/* C code walks the whole tree (as the pattern does without narrowing). */
 			struct native_run nr = { group, n, &ectx, ctx, &env, d, 0 };
 			ts_native_sink sink = { query_rules__native_match, query_rules__native_progress,
-						&nr };
+						&nr, &native_nodes };
 			group[0]->matcher->run(root, ctx->src->text, &sink);
 			continue;
 		}
@@ -729,6 +761,7 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 	free(group_ri);
 	free(ranges);
 	free(seen);
+	ts_native_nodes_release(&native_nodes);
 	ts_query_cursor_set_byte_range(w->cursor, 0, UINT32_MAX);
 	const value_evaluator *ev = evaluator_for(ctx->lang);
 	if (eval_state && ev && ev->release_state)

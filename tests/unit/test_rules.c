@@ -45,6 +45,7 @@ void test_pattern_files(void);
 void test_rule_keys_digest(void);
 void test_rule_files_globs(void);
 void test_rule_keys_readme(void);
+void test_native_walk_shared(void);
 
 static const char header[] = "; id: LT-XX-001\n"
 			     "; name: Example\n"
@@ -914,4 +915,75 @@ void test_rule_keys_readme(void)
 	free(want);
 	free(text);
 	free(path);
+}
+
+/* The walks of one tree's matchers share its named nodes (ts_native_nodes): a second walk
+ * visits exactly what a cursor walk visits, a walk that stopped early keeps none for the next,
+ * and a walk of another tree does not read them. */
+struct walk_record {
+	TSNode seen[256];
+	size_t len, stop_after;
+};
+
+static bool walk_record_visit(void *arg, TSNode n)
+{
+	struct walk_record *r = arg;
+	if (r->len < sizeof(r->seen) / sizeof(r->seen[0]))
+		r->seen[r->len] = n;
+	r->len++;
+	return !r->stop_after || r->len < r->stop_after;
+}
+
+static bool walk_same(const struct walk_record *a, const struct walk_record *b)
+{
+	if (a->len != b->len)
+		return false;
+	for (size_t i = 0; i < a->len && i < sizeof(a->seen) / sizeof(a->seen[0]); i++)
+		if (!ts_node_eq(a->seen[i], b->seen[i]))
+			return false;
+	return true;
+}
+
+void test_native_walk_shared(void)
+{
+	static const char one[] = "import ssl\ndef f(p=ssl.PROTOCOL_TLSv1):\n    return g(p, x=[1, 2])\n";
+	static const char two[] = "ctx.options &= ~ssl.OP_NO_TLSv1\n";
+	TSParser *parser = ts_parser_new();
+	CHECK(ts_parser_set_language(parser, ts_grammar_for(LANG_PYTHON)));
+	TSTree *t1 = ts_parser_parse_string(parser, NULL, one, (uint32_t)strlen(one));
+	TSTree *t2 = ts_parser_parse_string(parser, NULL, two, (uint32_t)strlen(two));
+	TSNode r1 = ts_tree_root_node(t1), r2 = ts_tree_root_node(t2);
+
+	ts_native_sink alone = { 0 };
+	struct walk_record cursor = { 0 };
+	ts_native_walk(r1, walk_record_visit, &cursor, &alone);
+	CHECK(cursor.len > 10 && cursor.len < 256);
+
+	ts_native_nodes kept = { 0 };
+	ts_native_sink shared = { .nodes = &kept };
+	struct walk_record first = { 0 }, second = { 0 };
+	ts_native_walk(r1, walk_record_visit, &first, &shared);
+	CHECK(kept.complete && kept.len == cursor.len);
+	ts_native_walk(r1, walk_record_visit, &second, &shared);
+	CHECK(walk_same(&cursor, &first) && walk_same(&cursor, &second));
+
+	/* Another tree: walked with its own cursor, the kept nodes left as they are. */
+	struct walk_record other = { 0 }, other_alone = { 0 };
+	ts_native_walk(r2, walk_record_visit, &other, &shared);
+	ts_native_walk(r2, walk_record_visit, &other_alone, &alone);
+	CHECK(walk_same(&other, &other_alone) && ts_node_eq(kept.root, r1));
+	ts_native_nodes_release(&kept);
+
+	/* A walk told to stop after 3 nodes keeps nothing the next walk would trust. */
+	struct walk_record stopped = { .stop_after = 3 }, after = { 0 };
+	ts_native_walk(r1, walk_record_visit, &stopped, &shared);
+	CHECK_UINT(stopped.len, 3);
+	CHECK(!kept.complete);
+	ts_native_walk(r1, walk_record_visit, &after, &shared);
+	CHECK(walk_same(&cursor, &after));
+	ts_native_nodes_release(&kept);
+
+	ts_tree_delete(t1);
+	ts_tree_delete(t2);
+	ts_parser_delete(parser);
 }
