@@ -142,7 +142,8 @@ static const language_def languages[LANG_COUNT] = {
 		.predicates = { .in_rejection_test = cs_syntax_in_rejection_test },
 		.recovery = &csharp_recovery,
 		.fix = cs_fix,
-		.matchers = (const struct ts_native_matcher *const[]){ &cs_value_positions, NULL },
+		.matchers = (const struct ts_native_matcher *const[]){ &cs_value_positions,
+									&cs_pinned_protocol, NULL },
 	},
 	[LANG_PYTHON] = {
 		.name = "python", .rule_aliases = NONE,

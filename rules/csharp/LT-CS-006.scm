@@ -10,6 +10,7 @@
 ;   the application will not follow future protocol policy (a TLS 1.4, a TLS 1.2 deprecation).
 ;   Projects on older targets are never reported: there hardcoding TLS 1.2 is the fix.
 ; narrow: statement
+; matcher: csharp-pinned-security-protocol
 ; keywords: SecurityProtocol
 ; keywords-in: code
 ; value: @value SecurityProtocolType
