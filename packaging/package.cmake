@@ -19,10 +19,11 @@ install(FILES ${CMAKE_SOURCE_DIR}/packaging/completions/tlslint.bash
 install(FILES ${CMAKE_SOURCE_DIR}/packaging/completions/_tlslint
         DESTINATION share/zsh/vendor-completions)
 
-# The Debian package. dpkg-shlibdeps finds what the program links (libc, libgit2, cJSON,
-# PCRE2) with their versions; libclang is loaded at run time by the C/C++ front end (dlopen),
-# which no tool can see, so it is declared here: any of the versions the loader tries
-# (analyzer/clang/libclang.c).
+# The Debian package. dpkg-shlibdeps finds what the program links (libc, cJSON, PCRE2) with
+# their versions; libclang is loaded at run time by the C/C++ front end (dlopen), and libgit2
+# at its first use (analyzer/util/git2_api.h), which no tool can see, so they are declared
+# here: the libgit2 the build compiled against, and any of the libclang versions the loader
+# tries (analyzer/lang/c/libclang.c).
 set(TLSLINT_PACKAGE_MAINTAINER "tlslint developers <tlslint@users.noreply.invalid>" CACHE STRING
     "The Maintainer field of the Debian package")
 set(CPACK_GENERATOR DEB)
@@ -37,7 +38,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${TLSLINT_HOMEPAGE})
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang1-14 | libclang1-15 | libclang1-16")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libgit2-${TLSLINT_GIT2_ABI}, libclang1-14 | libclang1-15 | libclang1-16")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "bash-completion")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

@@ -3,7 +3,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* cmd_audit.c: `tlslint audit [options] LIST`: many repositories, in parallel, to a directory. */
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>

@@ -12,7 +12,7 @@
  * through the file's edits (cli/fix_map.h), or that gained a notification (a parse error),
  * gets its old bytes back. */
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* cmd_scan.c: `tlslint scan [options] [PATH...]`. */
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,7 +221,8 @@ cleanup:
 	gitwalk_changes_release(&changes);
 	finding_list_release(&results);
 	walk_list_release(&files);
-	git_odb_free(odb);
+	if (odb)
+		git_odb_free(odb);
 	if (git)
 		git_libgit2_shutdown();
 	scanner_free(s);

@@ -2,7 +2,7 @@
 #include "scanner.h"
 
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* git_tree.c: recursive walk of a git tree with the ignore rules a checkout would have. */
 #include "git_tree.h"
 
-#include <git2.h>
+#include "util/git2_api.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

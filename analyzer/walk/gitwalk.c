@@ -1,7 +1,7 @@
 /* gitwalk.c: staged blobs, changed lines and provenance from libgit2. */
 #include "gitwalk.h"
 
-#include <git2.h>
+#include "util/git2_api.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* walk_file.c: where a listed file's bytes come from: the file system or a git object database. */
 #include <errno.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

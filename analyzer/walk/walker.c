@@ -4,7 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>

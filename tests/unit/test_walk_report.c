@@ -2,7 +2,7 @@
  * finding order, the SARIF writer's shape, and atomic writes. */
 #include <cjson/cJSON.h>
 #include <stdio.h>
-#include <git2.h>
+#include "util/git2_api.h"
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
