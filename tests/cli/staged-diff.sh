@@ -73,6 +73,16 @@ expect_rc 2 scan --staged
 cd "$repo"
 
 # How long a typical commit takes: a few staged files.
+# libgit2 is loaded at its first use (analyzer/util/git2_api.h): without it, --staged stops
+# with status 2 and says what to install, and a scan that reads no repository still runs.
+TLSLINT_LIBGIT2=/nonexistent/libgit2.so expect_rc 2 scan --staged -o "$tmp/missing.json"
+grep -q 'libgit2 could not be loaded.*install libgit2' "$tmp/last.err" ||
+  fail "a missing libgit2 is named, with what to install: $(cat "$tmp/last.err")"
+[ ! -e "$tmp/missing.json" ] || fail "a missing libgit2 left a report behind"
+mkdir -p "$tmp/plain" && printf 'class P {\n  void M() { %s }\n}\n' "$legacy" > "$tmp/plain/P.cs"
+TLSLINT_LIBGIT2=/nonexistent/libgit2.so expect_rc 1 "$tlslint" scan --quiet --format json \
+  -o "$tmp/plain.json" "$tmp/plain/P.cs"
+
 start=$(date +%s%N)
 scan --staged -o /dev/null > /dev/null 2>&1
 end=$(date +%s%N)
