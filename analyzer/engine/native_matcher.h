@@ -56,6 +56,9 @@ void ts_native_nodes_release(ts_native_nodes *n);
  * match has none. */
 bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out);
 
+/* Whether the text of `n` is exactly `s` (a query's #eq? on a capture). */
+bool ts_native_text_is(const char *text, TSNode n, const char *s);
+
 /* A digest of a rule's pattern that ignores whitespace and `;` comments. */
 unsigned long long ts_pattern_digest(const char *pattern);
 

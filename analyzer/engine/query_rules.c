@@ -210,6 +210,13 @@ void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
 		kept->complete = finished;
 }
 
+bool ts_native_text_is(const char *text, TSNode n, const char *s)
+{
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	size_t len = strlen(s);
+	return e - b == len && memcmp(text + b, s, len) == 0;
+}
+
 void ts_native_nodes_release(ts_native_nodes *n)
 {
 	free(n->nodes);

@@ -421,13 +421,6 @@ struct cs_pinned_walk {
 	const ts_native_sink *out;
 };
 
-static bool cs_pinned__text_is(const char *text, TSNode n, const char *s)
-{
-	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
-	size_t len = strlen(s);
-	return e - b == len && memcmp(text + b, s, len) == 0;
-}
-
 static bool cs_pinned__visit(void *arg, TSNode n)
 {
 	const struct cs_pinned_walk *w = arg;
@@ -443,7 +436,7 @@ static bool cs_pinned__visit(void *arg, TSNode n)
 	TSNode prop = ts_node_child_by_field_name(left, "name", 4);
 	if (ts_node_is_null(cls) || !ts_node_is_named(cls) || ts_node_is_null(prop) ||
 	    ts_node_symbol(prop) != w->identifier ||
-	    !cs_pinned__text_is(w->text, prop, "SecurityProtocol"))
+	    !ts_native_text_is(w->text, prop, "SecurityProtocol"))
 		return true;
 	/* #match? @class "(^|\\.)ServicePointManager$" */
 	static const char cls_name[] = "ServicePointManager";

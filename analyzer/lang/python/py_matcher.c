@@ -153,13 +153,6 @@ struct py_options_walk {
 	const ts_native_sink *out;
 };
 
-static bool py_options__text_is(const char *text, TSNode n, const char *s)
-{
-	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
-	size_t len = strlen(s);
-	return e - b == len && memcmp(text + b, s, len) == 0;
-}
-
 /* `(attribute attribute: (identifier) @name)`: the identifier, or a null node. */
 static TSNode py_options__attribute_name(const struct py_options_walk *w, TSNode n)
 {
@@ -198,7 +191,7 @@ static bool py_options__visit(void *arg, TSNode n)
 	TSSymbol sym = ts_node_symbol(n);
 	if (sym == w->augmented || sym == w->assignment) {
 		TSNode name = py_options__attribute_name(w, ts_node_child_by_field_name(n, "left", 4));
-		if (ts_node_is_null(name) || !py_options__text_is(w->text, name, "options"))
+		if (ts_node_is_null(name) || !ts_native_text_is(w->text, name, "options"))
 			return true;
 		TSNode right = ts_node_child_by_field_name(n, "right", 5), value;
 		if (sym == w->augmented) {
@@ -223,9 +216,9 @@ static bool py_options__visit(void *arg, TSNode n)
 		if (ts_node_is_null(name) || ts_node_is_null(args) ||
 		    ts_node_symbol(args) != w->argument_list || !ts_node_named_child_count(args))
 			return true;
-		uint16_t pattern = py_options__text_is(w->text, name, "clear_options") ? 2
-				   : py_options__text_is(w->text, name, "set_ciphers") ||
-					     py_options__text_is(w->text, name, "set_cipher_list")
+		uint16_t pattern = ts_native_text_is(w->text, name, "clear_options") ? 2
+				   : ts_native_text_is(w->text, name, "set_ciphers") ||
+					     ts_native_text_is(w->text, name, "set_cipher_list")
 				       ? 3
 				       : UINT16_MAX;
 		return pattern == UINT16_MAX ||
@@ -235,7 +228,7 @@ static bool py_options__visit(void *arg, TSNode n)
 		TSNode name = ts_node_child_by_field_name(n, "name", 4);
 		TSNode value = ts_node_child_by_field_name(n, "value", 5);
 		if (ts_node_is_null(name) || ts_node_symbol(name) != w->identifier ||
-		    !py_options__text_is(w->text, name, "ciphers") || ts_node_is_null(value) ||
+		    !ts_native_text_is(w->text, name, "ciphers") || ts_node_is_null(value) ||
 		    !ts_node_is_named(value))
 			return true;
 		return py_options__emit(w, 4, name, CAP_OPT_KEYWORD, value);
