@@ -56,6 +56,9 @@ void ts_native_nodes_release(ts_native_nodes *n);
  * match has none. */
 bool ts_native_capture(const TSQueryMatch *m, uint32_t index, TSNode *out);
 
+/* The grammar's symbol of the named node type `name`, 0 when it has none (a matcher compares
+ * ts_node_symbol() with it rather than type names). */
+TSSymbol ts_native_symbol(const TSLanguage *lang, const char *name);
 /* Whether the text of `n` is exactly `s` (a query's #eq? on a capture). */
 bool ts_native_text_is(const char *text, TSNode n, const char *s);
 

@@ -210,6 +210,11 @@ void ts_native_walk(TSNode root, bool (*visit)(void *arg, TSNode n), void *arg,
 		kept->complete = finished;
 }
 
+TSSymbol ts_native_symbol(const TSLanguage *lang, const char *name)
+{
+	return ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), true);
+}
+
 bool ts_native_text_is(const char *text, TSNode n, const char *s)
 {
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -700,6 +705,18 @@ static bool query_rules__native_match(void *arg, const TSQueryMatch *m)
 	return true;
 }
 
+/* Whether rule `i` owns its query or matcher and a rule sharing it is marked in `runnable`:
+ * then one walk of the tree is made for them. */
+static bool query_rules__group_runs(const ts_ruleset *set, size_t i, const bool *runnable)
+{
+	if (set->rules[i].owner != i)
+		return false;
+	for (size_t j = i; j < set->len; j++)
+		if (set->rules[j].owner == i && runnable[j])
+			return true;
+	return false;
+}
+
 /* Runs the rules marked in `runnable` on the tree under `root`, with one evaluation context
  * for that tree (the evaluator keeps its tables for it in eval_state). Rules that share a
  * query share one walk; a rule that walks alone and asks for it (`narrow: statement`) walks
@@ -716,7 +733,12 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 	TSRange *ranges = NULL;
 	size_t nranges = 0, cap = 0;
 	struct seen_match *seen = NULL;
-	ts_native_nodes native_nodes = { 0 }; /* the walks of this tree's matchers share them */
+	/* The walks of this tree's matchers share its nodes, when there is more than one. */
+	ts_native_nodes native_nodes = { 0 };
+	size_t native_walks = 0;
+	for (size_t i = 0; i < set->len; i++)
+		if (set->rules[i].matcher && query_rules__group_runs(set, i, runnable))
+			native_walks++;
 	const compiled_rule **group = xcalloc(set->len ? set->len : 1, sizeof(*group));
 	size_t *group_ri = xcalloc(set->len ? set->len : 1, sizeof(*group_ri));
 	for (size_t i = 0; i < set->len && !d->expired; i++) {
@@ -735,7 +757,7 @@ static void query_rules__run_tree(const ts_ruleset *set, ts_worker *w, const fil
 			/* C code walks the whole tree (as the pattern does without narrowing). */
 			struct native_run nr = { group, n, &ectx, ctx, &env, d, 0 };
 			ts_native_sink sink = { query_rules__native_match, query_rules__native_progress,
-						&nr, &native_nodes };
+						&nr, native_walks > 1 ? &native_nodes : NULL };
 			group[0]->matcher->run(root, ctx->src->text, &sink);
 			continue;
 		}

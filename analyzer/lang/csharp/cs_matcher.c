@@ -456,9 +456,9 @@ static void cs_pinned_run(TSNode root, const char *text, const ts_native_sink *o
 	const TSLanguage *lang = ts_tree_language(root.tree);
 	struct cs_pinned_walk w = {
 		text,
-		ts_language_symbol_for_name(lang, "assignment_expression", 21, true),
-		ts_language_symbol_for_name(lang, "member_access_expression", 24, true),
-		ts_language_symbol_for_name(lang, "identifier", 10, true),
+		ts_native_symbol(lang, "assignment_expression"),
+		ts_native_symbol(lang, "member_access_expression"),
+		ts_native_symbol(lang, "identifier"),
 		out,
 	};
 	if (w.assignment && w.member_access && w.identifier)

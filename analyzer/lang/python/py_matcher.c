@@ -45,24 +45,18 @@ static bool py_matcher__visit(void *arg, TSNode n)
 	return w->out->match(w->out->arg, &m);
 }
 
-/* The grammar's symbol of the named node type `name` (0 when it has none). */
-static TSSymbol py_matcher__symbol(const TSLanguage *lang, const char *name)
-{
-	return ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), true);
-}
-
 static void py_matcher_run(TSNode root, const char *text, const ts_native_sink *out)
 {
 	const TSLanguage *lang = ts_tree_language(root.tree);
-	struct py_walk w = { text, py_matcher__symbol(lang, "call"),
-			     py_matcher__symbol(lang, "identifier"),
-			     py_matcher__symbol(lang, "attribute"),
-			     py_matcher__symbol(lang, "argument_list"), out };
+	struct py_walk w = { text, ts_native_symbol(lang, "call"),
+			     ts_native_symbol(lang, "identifier"),
+			     ts_native_symbol(lang, "attribute"),
+			     ts_native_symbol(lang, "argument_list"), out };
 	if (w.call && w.identifier && w.attribute && w.argument_list)
 		ts_native_walk(root, py_matcher__visit, &w, out);
 }
 
-/* #not-in-rejection-test? @value. */
+/* #not-in-rejection-test? @value (capture 0 of every matcher here). */
 static bool py_matcher_holds(const TSQueryMatch *m, const char *text)
 {
 	TSNode value;
@@ -112,8 +106,8 @@ static void py_default_run(TSNode root, const char *text, const ts_native_sink *
 {
 	(void)text;
 	const TSLanguage *lang = ts_tree_language(root.tree);
-	struct py_default_walk w = { py_matcher__symbol(lang, "default_parameter"),
-				     py_matcher__symbol(lang, "typed_default_parameter"), out };
+	struct py_default_walk w = { ts_native_symbol(lang, "default_parameter"),
+				     ts_native_symbol(lang, "typed_default_parameter"), out };
 	if (w.plain && w.typed)
 		ts_native_walk(root, py_default__visit, &w, out);
 }
@@ -142,8 +136,9 @@ const ts_native_matcher py_default_parameters = {
  *   4 (keyword_argument name: (identifier) @keyword value: (_) @value)   @keyword = ciphers
  *
  * each with (#not-in-rejection-test? @value). */
-enum { CAP_OPT_PROPERTY, CAP_OPT_VALUE, CAP_OPT_METHOD, CAP_OPT_KEYWORD };
-static const char *const py_options_captures[] = { "property", "value", "method", "keyword",
+/* @value first, as in the other matchers: py_matcher_holds() reads capture 0. */
+enum { CAP_OPT_VALUE, CAP_OPT_PROPERTY, CAP_OPT_METHOD, CAP_OPT_KEYWORD };
+static const char *const py_options_captures[] = { "value", "property", "method", "keyword",
 						   NULL };
 
 struct py_options_walk {
@@ -241,15 +236,15 @@ static void py_options_run(TSNode root, const char *text, const ts_native_sink *
 	const TSLanguage *lang = ts_tree_language(root.tree);
 	struct py_options_walk w = {
 		text,
-		py_matcher__symbol(lang, "augmented_assignment"),
-		py_matcher__symbol(lang, "assignment"),
-		py_matcher__symbol(lang, "call"),
-		py_matcher__symbol(lang, "keyword_argument"),
-		py_matcher__symbol(lang, "attribute"),
-		py_matcher__symbol(lang, "identifier"),
-		py_matcher__symbol(lang, "unary_operator"),
-		py_matcher__symbol(lang, "binary_operator"),
-		py_matcher__symbol(lang, "argument_list"),
+		ts_native_symbol(lang, "augmented_assignment"),
+		ts_native_symbol(lang, "assignment"),
+		ts_native_symbol(lang, "call"),
+		ts_native_symbol(lang, "keyword_argument"),
+		ts_native_symbol(lang, "attribute"),
+		ts_native_symbol(lang, "identifier"),
+		ts_native_symbol(lang, "unary_operator"),
+		ts_native_symbol(lang, "binary_operator"),
+		ts_native_symbol(lang, "argument_list"),
 		out,
 	};
 	if (w.augmented && w.assignment && w.call && w.keyword_argument && w.attribute &&
@@ -257,18 +252,10 @@ static void py_options_run(TSNode root, const char *text, const ts_native_sink *
 		ts_native_walk(root, py_options__visit, &w, out);
 }
 
-/* #not-in-rejection-test? @value. */
-static bool py_options_holds(const TSQueryMatch *m, const char *text)
-{
-	TSNode value;
-	return !ts_native_capture(m, CAP_OPT_VALUE, &value) ||
-	       !py_syntax_in_rejection_test(value, text);
-}
-
 const ts_native_matcher py_cleared_options = {
 	.name = "python-cleared-options",
 	.digest = 0x12dc182e239dc056ULL, /* ts_pattern_digest() of LT-PY-003.scm's pattern (a unit test checks) */
 	.captures = py_options_captures,
 	.run = py_options_run,
-	.holds = py_options_holds,
+	.holds = py_matcher_holds,
 };
