@@ -205,6 +205,9 @@ static void rules__print_keywords(const rule *r)
 		printf(" & ");
 		rules__print_group(r->also[g].words, r->also[g].len);
 	}
+	for (size_t i = 0; i < r->nkeywords_alone; i++)
+		printf("%s%s%s", i ? ", " : "; ", r->keywords_alone[i],
+		       i + 1 < r->nkeywords_alone ? "" : " only standing alone");
 	printf("%s\n", r->narrow ? "; queries narrowed to the statements around the first group"
 				  : "");
 }
@@ -235,6 +238,9 @@ static void rules__json(const catalogue *cat)
 				cJSON_AddItemToArray(grp, cJSON_CreateString(r->also[g].words[k]));
 			cJSON_AddItemToArray(also, grp);
 		}
+		cJSON *alone = cJSON_AddArrayToObject(j, "keywordsAlone");
+		for (size_t k = 0; k < r->nkeywords_alone; k++)
+			cJSON_AddItemToArray(alone, cJSON_CreateString(r->keywords_alone[k]));
 		cJSON_AddBoolToObject(j, "narrow", r->narrow);
 		/* Pattern files for further languages (rules/README.md). */
 		cJSON *vars = cJSON_AddArrayToObject(j, "variants");

@@ -249,6 +249,26 @@ KEY_PARSER(key_keywords_in)
 	       rule__complain(msg, msglen, "keywords-in: code needs keywords");
 }
 
+KEY_PARSER(key_keywords_alone)
+{
+	if (!v)
+		return true;
+	size_t n = 0;
+	char **words = rule__split_words(v, &n);
+	r->keywords_alone = words;
+	r->nkeywords_alone = n;
+	for (size_t i = 0; i < n; i++) {
+		bool listed = false;
+		for (size_t k = 0; k < r->nkeywords && !listed; k++)
+			listed = strcmp(r->keywords[k], words[i]) == 0;
+		if (!listed)
+			return rule__complain(msg, msglen,
+					      "keywords-alone: '%s' is not a word of the first "
+					      "keywords group", words[i]);
+	}
+	return true;
+}
+
 KEY_PARSER(key_value)
 {
 	if (!v)
@@ -395,6 +415,12 @@ const rule_key rule_keys[] = {
 	  "match always spells one of them as code (`ServicePointManager.SecurityProtocol = ...`); "
 	  "the default `text` counts them anywhere. Words inside an interpolated string "
 	  "(`$\"...\"`) count as code: its holes are. `TLSLINT_NO_NARROWING=1` turns it off." },
+	{ "keywords-alone", 0, RULE_FIELD_WORDS, F(keywords_alone), F(nkeywords_alone),
+	  key_keywords_alone,
+	  "words of the first keyword group that count only where they stand alone: neither "
+	  "right after nor right before a letter, digit, `_`, `-` or `.`. For short options "
+	  "(`-1` counts in `curl -1 URL` and `\"-1\"`, not in `x-1`, `-10` or `2021-1.5`). "
+	  "`TLSLINT_NO_NARROWING=1` turns it off." },
 	{ "no-fix", 0, RULE_FIELD_TEXT, F(no_fix), NO_FIELD, NULL,
 	  "why the rule's findings carry no fix (`properties.noFix` in SARIF, `tlslint fix -v`), for "
 	  "findings whose front end gives no more precise reason: a rule without fixes must say why, "

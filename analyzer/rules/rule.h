@@ -79,6 +79,9 @@ typedef struct rule {
 				  keyword group's hits (engine/query_rules.h) */
 	bool keywords_in_code; /* `keywords-in: code`: first-group words in comments and
 				  string literals do not count (scan/scanner.c) */
+	char **keywords_alone; /* `keywords-alone:` first-group words that count only where
+				  they stand alone (scan/scanner.c) */
+	size_t nkeywords_alone;
 	bool enabled_by_default;
 	bool builtin;          /* compiled into the binary (and checked by its test suite) */
 

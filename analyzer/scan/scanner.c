@@ -25,6 +25,11 @@
 #include "values/evaluator.h"
 #include "walk/vendored.h"
 
+struct alone_words {
+	uint32_t *ids;
+	size_t n;
+};
+
 struct lang_slot {
 	const frontend *fe;
 	void *state;
@@ -32,6 +37,7 @@ struct lang_slot {
 	matcher *also;           /* the later groups (ASCII case ignored), scanned only in the
 				    files where a rule that has some holds its first group */
 	keyword_expr *exprs;     /* per rule: its keyword groups */
+	struct alone_words *alone; /* per rule: the ids of its `keywords-alone` words */
 	keyword_expr *fact_exprs; /* per post-scan analyzer reading this language */
 	size_t nfact_exprs;
 	bool always;             /* some rule has no keyword: every file is analysed */
@@ -105,6 +111,12 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 		slot->exprs = xreallocarray(slot->exprs, slot->nrules + 1, sizeof(*slot->exprs));
 		keyword_expr *e = &slot->exprs[slot->nrules];
 		memset(e, 0, sizeof(*e));
+		slot->alone = xreallocarray(slot->alone, slot->nrules + 1, sizeof(*slot->alone));
+		struct alone_words *a = &slot->alone[slot->nrules];
+		a->n = r->nkeywords ? r->nkeywords_alone : 0;
+		a->ids = a->n ? xcalloc(a->n, sizeof(*a->ids)) : NULL;
+		for (size_t i = 0; i < a->n; i++)
+			a->ids[i] = matcher_add(slot->m, r->keywords_alone[i]);
 		*PUSH(slot->rules, slot->nrules) = r;
 		if (r->nkeywords)
 			keyword_expr_add_group(e, slot->m, (const char *const *)r->keywords,
@@ -264,8 +276,11 @@ void scanner_free(scanner *s)
 		struct lang_slot *slot = &s->langs[l];
 		if (slot->fe && atomic_load(&slot->status) == SLOT_READY && slot->state)
 			slot->fe->release(slot->state);
-		for (size_t i = 0; i < slot->nrules; i++)
+		for (size_t i = 0; i < slot->nrules; i++) {
 			keyword_expr_release(&slot->exprs[i]);
+			free(slot->alone[i].ids);
+		}
+		free(slot->alone);
 		for (size_t i = 0; i < slot->nfact_exprs; i++)
 			keyword_expr_release(&slot->fact_exprs[i]);
 		free(slot->exprs);
@@ -448,6 +463,40 @@ static void scanner__keywords_in_code(const struct lang_slot *slot, language lan
 	free(at);
 }
 
+/* `keywords-alone`: a word stands alone when neither byte beside it is a letter, a digit,
+ * `_`, `-` or `.`: `-1` in `curl -1 URL` or `"-1"`, not in `x-1`, `-10` or `2021-1.5`. */
+static bool scanner__word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '-' || c == '.';
+}
+
+static bool scanner__alone(const matcher *m, const source_file *src, const match_hit *h)
+{
+	size_t end = h->offset + matcher_word_len(m, h->word);
+	return (h->offset == 0 || !scanner__word_char(src->text[h->offset - 1])) &&
+	       (end >= src->len || !scanner__word_char(src->text[end]));
+}
+
+/* A rule with `keywords-alone` words holds its first group only through a hit of another
+ * word of the group or one of those words standing alone. */
+static bool scanner__first_group_alone(const struct lang_slot *slot, size_t r,
+				       const source_file *src, const match_result *hits)
+{
+	const struct alone_words *a = &slot->alone[r];
+	for (size_t k = 0; k < hits->nhits; k++) {
+		const match_hit *h = &hits->hits[k];
+		if (!keyword_expr_in_group(&slot->exprs[r], 0, h->word))
+			continue;
+		bool restricted = false;
+		for (size_t i = 0; i < a->n && !restricted; i++)
+			restricted = a->ids[i] == h->word;
+		if (!restricted || scanner__alone(slot->m, src, h))
+			return true;
+	}
+	return false;
+}
+
 /* One pass over the text for every keyword of the language; says which rules can match
  * (`ks->live`) and whether the file is worth analysing at all. */
 static bool scanner__keywords(struct lang_slot *slot, language lang, const char *uri,
@@ -464,6 +513,8 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 		const keyword_expr *e = &slot->exprs[r];
 		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
 			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
+		if (ks->live[r] && slot->alone[r].n && ts_narrowing_enabled())
+			ks->live[r] = scanner__first_group_alone(slot, r, src, &ks->hits);
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
 				matcher_scan(slot->also, src->text, src->len, false, &ks->also);

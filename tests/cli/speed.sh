@@ -140,6 +140,17 @@ grep -q ' 1 read, 1 parsed' "$tmp/sh2.err" || { fail "curl_upper.sh was not pars
 [ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh2.json")" = "LT-SH-001:3" ] ||
   fail "curl_upper.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh2.json"), want LT-SH-001 at line 3"
 
+# `keywords-alone: -1, -3`: a script whose -1 and -3 are only inside longer words (pkg-1.3-1,
+# -10) is read but not parsed; without narrowing it is parsed. A quoted "-3" stands alone and
+# is reported.
+"$bin" scan --fail-on none -q -v -f json -o "$tmp/sh3.json" "$cases/sh/words_only.sh" 2> "$tmp/sh3.err" || fail "scan words_only.sh"
+grep -q ' 1 read, 0 parsed' "$tmp/sh3.err" || { fail "words_only.sh was parsed"; cat "$tmp/sh3.err"; }
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -v -f json -o "$tmp/sh4.json" "$cases/sh/words_only.sh" 2> "$tmp/sh4.err" || fail "scan words_only.sh without narrowing"
+grep -q ' 1 read, 1 parsed' "$tmp/sh4.err" || { fail "words_only.sh was not parsed without narrowing"; cat "$tmp/sh4.err"; }
+"$bin" scan --fail-on none -q -f json -o "$tmp/sh5.json" "$cases/sh/quoted.sh" || fail "scan quoted.sh"
+[ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh5.json")" = "LT-SH-001:3" ] ||
+  fail "quoted.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh5.json"), want LT-SH-001 at line 3"
+
 # C# constants of another file: the index fills while the files are analysed, and only a
 # file whose lookup the complete index answers is analysed again (Bootstrap.cs, once); alone,
 # its lookups fail and nothing is analysed twice.

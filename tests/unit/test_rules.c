@@ -814,6 +814,7 @@ static const struct {
 	{ "enabled", "true", "false" },
 	{ "narrow", "file", "statement" },
 	{ "keywords-in", "text", "code" },
+	{ "keywords-alone", "K", "" },
 	{ "no-fix", "The value is computed.", "The value is read." },
 	{ "matcher", "csharp-value-positions", "other-matcher" },
 };
