@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "core/language.h"
+#include "engine/ts_arena.h"
 
 static const struct {
 	const char *name;
@@ -40,6 +41,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	int status;
+	ts_arena_install();
 	if (argc == 2 && language_helper_main(argv[1], &status))
 		return status; /* a helper process of a scan (C's libclang parser processes) */
 	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||

@@ -15,6 +15,7 @@
 #include "util/matcher.h"
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "engine/ts_arena.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
@@ -63,7 +64,9 @@ static TSQuery *query_rules__compile(const TSLanguage *grammar, const rule *r, c
 {
 	uint32_t offset = 0;
 	TSQueryError qerr = TSQueryErrorNone;
+	ts_arena_suspend(); /* the query outlives the file whose analysis compiles it */
 	TSQuery *q = ts_query_new(grammar, r->pattern, (uint32_t)strlen(r->pattern), &offset, &qerr);
+	ts_arena_resume();
 	if (!q)
 		diag_at(err, errlen, r->source_path, query_rules__line_of(r, offset), "query %s",
 			qerr < sizeof(query_errors) / sizeof(query_errors[0]) ? query_errors[qerr]
@@ -1373,8 +1376,9 @@ static size_t query_rules__index(const file_ctx *ctx, const rule *r)
 	return SIZE_MAX;
 }
 
-ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
-				  bool *had_errors, ts_tree_visitor visit, const void *arg)
+static ts_run_status query_rules__run_file(const ts_ruleset *set, ts_worker *w,
+					   const file_ctx *ctx, bool *had_errors,
+					   ts_tree_visitor visit, const void *arg, bool arena)
 {
 	struct deadline d = { clock_ms() + w->timeout_ms, false };
 	if (!ts_parser_set_language(w->parser, set->grammar))
@@ -1419,6 +1423,28 @@ ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const fil
 	const value_evaluator *ev = evaluator_for(ctx->lang);
 	if (ctx->scan_index_sink && ev && ev->scan_index_record)
 		ev->scan_index_record(ctx->scan_index_sink, ctx->uri, ctx->src, root);
-	ts_tree_delete(tree);
+	if (!arena)
+		ts_tree_delete(tree); /* else ts_arena_end() takes it back at once */
 	return d.expired ? TS_RUN_TIMEOUT : rule_failed ? TS_RUN_RULE_FAILED : TS_RUN_OK;
+}
+
+ts_run_status ts_ruleset_run_with(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
+				  bool *had_errors, ts_tree_visitor visit, const void *arg)
+{
+	if (!ts_arena_begin())
+		return query_rules__run_file(set, w, ctx, had_errors, visit, arg, false);
+	/* The file's own parser and query cursor, in its region: the worker's would grow
+	 * their arrays there and keep them past ts_arena_end(). */
+	TSParser *parser = w->parser;
+	TSQueryCursor *cursor = w->cursor;
+	w->parser = ts_parser_new();
+	w->cursor = ts_query_cursor_new();
+	ts_query_cursor_set_match_limit(w->cursor, 4096);
+	ts_run_status st = query_rules__run_file(set, w, ctx, had_errors, visit, arg, true);
+	ts_parser_delete(w->parser); /* its external scanner's state is malloc's */
+	ts_query_cursor_delete(w->cursor);
+	w->parser = parser;
+	w->cursor = cursor;
+	ts_arena_end();
+	return st;
 }

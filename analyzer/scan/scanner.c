@@ -14,6 +14,7 @@
 #include "engine/emit.h"
 #include "engine/query_rules.h"
 #include "engine/recover.h"
+#include "engine/ts_arena.h"
 #include "frontends/frontend.h"
 #include "project/facts.h"
 #include "project/post_scan.h"
@@ -667,6 +668,7 @@ static void *scanner__worker(void *arg)
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (workers[l])
 			run->s->langs[l].fe->worker_free(workers[l]);
+	ts_arena_thread_release();
 	return NULL;
 }
 

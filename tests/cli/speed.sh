@@ -55,6 +55,13 @@ results "$tmp/query.sarif" > "$tmp/query.results"
 results "$tmp/native.sarif" > "$tmp/native.results"
 diff "$tmp/query.results" "$tmp/native.results" > "$tmp/matcher.diff" ||
   { fail "the native matchers (C#, Python) and their patterns differ on the fixtures"; head -40 "$tmp/matcher.diff"; }
+# tree-sitter's memory comes from a region per file (engine/ts_arena.h); with malloc
+# (TLSLINT_NO_TS_ARENA=1) every fixture's results are the same.
+TLSLINT_NO_TS_ARENA=1 "$bin" scan --fail-on none -q -f sarif -o "$tmp/malloc.sarif" \
+  "$root/fixtures" "$cases/src" || fail "scan with malloc for tree-sitter"
+results "$tmp/malloc.sarif" > "$tmp/malloc.results"
+diff "$tmp/malloc.results" "$tmp/native.results" > "$tmp/arena.diff" ||
+  { fail "tree-sitter's region and malloc give different results on the fixtures"; head -40 "$tmp/arena.diff"; }
 # A rule naming a matcher its language does not have fails to load.
 mkdir -p "$tmp/badrule"
 sed 's/^; matcher: csharp-value-positions$/; matcher: no-such-matcher/; s/^; id: LT-CS-001$/; id: LT-XX-990/' \

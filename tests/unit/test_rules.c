@@ -8,6 +8,7 @@
 #include "engine/emit.h"
 #include "engine/native_matcher.h"
 #include "engine/query_rules.h"
+#include "engine/ts_arena.h"
 #include "engine/ts_grammars.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
@@ -46,6 +47,7 @@ void test_rule_keys_digest(void);
 void test_rule_files_globs(void);
 void test_rule_keys_readme(void);
 void test_native_walk_shared(void);
+void test_ts_arena(void);
 
 static const char header[] = "; id: LT-XX-001\n"
 			     "; name: Example\n"
@@ -987,4 +989,64 @@ void test_native_walk_shared(void)
 	ts_tree_delete(t1);
 	ts_tree_delete(t2);
 	ts_parser_delete(parser);
+}
+
+/* A file's parse in the region of engine/ts_arena.h gives the tree and the query matches
+ * that malloc gives, also for a file large enough to need several chunks; a query compiled
+ * while suspended outlives the region. */
+static size_t arena_matches(const TSQuery *q, const char *text, size_t len, uint32_t *children)
+{
+	TSParser *parser = ts_parser_new();
+	CHECK(ts_parser_set_language(parser, ts_grammar_for(LANG_PYTHON)));
+	TSTree *tree = ts_parser_parse_string(parser, NULL, text, (uint32_t)len);
+	TSNode root = ts_tree_root_node(tree);
+	*children = ts_node_named_child_count(root);
+	TSQueryCursor *cur = ts_query_cursor_new();
+	ts_query_cursor_exec(cur, q, root);
+	size_t n = 0;
+	TSQueryMatch m;
+	while (ts_query_cursor_next_match(cur, &m))
+		n++;
+	ts_query_cursor_delete(cur);
+	ts_tree_delete(tree);
+	ts_parser_delete(parser);
+	return n;
+}
+
+void test_ts_arena(void)
+{
+	ts_arena_install();
+	if (!ts_arena_enabled()) {
+		CHECK(!ts_arena_begin()); /* ASan builds keep malloc */
+		return;
+	}
+	strbuf src = STRBUF_INIT;
+	for (int i = 0; i < 20000; i++)
+		strbuf_addf(&src, "ctx%d = ssl.SSLContext(ssl.PROTOCOL_TLSv1 if x%d else [a, (b, c)])\n",
+			    i, i);
+	static const char pattern[] = "(call function: (attribute) @f arguments: (argument_list))";
+	uint32_t off = 0;
+	TSQueryError err = TSQueryErrorNone;
+	CHECK(ts_arena_begin());
+	CHECK(!ts_arena_begin()); /* one region at a time */
+	ts_arena_suspend();
+	TSQuery *q = ts_query_new(ts_grammar_for(LANG_PYTHON), pattern, sizeof(pattern) - 1, &off,
+				  &err);
+	ts_arena_resume();
+	uint32_t in_arena = 0, with_malloc = 0;
+	size_t n1 = arena_matches(q, src.buf, src.len, &in_arena);
+	ts_arena_end();
+	size_t n2 = arena_matches(q, src.buf, src.len, &with_malloc); /* outside: malloc */
+	CHECK_UINT(n1, 20000);
+	CHECK_UINT(n2, 20000);
+	CHECK_UINT(in_arena, 20000);
+	CHECK_UINT(with_malloc, 20000);
+	/* The region is used again by the next file. */
+	CHECK(ts_arena_begin());
+	size_t n3 = arena_matches(q, src.buf, src.len, &in_arena);
+	ts_arena_end();
+	CHECK_UINT(n3, 20000);
+	ts_query_delete(q);
+	ts_arena_thread_release();
+	strbuf_release(&src);
 }
