@@ -15,7 +15,7 @@ shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reg config rule compdb baseline decode gitignore nginx directives shell_readers properties cwire cfix)
+[ ${#targets[@]} -gt 0 ] || targets=(reg config rule compdb baseline decode gitignore nginx directives shell_readers properties cwire cfix msbuild)
 
 # The fixtures of each target's format, as seeds (found at run time, never copied in).
 seed_files() {
@@ -31,6 +31,7 @@ seed_files() {
 	properties) find "$root/fixtures/jvm" -type f -size -64k ;;
 	cfix) find "$root/fixtures/c" "$root/tests/fix/c" -type f -size -64k ;;
 	shell_readers) find "$root/fixtures/shell" -type f -size -64k ;;
+	msbuild) find "$root/fixtures/dotnet" "$root/fixtures/demo" -type f \( -name "*.*proj" -o -name "*.props" -o -name "*.targets" -o -name "*.config" \) -size -64k ;;
 	directives) find "$root/fixtures/apache" "$root/fixtures/haproxy" "$root/fixtures/openssl" -type f -size -64k ;;
 	esac
 }

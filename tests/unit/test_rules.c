@@ -20,6 +20,7 @@
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "lang/php/php_syntax.h"
+#include "../fuzz/msbuild_compare.h"
 #include "values/evaluator.h"
 
 void test_versions_describe(void);
@@ -48,6 +49,7 @@ void test_rule_files_globs(void);
 void test_rule_keys_readme(void);
 void test_native_walk_shared(void);
 void test_ts_arena(void);
+void test_msbuild_reader(void);
 
 static const char header[] = "; id: LT-XX-001\n"
 			     "; name: Example\n"
@@ -1049,4 +1051,70 @@ void test_ts_arena(void)
 	ts_query_delete(q);
 	ts_arena_thread_release();
 	strbuf_release(&src);
+}
+
+/* The plain-project reader (lang/dotnet/msbuild_reader.h): what it accepts tree-sitter-xml
+ * parses without an error into the same elements and CharData runs; what it refuses it
+ * leaves to the parser. */
+static bool msbuild_compare_target(const char *name, size_t len)
+{
+	return len == 15 && strncmp(name, "TargetFramework", len) == 0;
+}
+
+void test_msbuild_reader(void)
+{
+	static const char *const accepted[] = {
+		"<Project/>",
+		"  <?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<!-- a - b -->\r\n<Project Sdk=\"X\">"
+		"<PropertyGroup Condition=\" '$(C)' == 'Debug' \">\r\n    <TargetFrameworks> net45; "
+		"net48 ;</TargetFrameworks>\n<TargetFramework>\n net45<!--c-->;net6.0 "
+		"</TargetFramework><A/><B></B ></PropertyGroup>\n</Project>\n<!-- after -->\n",
+		"<?xml version='1.0' standalone='yes'?><A x='a>b' y = \"\xc3\xa9\">a > b \xc3\xa9</A>",
+		"<a.b-c:d e='1'\n f='2'>t<x>u</x>v</a.b-c:d>",
+	};
+	static const char *const refused[] = {
+		"", "<?xml version=\"1.0\"?>", "<A/><B/>", "<A>x</A>y", "<A>&amp;</A>",
+		"<A x=\"a&lt;\"/>", "<A><![CDATA[x]]></A>", "<A>x]]>y</A>", "<!-- a -- b --><A/>",
+		"<!-- a ---><A/>", "<A x=\"1\"y=\"2\"/>", "<A></B>", "<A>", "<?pi x?><A/>",
+		"<!DOCTYPE A><A/>", "\xef\xbb\xbf<A/>", "<:A/>", "<A>\x01</A>",
+		"<?xml encoding=\"utf-8\" version=\"1.0\"?><A/>", "<?xml-stylesheet href=\"a\"?><A/>",
+		"<?xml encoding=\"utf-8\"?><A/>", "<?xml version=\"2.0\"?><A/>", "<?xml version=\"1.a\"?><A/>",
+	};
+	TSParser *parser = ts_parser_new();
+	for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++) {
+		int rc = msbuild_compare(parser, accepted[i], strlen(accepted[i]));
+		if (rc != 0)
+			fprintf(stderr, "msbuild reader: document %zu: %s\n", i,
+				rc > 0 ? "refused" : "differs from tree-sitter-xml");
+		CHECK(rc == 0);
+	}
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		int rc = msbuild_compare(parser, refused[i], strlen(refused[i]));
+		if (rc != 1)
+			fprintf(stderr, "msbuild reader: '%s' accepted\n", refused[i]);
+		CHECK(rc == 1);
+	}
+	/* Nesting deeper than the reader's limit is the parser's. */
+	strbuf deep = STRBUF_INIT;
+	for (int i = 0; i <= MSBUILD_READER_MAX_DEPTH; i++)
+		strbuf_adds(&deep, "<a>");
+	for (int i = 0; i <= MSBUILD_READER_MAX_DEPTH; i++)
+		strbuf_adds(&deep, "</a>");
+	CHECK(msbuild_compare(parser, deep.buf, deep.len) == 1);
+	strbuf_release(&deep);
+	/* Only the elements asked for are kept, with their runs around a comment. */
+	static const char project[] = "<P><TargetFramework>net45<!--x-->;net48</TargetFramework>"
+				      "<Other>y</Other></P>";
+	msbuild_doc doc;
+	CHECK(msbuild_read(project, sizeof(project) - 1, msbuild_compare_target, &doc));
+	CHECK_UINT(doc.nelements, 1);
+	CHECK_UINT(doc.nruns, 2);
+	if (doc.nelements == 1 && doc.nruns == 2) {
+		CHECK_UINT(doc.elements[0].first_run, 0);
+		CHECK_UINT(doc.runs[0].next, 1);
+		CHECK_UINT(doc.runs[1].next, MSBUILD_NO_RUN);
+		CHECK(strncmp(project + doc.runs[1].start, ";net48", 6) == 0);
+	}
+	msbuild_doc_release(&doc);
+	ts_parser_delete(parser);
 }

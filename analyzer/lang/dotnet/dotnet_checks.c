@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lang/dotnet/msbuild_reader.h"
 #include "project/dotnet_target.h"
 #include "project/facts.h"
 #include "values/value_types.h"
@@ -214,29 +215,49 @@ static bool dn__not_netfx(const struct walk *w)
 	return false;
 }
 
-/* <TargetFrameworkVersion>, <TargetFramework>, <TargetFrameworks>: each `;` item. */
-static void dn__msbuild_property(const struct walk *w, struct span name, TSNode content)
+static bool dn__target_property(const char *name, size_t len)
 {
-	bool version = dn__eq(w, name, "TargetFrameworkVersion");
-	if (!version && !dn__eq(w, name, "TargetFramework") && !dn__eq(w, name, "TargetFrameworks"))
+	return (len == 22 && strncasecmp(name, "TargetFrameworkVersion", len) == 0) ||
+	       (len == 15 && strncasecmp(name, "TargetFramework", len) == 0) ||
+	       (len == 16 && strncasecmp(name, "TargetFrameworks", len) == 0);
+}
+
+/* <TargetFrameworkVersion>, <TargetFramework>, <TargetFrameworks>: each `;` item of each run
+ * of character data in the element (a comment between two runs separates them). */
+static void dn__msbuild_runs(const struct walk *w, struct span name, const struct span *runs,
+			     size_t nruns)
+{
+	const char *text = w->ctx->src->text;
+	if (!dn__target_property(text + name.start, name.end - name.start))
 		return;
+	bool version = dn__eq(w, name, "TargetFrameworkVersion");
 	if (version && dn__not_netfx(w))
 		return;
-	uint32_t n = ts_node_named_child_count(content);
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(content, i);
-		if (strcmp(ts_node_type(c), "CharData") != 0)
-			continue;
-		struct span item, all = dn__span(c);
+	for (size_t r = 0; r < nruns; r++) {
+		struct span item, all = runs[r];
 		size_t pos = all.start;
 		while (dn__next_item(w, all, ';', &pos, &item)) {
-			const char *s = w->ctx->src->text + item.start;
+			const char *s = text + item.start;
 			size_t len = item.end - item.start;
 			dotnet_target t;
 			if (version ? dotnet_target_parse_version(s, len, &t)
 				    : dotnet_target_parse_moniker(s, len, &t))
 				dn__target(w, item, version ? (struct span){ 0, 0 } : all, t,
 					   TARGET_MSBUILD);
+		}
+	}
+}
+
+static void dn__msbuild_property(const struct walk *w, struct span name, TSNode content)
+{
+	if (!dn__target_property(w->ctx->src->text + name.start, name.end - name.start))
+		return;
+	uint32_t n = ts_node_named_child_count(content);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(content, i);
+		if (strcmp(ts_node_type(c), "CharData") == 0) {
+			struct span run = dn__span(c);
+			dn__msbuild_runs(w, name, &run, 1);
 		}
 	}
 }
@@ -378,4 +399,22 @@ void dotnet_checks_run(const void *rules, const file_ctx *ctx, TSNode root)
 	struct walk w = { .rules = rules, .ctx = ctx,
 			  .packages_config = strcasecmp(base, "packages.config") == 0 };
 	dn__walk(&w, root, 0);
+}
+
+bool dotnet_checks_plain_project(const void *rules, const file_ctx *ctx)
+{
+	msbuild_doc doc;
+	if (ctx->lang != LANG_MSBUILD ||
+	    !msbuild_read(ctx->src->text, ctx->src->len, dn__target_property, &doc))
+		return false;
+	struct walk w = { .rules = rules, .ctx = ctx };
+	for (size_t i = 0; i < doc.nelements; i++) {
+		const msbuild_element *e = &doc.elements[i];
+		for (size_t r = e->first_run; r != MSBUILD_NO_RUN; r = doc.runs[r].next) {
+			struct span s = { doc.runs[r].start, doc.runs[r].end };
+			dn__msbuild_runs(&w, (struct span){ e->name.start, e->name.end }, &s, 1);
+		}
+	}
+	msbuild_doc_release(&doc);
+	return true;
 }

@@ -8,6 +8,7 @@
 #ifndef TLSLINT_DOTNET_CHECKS_H
 #define TLSLINT_DOTNET_CHECKS_H
 
+#include <stdbool.h>
 #include <tree_sitter/api.h>
 
 #include "engine/emit.h"
@@ -22,5 +23,8 @@ typedef struct dotnet_rules {
 
 /* Checks the XML tree `root` of ctx's file; a ts_tree_visitor over a dotnet_rules. */
 void dotnet_checks_run(const void *rules, const file_ctx *ctx, TSNode root);
+/* The same checks of an MSBuild project of the plain form (msbuild_reader.h), without a parse;
+ * false when the file is not one (then nothing was done). */
+bool dotnet_checks_plain_project(const void *rules, const file_ctx *ctx);
 
 #endif

@@ -88,6 +88,10 @@ static int dotnet__analyze(const void *state, void *worker, const file_ctx *ctx,
 	const dotnet_state *st = state;
 	bool had_errors = false;
 	ts_worker *w = worker;
+	/* A project of the plain form needs no parse when no query rule runs on it. */
+	if (!st->queries.len && ts_narrowing_enabled() &&
+	    dotnet_checks_plain_project(&st->native, ctx))
+		return 0;
 	ts_run_status status = ts_ruleset_run_with(&st->queries, w, ctx, &had_errors,
 						   dotnet_checks_run, &st->native);
 	return ts_run_status_explain(status, w, ctx->lang, why, whylen);
