@@ -208,6 +208,9 @@ static void rules__print_keywords(const rule *r)
 	for (size_t i = 0; i < r->nkeywords_alone; i++)
 		printf("%s%s%s", i ? ", " : "; ", r->keywords_alone[i],
 		       i + 1 < r->nkeywords_alone ? "" : " only standing alone");
+	for (size_t i = 0; i < r->nkeywords_here; i++)
+		printf("%s%s%s", i ? ", " : "; without ", r->keywords_here[i],
+		       i + 1 < r->nkeywords_here ? "" : ": after the scan's index, if it names one");
 	printf("%s\n", r->narrow ? "; queries narrowed to the statements around the first group"
 				  : "");
 }
@@ -241,6 +244,9 @@ static void rules__json(const catalogue *cat)
 		cJSON *alone = cJSON_AddArrayToObject(j, "keywordsAlone");
 		for (size_t k = 0; k < r->nkeywords_alone; k++)
 			cJSON_AddItemToArray(alone, cJSON_CreateString(r->keywords_alone[k]));
+		cJSON *here = cJSON_AddArrayToObject(j, "keywordsHere");
+		for (size_t k = 0; k < r->nkeywords_here; k++)
+			cJSON_AddItemToArray(here, cJSON_CreateString(r->keywords_here[k]));
 		cJSON_AddBoolToObject(j, "narrow", r->narrow);
 		/* Pattern files for further languages (rules/README.md). */
 		cJSON *vars = cJSON_AddArrayToObject(j, "variants");

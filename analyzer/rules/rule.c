@@ -269,6 +269,15 @@ KEY_PARSER(key_keywords_alone)
 	return true;
 }
 
+KEY_PARSER(key_keywords_here)
+{
+	if (!v)
+		return true;
+	r->keywords_here = rule__split_words(v, &r->nkeywords_here);
+	return r->nkeywords ||
+	       rule__complain(msg, msglen, "keywords-here needs keywords");
+}
+
 KEY_PARSER(key_value)
 {
 	if (!v)
@@ -421,6 +430,15 @@ const rule_key rule_keys[] = {
 	  "right after nor right before a letter, digit, `_`, `-` or `.`. For short options "
 	  "(`-1` counts in `curl -1 URL` and `\"-1\"`, not in `x-1`, `-10` or `2021-1.5`). "
 	  "`TLSLINT_NO_NARROWING=1` turns it off." },
+	{ "keywords-here", 0, RULE_FIELD_WORDS, F(keywords_here), F(nkeywords_here),
+	  key_keywords_here,
+	  "words without one of which (anywhere in the file, case as written) the rule can match "
+	  "only through names defined in other files (the scan's index of constants, "
+	  "`values/evaluator.h`): a file that holds the first group but none of them is not "
+	  "analysed in the first round, and after it only if it spells a name the complete index "
+	  "holds. For C#'s LT-CS-001: a write of `SecurityProtocolType` values needs that word, "
+	  "`ServicePointManager`, or another file's `Class.Constant`. `TLSLINT_NO_NARROWING=1` "
+	  "turns it off." },
 	{ "no-fix", 0, RULE_FIELD_TEXT, F(no_fix), NO_FIELD, NULL,
 	  "why the rule's findings carry no fix (`properties.noFix` in SARIF, `tlslint fix -v`), for "
 	  "findings whose front end gives no more precise reason: a rule without fixes must say why, "

@@ -82,6 +82,9 @@ typedef struct rule {
 	char **keywords_alone; /* `keywords-alone:` first-group words that count only where
 				  they stand alone (scan/scanner.c) */
 	size_t nkeywords_alone;
+	char **keywords_here;  /* `keywords-here:` without one of them, the rule can match only
+				  through names defined in other files (scan/scanner.c) */
+	size_t nkeywords_here;
 	bool enabled_by_default;
 	bool builtin;          /* compiled into the binary (and checked by its test suite) */
 

@@ -31,6 +31,12 @@ struct alone_words {
 	size_t n;
 };
 
+/* A rule's `keywords-here` words, as ids of the language's matcher. */
+struct here_words {
+	uint32_t *ids;
+	size_t n;
+};
+
 struct lang_slot {
 	const frontend *fe;
 	void *state;
@@ -39,6 +45,7 @@ struct lang_slot {
 				    files where a rule that has some holds its first group */
 	keyword_expr *exprs;     /* per rule: its keyword groups */
 	struct alone_words *alone; /* per rule: the ids of its `keywords-alone` words */
+	struct here_words *here;   /* per rule: the ids of its `keywords-here` words */
 	keyword_expr *fact_exprs; /* per post-scan analyzer reading this language */
 	size_t nfact_exprs;
 	bool always;             /* some rule has no keyword: every file is analysed */
@@ -118,6 +125,12 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 		a->ids = a->n ? xcalloc(a->n, sizeof(*a->ids)) : NULL;
 		for (size_t i = 0; i < a->n; i++)
 			a->ids[i] = matcher_add(slot->m, r->keywords_alone[i]);
+		slot->here = xreallocarray(slot->here, slot->nrules + 1, sizeof(*slot->here));
+		struct here_words *h = &slot->here[slot->nrules];
+		h->n = r->nkeywords ? r->nkeywords_here : 0;
+		h->ids = h->n ? xcalloc(h->n, sizeof(*h->ids)) : NULL;
+		for (size_t i = 0; i < h->n; i++)
+			h->ids[i] = matcher_add(slot->m, r->keywords_here[i]);
 		*PUSH(slot->rules, slot->nrules) = r;
 		if (r->nkeywords)
 			keyword_expr_add_group(e, slot->m, (const char *const *)r->keywords,
@@ -280,8 +293,10 @@ void scanner_free(scanner *s)
 		for (size_t i = 0; i < slot->nrules; i++) {
 			keyword_expr_release(&slot->exprs[i]);
 			free(slot->alone[i].ids);
+			free(slot->here[i].ids);
 		}
 		free(slot->alone);
+		free(slot->here);
 		for (size_t i = 0; i < slot->nfact_exprs; i++)
 			keyword_expr_release(&slot->fact_exprs[i]);
 		free(slot->exprs);
@@ -325,6 +340,7 @@ struct run {
 	atomic_size_t next;
 	atomic_size_t done;
 	atomic_size_t read, parsed, failed, unreadable, bytes, findings;
+	atomic_size_t deferred_parsed; /* `keywords-here` files analysed in the second round */
 	size_t again; /* files of the second round */
 };
 
@@ -532,6 +548,31 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 	return any;
 }
 
+/* `keywords-here`: every rule the keyword pass let in has such words and the file spells
+ * none of them, so its rules can match only through names of the scan's index; and the file
+ * adds nothing to that index. */
+static bool scanner__index_only(const struct lang_slot *slot, language lang,
+				const source_file *src, const struct keyword_scratch *ks)
+{
+	const value_evaluator *ev = evaluator_for(lang);
+	if (!ev || !ev->scan_index_reads || !ev->scan_index_mentioned || slot->nfact_exprs ||
+	    slot->always || !ts_narrowing_enabled())
+		return false;
+	bool any = false;
+	for (size_t r = 0; r < slot->nrules; r++) {
+		if (!ks->live[r])
+			continue;
+		const struct here_words *h = &slot->here[r];
+		if (!h->n)
+			return false;
+		for (size_t i = 0; i < h->n; i++)
+			if (match_found(&ks->hits, h->ids[i]))
+				return false;
+		any = true;
+	}
+	return any && !ev->scan_index_reads(src);
+}
+
 static void scanner__file(struct run *run, const walk_file *f, finding_list *out,
 			  fact_list *facts, index_lookups *lookups, void **workers,
 			  struct keyword_scratch *ks)
@@ -599,6 +640,20 @@ static void scanner__file(struct run *run, const walk_file *f, finding_list *out
 		vendored = vendored_content(src.text, src.len);
 	if (analyse && vendored && run->s->opts.skip_vendored)
 		analyse = false;
+	/* A file whose rules can match only through another file's names waits for the
+	 * complete index, and is analysed then only if it spells one of its names. */
+	if (analyse && (lookups || run->sealed) && run->scan_index[lang] &&
+	    scanner__index_only(slot, lang, &src, ks)) {
+		if (!run->sealed) {
+			lookups->deferred = true;
+			analyse = false;
+		} else if (!evaluator_for(lang)->scan_index_mentioned(run->scan_index[lang],
+								      src.text, src.len)) {
+			analyse = false;
+		} else {
+			atomic_fetch_add(&run->deferred_parsed, 1);
+		}
+	}
 	if (analyse && scanner__ensure_prepared(run->s, lang, out)) {
 		source_index_lines(&src);
 		atomic_fetch_add(&run->parsed, 1);
@@ -713,10 +768,11 @@ static void scanner__second_round(struct run *run, pthread_t *threads, unsigned 
 	for (int l = 0; l < LANG_COUNT; l++)
 		if (run->scan_index[l])
 			language_get((language)l)->evaluator->scan_index_seal(run->scan_index[l]);
-	size_t *redo = NULL, nredo = 0;
+	size_t *redo = NULL, nredo = 0, ndeferred = 0;
 	for (size_t i = 0; i < run->files->len; i++) {
 		index_lookups *lk = &run->lookups[i];
-		bool again = lk->overflow;
+		bool again = lk->overflow || lk->deferred;
+		ndeferred += lk->deferred;
 		/* Keys are asked of every index (a sniff hook may have given the file another
 		 * language than its walk entry's). */
 		for (int l = 0; l < LANG_COUNT && !again && lk->len; l++) {
@@ -732,7 +788,7 @@ static void scanner__second_round(struct run *run, pthread_t *threads, unsigned 
 	free(run->lookups);
 	run->lookups = NULL;
 	run->sealed = true;
-	run->again = nredo;
+	run->again = nredo - ndeferred;
 	if (!nredo)
 		return;
 	/* The counts stay those of the first round: these files were read and parsed once
@@ -755,7 +811,7 @@ static void scanner__second_round(struct run *run, pthread_t *threads, unsigned 
 	free(redo);
 	run->order = NULL;
 	atomic_store(&run->read, read);
-	atomic_store(&run->parsed, parsed);
+	atomic_store(&run->parsed, parsed + atomic_load(&run->deferred_parsed));
 	atomic_store(&run->failed, failed);
 	atomic_store(&run->unreadable, unreadable);
 	atomic_store(&run->bytes, bytes);

@@ -87,6 +87,11 @@ typedef struct value_evaluator {
 	void (*scan_index_seal)(void *index);
 	bool (*scan_index_answers)(const void *index, const char *key);
 	void (*scan_index_free)(void *index);
+	/* For `keywords-here` (scan/scanner.c): whether the file adds to the index (it must be
+	 * analysed in the first round), and whether the sealed index holds a name the text
+	 * spells (a file that spells none cannot resolve a name there). */
+	bool (*scan_index_reads)(const source_file *src);
+	bool (*scan_index_mentioned)(const void *index, const char *text, size_t len);
 } value_evaluator;
 
 /* Keys of the lookups a file made in an index that was not sealed yet: distinct, owned. A
@@ -96,6 +101,7 @@ typedef struct index_lookups {
 	char **keys;
 	size_t len, cap;
 	bool overflow;
+	bool deferred; /* not analysed: a `keywords-here` file, for the second round */
 } index_lookups;
 
 /* Adds `key` (taken) unless it is there already. */

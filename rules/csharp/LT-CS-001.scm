@@ -11,6 +11,7 @@
 ;   connections that negotiate it fail. Values spelled with numbers are LT-CS-002.
 ; keywords: SecurityProtocol
 ; keywords-in: code
+; keywords-here: SecurityProtocolType, ServicePointManager
 ; value: @value SecurityProtocolType
 ; matcher: csharp-value-positions
 ; report-if: enables-legacy

@@ -13,6 +13,7 @@
 ; matcher: csharp-pinned-security-protocol
 ; keywords: SecurityProtocol
 ; keywords-in: code
+; keywords-here: ServicePointManager
 ; value: @value SecurityProtocolType
 ; report-if: pins-modern
 ; message: 'ServicePointManager.SecurityProtocol' is pinned to {versions} although the project's target framework can use the operating system's default. Remove the assignment (or set 'SecurityProtocolType.SystemDefault').

@@ -166,6 +166,19 @@ xf=$root/fixtures/csharp/cross-file-constants
 grep -q '; 1 analysed again' "$tmp/xf.err" || { fail "cross-file-constants: not one file analysed again"; cat "$tmp/xf.err"; }
 [ "$(jq '[.findings[] | select(.path | endswith("Bootstrap.cs"))] | length' "$tmp/xf.json")" = 3 ] ||
   fail "Bootstrap.cs: $(jq '[.findings[] | select(.path | endswith("Bootstrap.cs"))] | length' "$tmp/xf.json") findings, want 3"
+
+# `keywords-here` (LT-CS-001, LT-CS-006): Channels.cs spells LT-CS-001's keyword in WCF's
+# own class names only, and no name of the index: it is read, not parsed. Options.cs spells
+# neither SecurityProtocolType nor ServicePointManager but another file's constant: it waits
+# for the complete index and is analysed once (not "again"). Without narrowing both are
+# parsed in the first round.
+grep -q ' 5 read, 4 parsed' "$tmp/xf.err" || { fail "cross-file-constants: Channels.cs was parsed"; cat "$tmp/xf.err"; }
+[ "$(jq -r '[.findings[] | select(.path | endswith("Options.cs")) | "\(.rule):\(.line)"] | join(" ")' "$tmp/xf.json")" = "LT-CS-001:13" ] ||
+  fail "Options.cs: $(jq -c '[.findings[] | select(.path | endswith("Options.cs"))]' "$tmp/xf.json"), want LT-CS-001 at line 13"
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -v -f json -o "$tmp/xf2.json" "$xf" 2> "$tmp/xf2.err" || fail "scan cross-file-constants without narrowing"
+grep -q ' 5 read, 5 parsed' "$tmp/xf2.err" || { fail "cross-file-constants without narrowing: not every file parsed"; cat "$tmp/xf2.err"; }
+cmp -s <(jq -S .findings "$tmp/xf.json") <(jq -S .findings "$tmp/xf2.json") ||
+  fail "cross-file-constants: findings differ without narrowing"
 "$bin" scan --fail-on none -q -v -j1 -f json -o /dev/null "$xf" 2> "$tmp/xf1.err" || fail "scan cross-file-constants -j1"
 grep -q '; 1 analysed again' "$tmp/xf1.err" || { fail "cross-file-constants -j1: not one file analysed again"; cat "$tmp/xf1.err"; }
 "$bin" scan --fail-on none -q -v -f json -o /dev/null "$xf/Client" 2> "$tmp/xf2.err" || fail "scan Client"

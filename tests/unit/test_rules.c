@@ -819,6 +819,7 @@ static const struct {
 	{ "narrow", "file", "statement" },
 	{ "keywords-in", "text", "code" },
 	{ "keywords-alone", "K", "" },
+	{ "keywords-here", "H", "J" },
 	{ "no-fix", "The value is computed.", "The value is read." },
 	{ "matcher", "csharp-value-positions", "other-matcher" },
 };

@@ -165,12 +165,30 @@ void *cs_constants_new(size_t max_file_size)
 	return c;
 }
 
+bool cs_constants_reads(const source_file *src)
+{
+	return memmem(src->text, src->len, "SecurityProtocolType", 20) ||
+	       memmem(src->text, src->len, "SslProtocols", 12);
+}
+
+bool cs_constants_mentioned(const void *index, const char *text, size_t len)
+{
+	const cs_constants *c = index;
+	if (!c || !atomic_load(&c->sealed))
+		return true; /* not complete: any name may still come */
+	for (size_t i = 0; i < c->len; i++) {
+		const cs_const_entry *e = &c->items[i];
+		if (memmem(text, len, e->name, strlen(e->name)) &&
+		    memmem(text, len, e->cls, strlen(e->cls)))
+			return true;
+	}
+	return false;
+}
+
 void cs_constants_record(void *index, const char *uri, const source_file *src, TSNode root)
 {
 	cs_constants *c = index;
-	if (!c || atomic_load(&c->sealed) || src->len > c->max_file ||
-	    !(memmem(src->text, src->len, "SecurityProtocolType", 20) ||
-	      memmem(src->text, src->len, "SslProtocols", 12)))
+	if (!c || atomic_load(&c->sealed) || src->len > c->max_file || !cs_constants_reads(src))
 		return;
 	cs_constants part = { 0 };
 	cs_const__file(&part, uri, src, root);

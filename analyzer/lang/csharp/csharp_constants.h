@@ -35,6 +35,10 @@ char *cs_constants_key(const char *cls, size_t clen, const char *name, size_t nl
 		       const value_type *type);
 bool cs_constants_answers(const void *index, const char *key);
 void cs_constants_free(void *c);
+/* Whether cs_constants_record reads the file (it names SecurityProtocolType or SslProtocols). */
+bool cs_constants_reads(const source_file *src);
+/* Whether the sealed index holds a `Class.Name` whose class and name `text` both spell. */
+bool cs_constants_mentioned(const void *index, const char *text, size_t len);
 
 /* The value of `cls.name` (`cls` the class's own name, without namespace) as a value of
  * `type`: true and `*out`, `*uri` and `*where` (the initialiser) when exactly one value is

@@ -21,4 +21,6 @@ const value_evaluator csharp_evaluator = {
 	.scan_index_seal = cs_constants_seal,
 	.scan_index_answers = cs_constants_answers,
 	.scan_index_free = cs_constants_free,
+	.scan_index_reads = cs_constants_reads,
+	.scan_index_mentioned = cs_constants_mentioned,
 };
