@@ -8,7 +8,7 @@
 ;   'SSLContext.options' ('ctx.options &= ~ssl.OP_NO_TLSv1'), or a cipher string lowers
 ;   OpenSSL's security level to 0 ('@SECLEVEL=0'). Python and OpenSSL turn these versions off by
 ;   default; turning them back on lets connections negotiate broken or deprecated protocols.
-; keywords: OP_NO_, SECLEVEL
+; keywords: OP_NO_, SECLEVEL & ~, clear_options, ciphers, set_cipher_list
 ; matcher: python-cleared-options
 ; value: @value PythonSslOptions
 ; report-if: enables-legacy

@@ -158,6 +158,11 @@ grep -q ' 1 read, 1 parsed' "$tmp/sh4.err" || { fail "words_only.sh was not pars
 [ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh5.json")" = "LT-SH-001:3" ] ||
   fail "quoted.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh5.json"), want LT-SH-001 at line 3"
 
+# LT-PY-003 needs OP_NO_ or SECLEVEL and one of the shapes that clear them (`~`,
+# clear_options, a cipher setting): a file that only sets the options is read, not parsed.
+"$bin" scan --fail-on none -q -v -f json -o /dev/null "$cases/py/options_set.py" 2> "$tmp/py.err" || fail "scan options_set.py"
+grep -q ' 1 read, 0 parsed' "$tmp/py.err" || { fail "options_set.py was parsed"; cat "$tmp/py.err"; }
+
 # C# constants of another file: the index fills while the files are analysed, and only a
 # file whose lookup the complete index answers is analysed again (Bootstrap.cs, once); alone,
 # its lookups fail and nothing is analysed twice.
