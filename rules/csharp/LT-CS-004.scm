@@ -12,7 +12,7 @@
 ;   operating system's default protocol versions): the process falls back to the framework's own
 ;   defaults, SSL 3.0 and TLS 1.0, which services no longer accept.
 ; narrow: statement
-; keywords: SetSwitch
+; keywords: SetSwitch & Dont, Disable
 ; keywords-in: code
 ; value: @value NetFxOptOut
 ; report-if: enables-legacy

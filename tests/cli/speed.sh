@@ -163,6 +163,11 @@ grep -q ' 1 read, 1 parsed' "$tmp/sh4.err" || { fail "words_only.sh was not pars
 "$bin" scan --fail-on none -q -v -f json -o /dev/null "$cases/py/options_set.py" 2> "$tmp/py.err" || fail "scan options_set.py"
 grep -q ' 1 read, 0 parsed' "$tmp/py.err" || { fail "options_set.py was parsed"; cat "$tmp/py.err"; }
 
+# LT-CS-004 needs SetSwitch and the start of a TLS switch's name (Dont..., Disable...): a
+# file that sets other switches is read, not parsed.
+"$bin" scan --fail-on none -q -v -f json -o /dev/null "$cases/cs/OtherSwitches.cs" 2> "$tmp/sw.err" || fail "scan OtherSwitches.cs"
+grep -q ' 1 read, 0 parsed' "$tmp/sw.err" || { fail "OtherSwitches.cs was parsed"; cat "$tmp/sw.err"; }
+
 # C# constants of another file: the index fills while the files are analysed, and only a
 # file whose lookup the complete index answers is analysed again (Bootstrap.cs, once); alone,
 # its lookups fail and nothing is analysed twice.
