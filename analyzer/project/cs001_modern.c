@@ -13,14 +13,12 @@
 void cs001_run(const post_scan_ctx *ctx);
 void cs001_run(const post_scan_ctx *ctx)
 {
-	project_model m;
-	project_model_build(&m, ctx->files, ctx->facts);
+	const project_model *m = post_scan_model(ctx);
 	for (size_t i = 0; i < ctx->out->len; i++) {
 		finding *f = &ctx->out->items[i];
 		if (f->rule != ctx->rule || !f->modern_fix)
 			continue;
-		const project *p = project_model_owner(&m, f->uri);
+		const project *p = project_model_owner(m, f->uri);
 		finding_choose_modern_fix(f, p && p->all_modern);
 	}
-	project_model_release(&m);
 }

@@ -26,9 +26,6 @@ static bool cs006__drop(const finding *f, const void *arg)
 void cs006_run(const post_scan_ctx *ctx);
 void cs006_run(const post_scan_ctx *ctx)
 {
-	project_model m;
-	project_model_build(&m, ctx->files, ctx->facts);
-	struct cs006 c = { ctx->rule, &m };
+	struct cs006 c = { ctx->rule, post_scan_model(ctx) };
 	finding_list_drop_if(ctx->out, cs006__drop, &c);
-	project_model_release(&m);
 }

@@ -92,15 +92,14 @@ void net001_run(const post_scan_ctx *ctx)
 {
 	finding_list *fl = ctx->out;
 	bool *merged = NULL;
-	project_model m;
-	project_model_build(&m, ctx->files, ctx->facts);
+	const project_model *m = post_scan_model(ctx);
 	for (size_t i = 0; i < fl->len; i++) {
 		finding *f = &fl->items[i];
 		/* Only <supportedRuntime>: an ASP.NET site's <httpRuntime targetFramework> does
 		 * set the runtime's compatibility behaviour, whatever the project targets. */
 		if (f->rule == ctx->rule && net001__is_config(f->uri) && f->snippet &&
 		    strstr(f->snippet, "supportedRuntime")) {
-			const project *p = project_model_owner(&m, f->uri);
+			const project *p = project_model_owner(m, f->uri);
 			if (p && p->all_modern && p->uri && !net001__is_config(p->uri)) {
 				if (!merged)
 					merged = xcalloc(fl->len, sizeof(*merged));
@@ -137,5 +136,4 @@ void net001_run(const post_scan_ctx *ctx)
 		finding_list_drop_if(fl, net001__drop, &c);
 		free(merged);
 	}
-	project_model_release(&m);
 }

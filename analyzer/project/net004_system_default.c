@@ -44,7 +44,7 @@ static const char *net004__opt_names(unsigned bits)
 
 struct net004 {
 	const post_scan_ctx *ctx;
-	project_model model;
+	const project_model *model;
 	char **fact_repo; /* per fact: its repository, for machine-wide opt-ins; else NULL */
 	char **file_repo; /* per file: its repository, for .reg files; else NULL */
 	const project **fact_owner; /* per fact: the project owning its file, or NULL */
@@ -143,8 +143,8 @@ void net004_run(const post_scan_ctx *ctx);
 void net004_run(const post_scan_ctx *ctx)
 {
 	struct net004 n = { .ctx = ctx };
-	project_model_build(&n.model, ctx->files, ctx->facts);
-	const project_model *m = &n.model;
+	n.model = post_scan_model(ctx);
+	const project_model *m = n.model;
 	/* Owners and repositories once, not per project. */
 	n.fact_repo = xcalloc(ctx->facts->len + 1, sizeof(char *));
 	n.fact_owner = xcalloc(ctx->facts->len + 1, sizeof(*n.fact_owner));
@@ -203,5 +203,4 @@ void net004_run(const post_scan_ctx *ctx)
 	free(n.file_repo);
 	free(n.fact_owner);
 	free(n.file_owner);
-	project_model_release(&n.model);
 }

@@ -41,6 +41,22 @@ static const walk_file *post_scan__file(const post_scan_ctx *ctx, const char *ur
 	return walk_list_find(ctx->files, uri);
 }
 
+const project_model *post_scan_model(const post_scan_ctx *ctx)
+{
+	if (!ctx->shared->built) {
+		project_model_build(&ctx->shared->model, ctx->files, ctx->facts);
+		ctx->shared->built = true;
+	}
+	return &ctx->shared->model;
+}
+
+void post_scan_shared_release(post_scan_shared *shared)
+{
+	if (shared->built)
+		project_model_release(&shared->model);
+	memset(shared, 0, sizeof(*shared));
+}
+
 const char *post_scan_path(const post_scan_ctx *ctx, const char *uri)
 {
 	const walk_file *wf = post_scan__file(ctx, uri);

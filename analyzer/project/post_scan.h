@@ -14,9 +14,17 @@
 
 #include "engine/emit.h"
 #include "project/facts.h"
+#include "project/project_model.h"
 #include "rules/finding.h"
 #include "rules/rule.h"
 #include "walk/walker.h"
+
+/* What the analyzers of one scan share: the project model, built at the first analyzer that
+ * asks for it (post_scan_model), as every one of them reads the same files and facts. */
+typedef struct post_scan_shared {
+	project_model model;
+	bool built;
+} post_scan_shared;
 
 typedef struct post_scan_ctx {
 	const walk_list *files;  /* every file of the scan, sorted by uri */
@@ -24,6 +32,7 @@ typedef struct post_scan_ctx {
 	finding_list *out;       /* the findings so far: an analyzer may add and drop some */
 	const rule *rule;        /* the analyzer's own rule */
 	size_t max_file_size;
+	post_scan_shared *shared; /* the scan's, for post_scan_model() */
 } post_scan_ctx;
 
 typedef struct post_scan_analyzer {
@@ -48,6 +57,10 @@ const post_scan_analyzer *post_scan_for(const char *id);
 /* Adds a finding of ctx->rule covering the range of `at` (a fact), reading the file again for
  * the snippet and for inline suppressions. Returns NULL when the file cannot be read. */
 finding *post_scan_emit(const post_scan_ctx *ctx, const fact *at, const message_args *args);
+
+/* Which project owns which file: built once per scan, on the first call. */
+const project_model *post_scan_model(const post_scan_ctx *ctx);
+void post_scan_shared_release(post_scan_shared *shared);
 
 /* The path to open for `uri` (for messages), or `uri` itself. */
 const char *post_scan_path(const post_scan_ctx *ctx, const char *uri);

@@ -874,12 +874,14 @@ static void scanner__finish(struct run *run, pthread_t *threads, unsigned jobs, 
 			language_get((language)l)->evaluator->scan_index_free(run->scan_index[l]);
 	finding_list_drop_if(out, scanner__drop_evidence_only, s);
 	/* Cross-file analyses see every file's findings and facts, in file order. */
+	post_scan_shared shared = { 0 };
 	for (size_t i = 0; i < s->npost; i++) {
 		post_scan_ctx pctx = { .files = files, .facts = &facts, .out = out,
 				       .rule = s->post[i].rule,
-				       .max_file_size = s->opts.max_file_size };
+				       .max_file_size = s->opts.max_file_size, .shared = &shared };
 		s->post[i].pa->run(&pctx);
 	}
+	post_scan_shared_release(&shared);
 	/* What the post-scan analyses added is labelled by its path. */
 	for (size_t i = 0; i < out->len; i++)
 		if (!out->items[i].vendored)
