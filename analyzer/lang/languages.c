@@ -156,7 +156,8 @@ static const language_def languages[LANG_COUNT] = {
 		.recovery = &python_recovery,
 		.fix = py_fix,
 		.matchers = (const struct ts_native_matcher *const[]){
-			&py_unversioned_calls, &py_default_parameters, &py_cleared_options, NULL },
+			&py_unversioned_calls, &py_default_parameters, &py_cleared_options,
+			&py_legacy_constants, NULL },
 	},
 	[LANG_POWERSHELL] = {
 		.name = "powershell", .rule_aliases = NONE,

@@ -13,6 +13,7 @@
 ;   it), and it fails once the server stops accepting TLS 1.0 and TLS 1.1.
 ; keywords: PROTOCOL_SSLv2, PROTOCOL_SSLv3, PROTOCOL_TLSv1, SSLv2_METHOD, SSLv3_METHOD, TLSv1_METHOD, TLSv1_1_METHOD
 ; keywords-in: code
+; matcher: python-legacy-constants
 ; value: @value PythonSslProtocol
 ; report-if: enables-legacy
 ; message: '{value}' enables {versions}. Use 'ssl.create_default_context()' or 'ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)' (pyOpenSSL: 'SSL.TLS_CLIENT_METHOD') so that the runtime and OpenSSL choose the protocol version.

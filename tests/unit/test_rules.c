@@ -682,7 +682,7 @@ void test_builtin_catalogue(void)
 			unit_failed_checks++;
 		}
 	}
-	CHECK_UINT(with_matcher, 7); /* LT-CS-001..003, LT-CS-006, LT-PY-003..005 */
+	CHECK_UINT(with_matcher, 8); /* LT-CS-001..003, LT-CS-006, LT-PY-001, LT-PY-003..005 */
 	/* Whitespace and comments do not change a digest; a pattern does. */
 	CHECK(ts_pattern_digest("((a) @x) ; one\n") == ts_pattern_digest("( (a)\n  @x )"));
 	CHECK(ts_pattern_digest("((a) @x)") != ts_pattern_digest("((b) @x)"));
