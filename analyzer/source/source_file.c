@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -252,6 +255,30 @@ char *source_encode(source_encoding e, bool bom, const char *utf8, size_t len, s
 	return (char *)out;
 }
 
+/* The length of the leading run of `s` that is ASCII without NUL bytes: most source files are
+ * that throughout, and one pass tells it instead of memchr() for NUL and then utf8_valid(). */
+static size_t source__plain_ascii_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i zero = _mm_setzero_si128();
+	for (; i + 64 <= len; i += 64) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 32));
+		__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 48));
+		/* A high bit, or a zero byte: min_epu8 is zero where any of the four is. */
+		__m128i high = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+		__m128i low = _mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d));
+		if (_mm_movemask_epi8(_mm_or_si128(high, _mm_cmpeq_epi8(low, zero))))
+			break;
+	}
+#endif
+	while (i < len && s[i] && !((unsigned char)s[i] & 0x80))
+		i++;
+	return i;
+}
+
 source_error source_decode_unindexed(source_file *out, char *raw, size_t rawlen)
 {
 	const unsigned char *u = (const unsigned char *)raw;
@@ -285,12 +312,13 @@ source_error source_decode_unindexed(source_file *out, char *raw, size_t rawlen)
 			free(raw);
 		} else {
 			out->encoding = ENCODING_UTF8;
-		utf8:
-			if (memchr(raw, '\0', rawlen)) {
+		utf8:;
+			size_t plain = source__plain_ascii_prefix(raw, rawlen);
+			if (plain < rawlen && memchr(raw + plain, '\0', rawlen - plain)) {
 				free(raw);
 				return SOURCE_BINARY;
 			}
-			if (utf8_valid(raw, rawlen)) {
+			if (plain == rawlen || utf8_valid(raw + plain, rawlen - plain)) {
 				out->text = raw;
 				out->len = rawlen;
 			} else {

@@ -288,6 +288,23 @@ void test_classify(void)
 	CHECK(classify_path("conf/java.security") == LANG_JVM);
 	CHECK(classify_path("Makefile.am") == LANG_NONE);
 	CHECK(classify_path("web/index.php") == LANG_PHP); /* then sniffed: test_php_sniff */
+	/* The lookup tables (languages.c): case is folded, a long name still has its
+	 * extension, and every row's extensions and names classify. */
+	CHECK(classify_path("build/DOCKERFILE") == LANG_DOCKERFILE);
+	CHECK(classify_path("src/AVeryLongFileNameOfMoreThanThirtyTwoBytes.Cs") == LANG_CSHARP);
+	CHECK(classify_path("a.extension-longer-than-any-key-of-the-table") == LANG_NONE);
+	for (int r = 1; r < LANG_COUNT; r++) {
+		const language_def *d = language_get((language)r);
+		char path[64];
+		for (const char *const *e = d->extensions; *e; e++) {
+			snprintf(path, sizeof(path), "dir/f%s", *e);
+			CHECK(classify_path(path) != LANG_NONE);
+		}
+		for (const char *const *f = d->file_names; *f; f++) {
+			snprintf(path, sizeof(path), "dir/%s", *f);
+			CHECK(classify_path(path) == (language)r);
+		}
+	}
 	language l;
 	CHECK(language_parse("python", &l) && l == LANG_PYTHON);
 	CHECK(!language_parse("cobol", &l));

@@ -14,6 +14,7 @@ void test_decode_utf16be_bom(void);
 void test_decode_utf16_sniffed(void);
 void test_decode_latin1(void);
 void test_decode_binary(void);
+void test_decode_every_offset(void);
 void test_utf16_columns(void);
 void test_lone_surrogate(void);
 void test_source_line(void);
@@ -115,6 +116,39 @@ void test_decode_binary(void)
 	source_file sf;
 	CHECK(decode(&sf, "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20) == SOURCE_BINARY);
 	CHECK(decode(&sf, "\xef\xbb\xbf" "a\0b", 6) == SOURCE_BINARY);
+}
+
+/* The decoder reads ASCII 64 bytes at a time: a NUL, a Latin-1 byte or a UTF-8 sequence is
+ * found at every offset of the blocks and of the tail after them. */
+void test_decode_every_offset(void)
+{
+	char buf[300];
+	for (size_t len = 1; len <= 200; len += 67) {
+		for (size_t at = 0; at < len; at++) {
+			source_file sf;
+			memset(buf, 'a', len);
+			buf[at] = '\0';
+			CHECK(decode(&sf, buf, len) == SOURCE_BINARY);
+			buf[at] = '\xe9'; /* Latin-1 */
+			CHECK(decode(&sf, buf, len) == SOURCE_OK);
+			CHECK(sf.encoding == ENCODING_LATIN1);
+			CHECK_UINT(sf.len, len + 1);
+			source_release(&sf);
+			if (at + 1 < len) {
+				buf[at] = '\xc3'; /* U+00E9 in UTF-8 */
+				buf[at + 1] = '\xa9';
+				CHECK(decode(&sf, buf, len) == SOURCE_OK);
+				CHECK(sf.encoding == ENCODING_UTF8);
+				CHECK_UINT(sf.len, len);
+				source_release(&sf);
+			}
+		}
+		source_file sf;
+		memset(buf, 'a', len);
+		CHECK(decode(&sf, buf, len) == SOURCE_OK);
+		CHECK(sf.encoding == ENCODING_UTF8);
+		source_release(&sf);
+	}
 }
 
 void test_utf16_columns(void)

@@ -12,7 +12,7 @@ int unit_failed_checks;
 #define CASES(X)                                                                           \
 	X(test_utf8_validation) X(test_decode_utf8) X(test_decode_utf8_bom)                 \
 	X(test_decode_utf16le_bom) X(test_decode_utf16be_bom) X(test_decode_utf16_sniffed)  \
-	X(test_decode_latin1) X(test_decode_binary) X(test_utf16_columns)                   \
+	X(test_decode_latin1) X(test_decode_binary) X(test_decode_every_offset) X(test_utf16_columns)                   \
 	X(test_lone_surrogate) X(test_source_line) X(test_load_errors)                      \
 	X(test_versions_describe) X(test_parse_integer) X(test_fold_binary)                 \
 	X(test_rule_parse_ok) X(test_rule_parse_errors) X(test_query_errors)                \

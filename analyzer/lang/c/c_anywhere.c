@@ -10,9 +10,11 @@
  * whole written expression is the finding, so that the AST pass's finding of the same value
  * (same rule and start) merges with it. Reads stay silent: comparisons, `case` labels, masks
  * (`& X`, `~X`), conditions (`if (flags & X)`), enumerator and macro definitions. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "c_analyze.h"
+#include "util/alloc.h"
 
 static bool c_any__is(const c_tokens *t, size_t i, const char *s)
 {
@@ -22,17 +24,6 @@ static bool c_any__is(const c_tokens *t, size_t i, const char *s)
 static bool c_any__ident(const c_tokens *t, size_t i)
 {
 	return i < t->len && t->toks[i].kind == C_TOK_IDENT;
-}
-
-/* Does token `i` spell the last component of value `name`? */
-static const char *c_any__last(const char *name);
-
-static bool c_any__names(const c_tokens *t, size_t i, const char *name)
-{
-	const char *last = c_any__last(name);
-	size_t n = strlen(last);
-	return c_any__ident(t, i) && t->toks[i].len == n &&
-	       memcmp(t->text + t->toks[i].off, last, n) == 0;
 }
 
 /* The first token of the qualified name ending at `i` (`a :: b :: i`). */
@@ -286,55 +277,81 @@ static const char *c_any__last(const char *name)
 	return last;
 }
 
+/* The `anywhere` patterns of the unit's rules, with the last component of each value's name
+ * and its length: found once per file, not for every identifier of it. */
+typedef struct c_any_name {
+	const char *last;
+	size_t len;
+} c_any_name;
+
+typedef struct c_any_pattern {
+	const c_rule *rule;
+	const c_pattern *p;
+	size_t first, count; /* its names in the names array */
+} c_any_pattern;
+
 void c_anywhere_run(c_unit *u)
 {
 	const c_tokens *t = &u->toks;
 	/* First bytes of the names to look for: most identifiers are ruled out by one test. */
-	bool first[256] = { false }, any = false;
+	bool first[256] = { false };
+	c_any_pattern *pats = NULL;
+	c_any_name *names = NULL;
+	size_t npats = 0, pcap = 0, nnames = 0, ncap = 0;
 	for (size_t ri = 0; ri < u->nrules; ri++)
 		for (size_t pi = 0; pi < u->rules[ri]->npatterns; pi++) {
 			const c_pattern *p = &u->rules[ri]->patterns[pi];
-			for (size_t vi = 0; p->anywhere && vi < p->nvalues; vi++)
-				if (p->values[vi].name) {
-					first[(unsigned char)*c_any__last(p->values[vi].name)] = true;
-					any = true;
-				}
+			if (!p->anywhere)
+				continue;
+			GROW(pats, pcap, npats + 1);
+			c_any_pattern *ap = &pats[npats++];
+			*ap = (c_any_pattern){ u->rules[ri], p, nnames, 0 };
+			for (size_t vi = 0; vi < p->nvalues; vi++) {
+				if (!p->values[vi].name)
+					continue;
+				const char *last = c_any__last(p->values[vi].name);
+				GROW(names, ncap, nnames + 1);
+				names[nnames++] = (c_any_name){ last, strlen(last) };
+				ap->count++;
+				first[(unsigned char)*last] = true;
+			}
 		}
-	for (size_t i = 0; i < t->len && any; i++) {
+	for (size_t i = 0; i < t->len && nnames; i++) {
 		if (t->toks[i].directive || t->toks[i].kind != C_TOK_IDENT ||
 		    !first[(unsigned char)t->text[t->toks[i].off]])
 			continue;
-		for (size_t ri = 0; ri < u->nrules; ri++) {
-			const c_rule *cr = u->rules[ri];
-			for (size_t pi = 0; pi < cr->npatterns; pi++) {
-				const c_pattern *p = &cr->patterns[pi];
-				if (!p->anywhere)
-					continue;
-				bool named = false;
-				for (size_t vi = 0; vi < p->nvalues && !named; vi++)
-					named = p->values[vi].name && c_any__names(t, i, p->values[vi].name);
-				if (!named || !c_any__qualified_by(t, i, p->qualifier))
-					continue;
-				size_t s = c_any__expr_start(t, c_any__qualified_start(t, i));
-				size_t e = c_any__expr_end(t, i + 1);
-				if (s > 0 && (c_any__is(t, s - 1, "~") || c_any__is(t, s - 1, "&") ||
-					      c_any__is(t, s - 1, "!")))
-					continue; /* masked out or tested */
-				size_t ss, se;
-				if (c_any__context(t, s, e, &ss, &se) != 1 || e <= s)
-					continue;
-				c_eval ev = { .text = t->text };
-				c_eval_add_tokens(&ev, t, s, e, true);
-				version_set v = c_match_value(p, &ev);
-				c_eval_release(&ev);
-				size_t start = t->toks[s].off;
-				size_t end = t->toks[e - 1].off + t->toks[e - 1].len;
-				if (c_any__taken(&u->hits, cr->rule, start))
-					continue;
-				c_hit *hit = c_hits_add(&u->hits, cr->rule, start, end, v);
-				if (se > ss)
-					c_hit_sink(hit, ss, se, false);
-			}
+		const char *word = t->text + t->toks[i].off;
+		size_t wlen = t->toks[i].len;
+		for (size_t pk = 0; pk < npats; pk++) {
+			const c_pattern *p = pats[pk].p;
+			const c_rule *cr = pats[pk].rule;
+			bool named = false;
+			for (size_t k = pats[pk].first; k < pats[pk].first + pats[pk].count && !named;
+			     k++)
+				named = names[k].len == wlen && memcmp(names[k].last, word, wlen) == 0;
+			if (!named || !c_any__qualified_by(t, i, p->qualifier))
+				continue;
+			size_t s = c_any__expr_start(t, c_any__qualified_start(t, i));
+			size_t e = c_any__expr_end(t, i + 1);
+			if (s > 0 && (c_any__is(t, s - 1, "~") || c_any__is(t, s - 1, "&") ||
+				      c_any__is(t, s - 1, "!")))
+				continue; /* masked out or tested */
+			size_t ss, se;
+			if (c_any__context(t, s, e, &ss, &se) != 1 || e <= s)
+				continue;
+			c_eval ev = { .text = t->text };
+			c_eval_add_tokens(&ev, t, s, e, true);
+			version_set v = c_match_value(p, &ev);
+			c_eval_release(&ev);
+			size_t start = t->toks[s].off;
+			size_t end = t->toks[e - 1].off + t->toks[e - 1].len;
+			if (c_any__taken(&u->hits, cr->rule, start))
+				continue;
+			c_hit *hit = c_hits_add(&u->hits, cr->rule, start, end, v);
+			if (se > ss)
+				c_hit_sink(hit, ss, se, false);
 		}
 	}
+	free(pats);
+	free(names);
 }
