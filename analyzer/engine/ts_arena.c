@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <tree_sitter/api.h>
 
 #include "util/alloc.h"
@@ -12,7 +13,8 @@
  * 16 bytes keep the blocks aligned as malloc's are. */
 #define ARENA_HEADER 16
 #define ARENA_ALIGN 16
-#define ARENA_FIRST_CHUNK ((size_t)1 << 20)
+#define ARENA_FIRST_CHUNK ((size_t)2 << 20)
+#define ARENA_HUGE ((size_t)2 << 20)
 /* What a thread keeps between files; a larger file's extra chunks go back after it. */
 #define ARENA_KEEP ((size_t)64 << 20)
 
@@ -53,7 +55,11 @@ static void ts_arena__new_chunk(struct arena *a, size_t need)
 	if (size < need + ARENA_ALIGN)
 		size = ts_arena__round(need + ARENA_ALIGN);
 	struct arena_chunk *k = xmalloc(sizeof(*k));
-	k->base = xmalloc(size);
+	size = (size + ARENA_HUGE - 1) & ~(ARENA_HUGE - 1);
+	k->base = aligned_alloc(ARENA_HUGE, size);
+	if (!k->base)
+		abort();
+	madvise(k->base, size, MADV_HUGEPAGE);
 	k->end = k->base + size;
 	k->next = a->chunks;
 	a->chunks = k;
