@@ -565,7 +565,12 @@ static int walker__plain_top(const char *real, char **top)
 	char *dir = xstrdup(real);
 	int rc = 0;
 	for (;;) {
-		char *git = xasprintf("%s/.git", dir);
+		/* Not xasprintf("%s/.git", dir): at -O3 under the sanitizers GCC sees a null `dir`
+		 * here that cannot be (-Werror=format-overflow in a Release build). */
+		size_t dlen = strlen(dir);
+		char *git = xmalloc(dlen + sizeof("/.git"));
+		memcpy(git, dir, dlen);
+		memcpy(git + dlen, "/.git", sizeof("/.git"));
 		bool have = lstat(git, &st) == 0;
 		if (have && S_ISDIR(st.st_mode)) {
 			char *cfg = xasprintf("%s/config", git);
