@@ -34,12 +34,14 @@ struct matcher {
 	 * root only where a pair hits, until it is back at the root. NULL when a word has one
 	 * byte. */
 	uint64_t *pairs;
-	/* The pairs' first bytes and second bytes as byte sets that SSSE3's pshufb tests 16 at
-	 * a time (two table look-ups by nibble, a bucket bit per high nibble: exact for sets
-	 * spanning at most 8 high nibbles, which ASCII words do): only positions whose both
-	 * bytes are in the sets are tested against `pairs`. False: skip byte by byte. */
+	/* Teddy-style fingerprints of the words' first three bytes, which SSSE3's pshufb tests
+	 * 16 positions at a time: each word has one of 8 bucket bits, set for its k-th byte in
+	 * lo[k][low nibble] and hi[k][high nibble] (every nibble for the third byte of a
+	 * two-byte word). A position whose three bytes share a bucket bit may start a word and
+	 * is tested against `pairs`; any other cannot. The nibble tables are a superset of the
+	 * words' bytes, never a subset. False: skip byte by byte. */
 	bool shufti;
-	unsigned char lo[2][16], hi[2][16];
+	unsigned char lo[3][16], hi[3][16];
 };
 
 matcher *matcher_new(bool nocase)
@@ -209,6 +211,14 @@ void matcher_build(matcher *m)
 }
 
 #ifdef MATCH_SHUFTI
+/* The bucket bits of 16 bytes for fingerprint byte k. */
+__attribute__((target("ssse3"))) static inline __m128i match__bits(__m128i v, __m128i lo,
+								  __m128i hi, __m128i nib)
+{
+	return _mm_and_si128(_mm_shuffle_epi8(lo, _mm_and_si128(v, nib)),
+			     _mm_shuffle_epi8(hi, _mm_and_si128(_mm_srli_epi16(v, 4), nib)));
+}
+
 /* Next position >= i (below len - 1) whose byte pair starts a word, or len. */
 __attribute__((target("ssse3"))) static size_t match__next_pair_ssse3(const matcher *m,
 								       const unsigned char *p,
@@ -218,16 +228,17 @@ __attribute__((target("ssse3"))) static size_t match__next_pair_ssse3(const matc
 	const __m128i hi0 = _mm_loadu_si128((const __m128i *)m->hi[0]);
 	const __m128i lo1 = _mm_loadu_si128((const __m128i *)m->lo[1]);
 	const __m128i hi1 = _mm_loadu_si128((const __m128i *)m->hi[1]);
+	const __m128i lo2 = _mm_loadu_si128((const __m128i *)m->lo[2]);
+	const __m128i hi2 = _mm_loadu_si128((const __m128i *)m->hi[2]);
 	const __m128i nib = _mm_set1_epi8(0x0f), zero = _mm_setzero_si128();
-	for (; i + 17 <= len; i += 16) {
+	for (; i + 18 <= len; i += 16) {
 		__m128i a = _mm_loadu_si128((const __m128i *)(p + i));
 		__m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
-		__m128i ca = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(a, nib)),
-					   _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(a, 4), nib)));
-		__m128i cb = _mm_and_si128(_mm_shuffle_epi8(lo1, _mm_and_si128(b, nib)),
-					   _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(b, 4), nib)));
-		unsigned none = (unsigned)(_mm_movemask_epi8(_mm_cmpeq_epi8(ca, zero)) |
-					   _mm_movemask_epi8(_mm_cmpeq_epi8(cb, zero)));
+		__m128i c = _mm_loadu_si128((const __m128i *)(p + i + 2));
+		__m128i bits = _mm_and_si128(_mm_and_si128(match__bits(a, lo0, hi0, nib),
+							   match__bits(b, lo1, hi1, nib)),
+					     match__bits(c, lo2, hi2, nib));
+		unsigned none = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bits, zero));
 		for (unsigned cand = ~none & 0xffffu; cand; cand &= cand - 1) {
 			size_t j = i + (size_t)__builtin_ctz(cand);
 			unsigned k = (unsigned)p[j] << 8 | p[j + 1];
@@ -245,37 +256,34 @@ __attribute__((target("ssse3"))) static size_t match__next_pair_ssse3(const matc
 
 #endif
 
-/* The byte sets of the pairs' first and second bytes for the SSSE3 skip (struct matcher). */
+/* The fingerprint tables of the SSSE3 skip (struct matcher). A word's bucket comes from its
+ * first two byte classes, so that words that share them (and their case variants, which
+ * share classes) share a bucket and leave the others' bits alone. */
 static void matcher__build_shufti(matcher *m)
 {
 	m->shufti = false;
 #ifdef MATCH_SHUFTI
-	bool in[2][256] = { { false } };
-	for (unsigned k = 0; k < 65536; k++)
-		if (m->pairs[k / 64] >> (k % 64) & 1) {
-			in[0][k >> 8] = true;
-			in[1][k & 0xff] = true;
-		}
 	memset(m->lo, 0, sizeof(m->lo));
 	memset(m->hi, 0, sizeof(m->hi));
-	for (int s = 0; s < 2; s++) {
-		int bucket[16];
-		int nbuckets = 0;
-		for (int h = 0; h < 16; h++) {
-			bucket[h] = -1;
-			for (int l = 0; l < 16 && bucket[h] < 0; l++)
-				if (in[s][h << 4 | l])
-					bucket[h] = nbuckets++;
-		}
-		if (nbuckets > 8)
-			return; /* not exact with 8 bits: byte by byte */
-		for (int h = 0; h < 16; h++) {
-			if (bucket[h] < 0)
+	for (size_t w = 0; w < m->nwords; w++) {
+		const unsigned char *word = (const unsigned char *)m->words[w];
+		unsigned bucket = (m->cls[word[0]] * 31u + m->cls[word[1]]) % 8u;
+		unsigned char bit = (unsigned char)(1u << bucket);
+		for (size_t k = 0; k < 3; k++) {
+			if (k >= m->lens[w]) { /* a two-byte word: any third byte */
+				for (int n = 0; n < 16; n++) {
+					m->lo[k][n] |= bit;
+					m->hi[k][n] |= bit;
+				}
 				continue;
-			m->hi[s][h] = (unsigned char)(1u << bucket[h]);
-			for (int l = 0; l < 16; l++)
-				if (in[s][h << 4 | l])
-					m->lo[s][l] |= (unsigned char)(1u << bucket[h]);
+			}
+			unsigned c = m->cls[word[k]];
+			for (unsigned x = 0; x < 256; x++) {
+				if (m->cls[x] != c)
+					continue;
+				m->lo[k][x & 15] |= bit;
+				m->hi[k][x >> 4] |= bit;
+			}
 		}
 	}
 	/* TLSLINT_NO_SIMD=1: byte by byte (the unit tests compare both). */
