@@ -241,11 +241,7 @@ const ydoc *ydoc_get(const ydoc *map, const char *key)
 
 static const char *yd__find(const char *s, size_t len, const char *lit)
 {
-	size_t n = strlen(lit);
-	for (size_t i = 0; i + n <= len; i++)
-		if (s[i] == lit[0] && memcmp(s + i, lit, n) == 0)
-			return s + i;
-	return NULL;
+	return memmem(s, len, lit, strlen(lit));
 }
 
 static bool yd__alpha(char c)
