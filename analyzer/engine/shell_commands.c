@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/language.h"
+#include "engine/ts_field.h"
 #include "engine/ts_grammars.h"
 #include "util/clock.h"
 #include "values/tls_options.h"
@@ -277,8 +278,8 @@ static void sh__command(const file_ctx *ctx, TSNode cmd, const char *text, const
 static void sh__assignment(const file_ctx *ctx, TSNode as, const char *text, const rule *sh,
 			   const rule *jvm)
 {
-	TSNode name = ts_node_child_by_field_name(as, "name", 4);
-	TSNode value = ts_node_child_by_field_name(as, "value", 5);
+	TSNode name = ts_field_child(as, "name", 4);
+	TSNode value = ts_field_child(as, "value", 5);
 	if (ts_node_is_null(name) || ts_node_is_null(value))
 		return;
 	uint32_t b = ts_node_start_byte(value), e = ts_node_end_byte(value);

@@ -9,6 +9,7 @@
 #include "engine/native_matcher.h"
 #include "engine/query_rules.h"
 #include "engine/ts_arena.h"
+#include "engine/ts_field.h"
 #include "engine/ts_grammars.h"
 #include "report/report.h"
 #include "rules/catalogue.h"
@@ -48,6 +49,7 @@ void test_rule_keys_digest(void);
 void test_rule_files_globs(void);
 void test_rule_keys_readme(void);
 void test_native_walk_shared(void);
+void test_ts_field_child(void);
 void test_ts_arena(void);
 void test_msbuild_reader(void);
 
@@ -1134,5 +1136,76 @@ void test_msbuild_reader(void)
 		CHECK(strncmp(project + doc.runs[1].start, ";net48", 6) == 0);
 	}
 	msbuild_doc_release(&doc);
+	ts_parser_delete(parser);
+}
+
+/* ts_field_child() gives ts_node_child_by_field_name()'s node for every named node of two
+ * grammars and every field name of each (a field the node lacks too), called twice so the
+ * second call is served from the kept ids; a name in a buffer that is rewritten between calls
+ * is looked up again. */
+static size_t field_child_check(TSNode root, const TSLanguage *lang)
+{
+	size_t checked = 0, bad = 0;
+	uint32_t nfields = ts_language_field_count(lang);
+	TSTreeCursor c = ts_tree_cursor_new(root);
+	for (bool more = true; more;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		for (uint32_t f = 1; f <= nfields; f++) {
+			const char *name = ts_language_field_name_for_id(lang, (TSFieldId)f);
+			uint32_t len = (uint32_t)strlen(name);
+			TSNode want = ts_node_child_by_field_name(n, name, len);
+			for (int round = 0; round < 2; round++) {
+				checked++;
+				bad += !ts_node_eq(ts_field_child(n, name, len), want);
+			}
+		}
+		if (ts_tree_cursor_goto_first_child(&c))
+			continue;
+		while (!ts_tree_cursor_goto_next_sibling(&c))
+			if (!ts_tree_cursor_goto_parent(&c)) {
+				more = false;
+				break;
+			}
+	}
+	ts_tree_cursor_delete(&c);
+	CHECK_UINT(bad, 0);
+	return checked;
+}
+
+void test_ts_field_child(void)
+{
+	static const char py[] = "import ssl\ndef f(p=ssl.PROTOCOL_TLSv1):\n"
+				 "    return g(p, x=[1, 2]) if p else h[0]\n";
+	static const char cs[] = "class A { int P => 1; void F(int x) { var c = new C(x) { "
+				 "Protocols = SslProtocols.Tls }; if (x > 0) F(x - 1); } }\n";
+	TSParser *parser = ts_parser_new();
+	const TSLanguage *python = ts_grammar_for(LANG_PYTHON);
+	const TSLanguage *csharp = ts_grammar_for(LANG_CSHARP);
+	CHECK(ts_parser_set_language(parser, python));
+	TSTree *t1 = ts_parser_parse_string(parser, NULL, py, (uint32_t)strlen(py));
+	CHECK(ts_parser_set_language(parser, csharp));
+	TSTree *t2 = ts_parser_parse_string(parser, NULL, cs, (uint32_t)strlen(cs));
+	CHECK(field_child_check(ts_tree_root_node(t1), python) > 1000);
+	CHECK(field_child_check(ts_tree_root_node(t2), csharp) > 1000);
+
+	/* One buffer, three names: each call sees the buffer's text of the moment. */
+	TSNode call = ts_node_named_child(ts_tree_root_node(t1), 1); /* the function_definition */
+	char buf[16];
+	static const char *const names[] = { "name", "body", "parameters", "name" };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s", names[i]);
+		uint32_t len = (uint32_t)strlen(buf);
+		CHECK(!ts_node_is_null(ts_field_child(call, buf, len)));
+		CHECK(ts_node_eq(ts_field_child(call, buf, len),
+				 ts_node_child_by_field_name(call, buf, len)));
+	}
+	/* Same address, same length, another name ("body" then "name"). */
+	snprintf(buf, sizeof(buf), "body");
+	TSNode body = ts_field_child(call, buf, 4);
+	snprintf(buf, sizeof(buf), "name");
+	CHECK(!ts_node_eq(ts_field_child(call, buf, 4), body));
+	CHECK(ts_node_eq(ts_field_child(call, buf, 4), ts_node_child_by_field_name(call, "name", 4)));
+	ts_tree_delete(t1);
+	ts_tree_delete(t2);
 	ts_parser_delete(parser);
 }

@@ -24,7 +24,7 @@ int unit_failed_checks;
 	X(test_walker_basic) X(test_walker_repo_marker) X(test_walker_gitignore)           \
 	X(test_walker_symlinks)                                                             \
 	X(test_walker_excludes) X(test_finding_sort_dedup) X(test_sarif_shape)              \
-	X(test_atomic_write) X(test_report_formats) X(test_growth) X(test_builtin_catalogue) X(test_pattern_files) X(test_rule_keys_digest) X(test_rule_files_globs) X(test_rule_keys_readme) X(test_native_walk_shared) X(test_ts_arena) X(test_msbuild_reader) \
+	X(test_atomic_write) X(test_report_formats) X(test_growth) X(test_builtin_catalogue) X(test_pattern_files) X(test_rule_keys_digest) X(test_rule_files_globs) X(test_rule_keys_readme) X(test_native_walk_shared) X(test_ts_field_child) X(test_ts_arena) X(test_msbuild_reader) \
 	X(test_gitignore_patterns) X(test_audit_clean_uri) X(test_audit_identity_and_shards) X(test_audit_repo_name) \
 	X(test_audit_record_json) X(test_cli_options_documented) X(test_cli_options_parse) X(test_nginx_reader) X(test_nginx_looks_like) \
 	X(test_fix_map_offset) X(test_fix_map_position) X(test_walk_common_base) X(test_walk_base_without_libgit2)

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "engine/query_rules.h"
+#include "engine/ts_field.h"
 #include "engine/ts_grammars.h"
 #include "frontends/frontend.h"
 #include "lang/arm/arm_settings.h"
@@ -178,8 +179,8 @@ static void arm__leaves(struct arm_walk *w, TSNode n, const arm_def *via, int de
 		if (d)
 			arm__leaves(w, d->value, via ? via : d, depth + 4);
 	} else if (arm__is(n, "ternary_expression")) {
-		arm__leaves(w, ts_node_child_by_field_name(n, "consequence", 11), via, depth + 1);
-		arm__leaves(w, ts_node_child_by_field_name(n, "alternative", 11), via, depth + 1);
+		arm__leaves(w, ts_field_child(n, "consequence", 11), via, depth + 1);
+		arm__leaves(w, ts_field_child(n, "alternative", 11), via, depth + 1);
 	} else if (arm__is(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1) {
 		arm__leaves(w, ts_node_named_child(n, 0), via, depth + 1);
 	}
@@ -290,9 +291,9 @@ static TSNode json__member(const struct arm_walk *w, TSNode obj, const char *key
 		const char *k;
 		size_t klen;
 		if (arm__is(p, "pair") &&
-		    arm__plain_string(w, ts_node_child_by_field_name(p, "key", 3), &k, &klen) &&
+		    arm__plain_string(w, ts_field_child(p, "key", 3), &k, &klen) &&
 		    arm__eq(k, klen, key))
-			return ts_node_child_by_field_name(p, "value", 5);
+			return ts_field_child(p, "value", 5);
 	}
 	return (TSNode){ 0 };
 }
@@ -320,9 +321,9 @@ static void json__props(struct arm_walk *w, TSNode obj, const char *type, size_t
 		const char *k;
 		size_t klen;
 		if (!arm__is(p, "pair") ||
-		    !arm__plain_string(w, ts_node_child_by_field_name(p, "key", 3), &k, &klen))
+		    !arm__plain_string(w, ts_field_child(p, "key", 3), &k, &klen))
 			continue;
-		TSNode v = ts_node_child_by_field_name(p, "value", 5);
+		TSNode v = ts_field_child(p, "value", 5);
 		if (top && arm__eq(k, klen, "resources")) {
 			json__resources(w, v, type, depth + 1);
 		} else if (arm__eq(k, klen, "template") && arm__is(v, "object")) {
@@ -356,7 +357,7 @@ static void json__resources(struct arm_walk *w, TSNode list, const char *parent,
 	for (uint32_t i = 0; i < ts_node_named_child_count(list); i++) {
 		TSNode c = ts_node_named_child(list, i);
 		if (arm__is(list, "object"))
-			c = arm__is(c, "pair") ? ts_node_child_by_field_name(c, "value", 5)
+			c = arm__is(c, "pair") ? ts_field_child(c, "value", 5)
 					       : (TSNode){ 0 };
 		if (arm__is(c, "object"))
 			json__resource(w, c, parent, depth + 1);
@@ -375,9 +376,9 @@ static void json__template(struct arm_walk *w, TSNode obj, int depth)
 		const char *k;
 		size_t klen;
 		if (arm__is(p, "pair") &&
-		    arm__plain_string(w, ts_node_child_by_field_name(p, "key", 3), &k, &klen))
+		    arm__plain_string(w, ts_field_child(p, "key", 3), &k, &klen))
 			arm__define(w, false, k, klen,
-				    json__member(w, ts_node_child_by_field_name(p, "value", 5),
+				    json__member(w, ts_field_child(p, "value", 5),
 						 "defaultValue"));
 	}
 	TSNode vars = json__member(w, obj, "variables");
@@ -386,8 +387,8 @@ static void json__template(struct arm_walk *w, TSNode obj, int depth)
 		const char *k;
 		size_t klen;
 		if (arm__is(p, "pair") &&
-		    arm__plain_string(w, ts_node_child_by_field_name(p, "key", 3), &k, &klen))
-			arm__define(w, true, k, klen, ts_node_child_by_field_name(p, "value", 5));
+		    arm__plain_string(w, ts_field_child(p, "key", 3), &k, &klen))
+			arm__define(w, true, k, klen, ts_field_child(p, "value", 5));
 	}
 	json__resources(w, json__member(w, obj, "resources"), NULL, depth + 1);
 	w->ndefs = saved;
@@ -450,7 +451,7 @@ static void bicep__resource(struct arm_walk *w, TSNode decl, const char *parent,
 	TSNode body = ts_node_named_child(decl, ts_node_named_child_count(decl) - 1);
 	for (int hops = 0; hops < 4 && !arm__is(body, "object"); hops++) {
 		if (arm__is(body, "for_statement"))
-			body = ts_node_child_by_field_name(body, "body", 4);
+			body = ts_field_child(body, "body", 4);
 		else if (arm__is(body, "if_statement") && ts_node_named_child_count(body))
 			body = ts_node_named_child(body, ts_node_named_child_count(body) - 1);
 		else

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/emit.h"
+#include "engine/ts_field.h"
 #include "util/strbuf.h"
 
 #define CS_FIX_MAX_OPERANDS 16
@@ -28,11 +29,11 @@ static bool cs_fix__or_chain(TSNode n, TSNode *out, size_t *len, unsigned depth)
 	if (depth > 64)
 		return false;
 	if (strcmp(ts_node_type(n), "binary_expression") == 0) {
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+		TSNode op = ts_field_child(n, "operator", 8);
 		if (!ts_node_is_null(op) && strcmp(ts_node_type(op), "|") == 0)
-			return cs_fix__or_chain(ts_node_child_by_field_name(n, "left", 4), out, len,
+			return cs_fix__or_chain(ts_field_child(n, "left", 4), out, len,
 						depth + 1) &&
-			       cs_fix__or_chain(ts_node_child_by_field_name(n, "right", 5), out, len,
+			       cs_fix__or_chain(ts_field_child(n, "right", 5), out, len,
 						depth + 1);
 	}
 	if (*len >= CS_FIX_MAX_OPERANDS)
@@ -90,8 +91,8 @@ static bool cs_fix__removal(const file_ctx *ctx, finding *f, TSNode value, bool 
 	TSNode assign = ts_node_parent(value);
 	if (ts_node_is_null(assign) || strcmp(ts_node_type(assign), "assignment_expression") != 0)
 		return false;
-	TSNode left = ts_node_child_by_field_name(assign, "left", 4);
-	TSNode op = ts_node_child_by_field_name(assign, "operator", 8);
+	TSNode left = ts_field_child(assign, "left", 4);
+	TSNode op = ts_field_child(assign, "operator", 8);
 	TSNode stmt = ts_node_parent(assign);
 	if (ts_node_is_null(left) || ts_node_is_null(op) || ts_node_is_null(stmt) ||
 	    (strcmp(ts_node_type(op), "=") != 0 && strcmp(ts_node_type(op), "|=") != 0) ||
@@ -178,7 +179,7 @@ static bool cs_fix__casts(const char *text, TSNode n, unsigned long long *v, boo
 	if (!cs_fix__or_chain(n, casts, &ncasts, 0))
 		return false;
 	for (size_t i = 0; i < ncasts; i++) {
-		TSNode ct = ts_node_child_by_field_name(casts[i], "type", 4);
+		TSNode ct = ts_field_child(casts[i], "type", 4);
 		if (strcmp(ts_node_type(casts[i]), "cast_expression") != 0 ||
 		    !cs_fix__names_type(text, ct, "SecurityProtocolType"))
 			return false;
@@ -186,7 +187,7 @@ static bool cs_fix__casts(const char *text, TSNode n, unsigned long long *v, boo
 			*type = ct;
 		TSNode nums[CS_FIX_MAX_OPERANDS];
 		size_t nnums = 0;
-		if (!cs_fix__or_chain(ts_node_child_by_field_name(casts[i], "value", 5), nums,
+		if (!cs_fix__or_chain(ts_field_child(casts[i], "value", 5), nums,
 				      &nnums, 0))
 			return false;
 		for (size_t k = 0; k < nnums; k++)
@@ -218,7 +219,7 @@ static void cs_fix__number(const file_ctx *ctx, finding *f, TSNode value)
 	strbuf out = STRBUF_INIT;
 	uint32_t tb = ts_node_start_byte(type), te = ts_node_end_byte(type);
 	uint32_t from = ts_node_start_byte(value), to = ts_node_end_byte(value);
-	TSNode operand = ts_node_child_by_field_name(value, "value", 5);
+	TSNode operand = ts_field_child(value, "value", 5);
 	if (strcmp(ts_node_type(value), "cast_expression") == 0) {
 		from = ts_node_start_byte(operand); /* the cast stays as written */
 		to = ts_node_end_byte(operand);
@@ -297,8 +298,8 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	 * values must name nothing but its members (None would drop what another one reads). */
 	uint32_t ts = 0, te = 0;
 	for (size_t i = 0; i < n; i++) {
-		TSNode member = ts_node_child_by_field_name(ops[i], "name", 4);
-		TSNode type = ts_node_child_by_field_name(ops[i], "expression", 10);
+		TSNode member = ts_field_child(ops[i], "name", 4);
+		TSNode type = ts_field_child(ops[i], "expression", 10);
 		uint32_t b = ts_node_start_byte(type), e = ts_node_end_byte(type);
 		bool of_type = cs_fix__names_type(text, type,
 						  spt ? "SecurityProtocolType" : "SslProtocols");
@@ -323,7 +324,7 @@ void cs_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	bool kept_modern = false;
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		TSNode member = ts_node_child_by_field_name(ops[i], "name", 4);
+		TSNode member = ts_field_child(ops[i], "name", 4);
 		bool legacy = false;
 		for (const char *const *l = cs_fix__legacy; *l && !legacy; l++)
 			legacy = cs_fix__is(text, member, *l);

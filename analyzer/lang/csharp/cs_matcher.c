@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/csharp/cs_syntax.h"
 
 enum { CAP_VALUE, CAP_SINK, CAP_CALLEE };
@@ -426,14 +427,14 @@ static bool cs_pinned__visit(void *arg, TSNode n)
 	const struct cs_pinned_walk *w = arg;
 	if (ts_node_symbol(n) != w->assignment)
 		return true;
-	TSNode left = ts_node_child_by_field_name(n, "left", 4);
-	TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-	TSNode right = ts_node_child_by_field_name(n, "right", 5);
+	TSNode left = ts_field_child(n, "left", 4);
+	TSNode op = ts_field_child(n, "operator", 8);
+	TSNode right = ts_field_child(n, "right", 5);
 	if (ts_node_is_null(left) || ts_node_symbol(left) != w->member_access || ts_node_is_null(op) ||
 	    strcmp(ts_node_type(op), "=") != 0 || ts_node_is_null(right) || !ts_node_is_named(right))
 		return true;
-	TSNode cls = ts_node_child_by_field_name(left, "expression", 10);
-	TSNode prop = ts_node_child_by_field_name(left, "name", 4);
+	TSNode cls = ts_field_child(left, "expression", 10);
+	TSNode prop = ts_field_child(left, "name", 4);
 	if (ts_node_is_null(cls) || !ts_node_is_named(cls) || ts_node_is_null(prop) ||
 	    ts_node_symbol(prop) != w->identifier ||
 	    !ts_native_text_is(w->text, prop, "SecurityProtocol"))

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
+
 static bool cs_syntax__is(TSNode n, const char *kind)
 {
 	return !ts_node_is_null(n) && strcmp(ts_node_type(n), kind) == 0;
@@ -12,7 +15,7 @@ static bool cs_syntax__is(TSNode n, const char *kind)
 static const char *cs_syntax__callee_name(TSNode fn, const char *text, size_t *len)
 {
 	if (cs_syntax__is(fn, "member_access_expression"))
-		fn = ts_node_child_by_field_name(fn, "name", 4);
+		fn = ts_field_child(fn, "name", 4);
 	if (cs_syntax__is(fn, "generic_name") && ts_node_named_child_count(fn))
 		fn = ts_node_named_child(fn, 0);
 	if (!cs_syntax__is(fn, "identifier"))
@@ -40,7 +43,7 @@ static bool cs_syntax__expects_exception(TSNode call, const char *text)
 	if (!cs_syntax__is(call, "invocation_expression"))
 		return false;
 	size_t len = 0;
-	const char *name = cs_syntax__callee_name(ts_node_child_by_field_name(call, "function", 8),
+	const char *name = cs_syntax__callee_name(ts_field_child(call, "function", 8),
 						  text, &len);
 	if (!name)
 		return false;
@@ -49,7 +52,7 @@ static bool cs_syntax__expects_exception(TSNode call, const char *text)
 	if (len != 4 || memcmp(name, "That", 4) != 0)
 		return false;
 	/* NUnit: Assert.That(() => ..., Throws.TypeOf<E>()) */
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode a = ts_node_named_child(args, i);
@@ -72,7 +75,7 @@ static bool cs_syntax__expected_exception(TSNode method, const char *text)
 		uint32_t m = ts_node_named_child_count(list);
 		for (uint32_t j = 0; j < m; j++) {
 			TSNode attr = ts_node_named_child(list, j);
-			TSNode name = ts_node_child_by_field_name(attr, "name", 4);
+			TSNode name = ts_field_child(attr, "name", 4);
 			if (ts_node_is_null(name))
 				continue;
 			uint32_t b = ts_node_start_byte(name), e = ts_node_end_byte(name);

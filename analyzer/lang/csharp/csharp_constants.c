@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -75,13 +76,13 @@ static void cs_const__field(cs_constants *c, const char *uri, const source_file 
 	for (uint32_t i = 0; i < n && ts_node_is_null(decl); i++)
 		if (strcmp(ts_node_type(ts_node_named_child(field, i)), "variable_declaration") == 0)
 			decl = ts_node_named_child(field, i);
-	TSNode cname = ts_node_child_by_field_name(cls, "name", 4);
+	TSNode cname = ts_field_child(cls, "name", 4);
 	if (ts_node_is_null(decl) || ts_node_is_null(cname) || !cs_const__constant_field(src, field))
 		return;
 	uint32_t k = ts_node_named_child_count(decl);
 	for (uint32_t i = 0; i < k; i++) {
 		TSNode d = ts_node_named_child(decl, i);
-		TSNode name = ts_node_child_by_field_name(d, "name", 4);
+		TSNode name = ts_field_child(d, "name", 4);
 		uint32_t dk = ts_node_named_child_count(d);
 		if (strcmp(ts_node_type(d), "variable_declarator") != 0 || ts_node_is_null(name) ||
 		    dk < 2)
@@ -126,7 +127,7 @@ static void cs_const__file(cs_constants *c, const char *uri, const source_file *
 		bool type_decl = strcmp(kind, "class_declaration") == 0 ||
 				 strcmp(kind, "struct_declaration") == 0;
 		if (type_decl) {
-			TSNode body = ts_node_child_by_field_name(n, "body", 4);
+			TSNode body = ts_field_child(n, "body", 4);
 			uint32_t k = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
 			for (uint32_t i = 0; i < k; i++) {
 				TSNode m = ts_node_named_child(body, i);

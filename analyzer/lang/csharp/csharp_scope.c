@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 
 const char *cs_last_name(const eval_ctx *ctx, TSNode node, size_t *len)
@@ -66,7 +67,7 @@ static int cs__decl_cmp(const void *a, const void *b)
  * its name is visible in. */
 static void cs__index_add(const eval_ctx *ctx, cs__index *ix, TSNode declarator, const TSNode *up)
 {
-	TSNode name = ts_node_child_by_field_name(declarator, "name", 4);
+	TSNode name = ts_field_child(declarator, "name", 4);
 	uint32_t k = ts_node_named_child_count(declarator);
 	TSNode stmt = up[1]; /* up[0] is the variable_declaration */
 	if (ts_node_is_null(name) || k < 2 || ts_node_is_null(stmt))

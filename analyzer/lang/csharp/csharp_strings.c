@@ -7,6 +7,7 @@
  * `k.CreateSubKey(p)` / `k.OpenSubKey(p)` append `\p`. */
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/csharp/csharp_values_int.h"
 #include "values/registry_policy.h"
 
@@ -89,13 +90,13 @@ static bool cs__hive(const eval_ctx *ctx, TSNode member, strbuf *out)
 /* The n-th argument's expression of an invocation (positional), or a null node. */
 static TSNode cs__argument(TSNode call, uint32_t n)
 {
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	TSNode none = { 0 };
 	if (ts_node_is_null(args) || n >= ts_node_named_child_count(args))
 		return none;
 	TSNode arg = ts_node_named_child(args, n);
 	uint32_t k = ts_node_named_child_count(arg);
-	if (!ts_node_is_null(ts_node_child_by_field_name(arg, "name", 4)) || !k)
+	if (!ts_node_is_null(ts_field_child(arg, "name", 4)) || !k)
 		return none;
 	return ts_node_named_child(arg, k - 1);
 }
@@ -107,20 +108,20 @@ static bool cs__registry_key(eval_ctx *ctx, TSNode node, strbuf *out, bool *hand
 	const char *kind = ts_node_type(node);
 	*handled = true;
 	if (strcmp(kind, "member_access_expression") == 0) {
-		TSNode expr = ts_node_child_by_field_name(node, "expression", 10);
-		TSNode name = ts_node_child_by_field_name(node, "name", 4);
+		TSNode expr = ts_field_child(node, "expression", 10);
+		TSNode name = ts_field_child(node, "name", 4);
 		if (!ts_node_is_null(expr) && cs__name_is(ctx, expr, "Registry"))
 			return cs__hive(ctx, name, out);
 	} else if (strcmp(kind, "invocation_expression") == 0) {
-		TSNode fn = ts_node_child_by_field_name(node, "function", 8);
+		TSNode fn = ts_field_child(node, "function", 8);
 		if (!ts_node_is_null(fn) && strcmp(ts_node_type(fn), "member_access_expression") == 0) {
-			TSNode recv = ts_node_child_by_field_name(fn, "expression", 10);
-			TSNode name = ts_node_child_by_field_name(fn, "name", 4);
+			TSNode recv = ts_field_child(fn, "expression", 10);
+			TSNode name = ts_field_child(fn, "name", 4);
 			if (eval_node_is(ctx, name, "OpenBaseKey") && cs__name_is(ctx, recv, "RegistryKey")) {
 				TSNode hive = cs__argument(node, 0);
 				return !ts_node_is_null(hive) &&
 				       strcmp(ts_node_type(hive), "member_access_expression") == 0 &&
-				       cs__hive(ctx, ts_node_child_by_field_name(hive, "name", 4), out);
+				       cs__hive(ctx, ts_field_child(hive, "name", 4), out);
 			}
 			if (eval_node_is(ctx, name, "OpenSubKey") || eval_node_is(ctx, name, "CreateSubKey"))
 				return cs__string(ctx, recv, out) && eval_string_add(out, "\\", 1) &&
@@ -147,10 +148,10 @@ static bool cs__string(eval_ctx *ctx, TSNode node, strbuf *out)
 		   ts_node_named_child_count(node) == 1) {
 		ok = cs__string(ctx, ts_node_named_child(node, 0), out);
 	} else if (strcmp(kind, "binary_expression") == 0) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		ok = !ts_node_is_null(op) && eval_node_is(ctx, op, "+") &&
-		     cs__string(ctx, ts_node_child_by_field_name(node, "left", 4), out) &&
-		     cs__string(ctx, ts_node_child_by_field_name(node, "right", 5), out);
+		     cs__string(ctx, ts_field_child(node, "left", 4), out) &&
+		     cs__string(ctx, ts_field_child(node, "right", 5), out);
 	} else if (strcmp(kind, "identifier") == 0) {
 		size_t len = 0;
 		const char *name = eval_node_text(ctx, node, &len);
@@ -160,7 +161,7 @@ static bool cs__string(eval_ctx *ctx, TSNode node, strbuf *out)
 		ok = cs__registry_key(ctx, node, out, &handled);
 		if (!handled && strcmp(kind, "member_access_expression") == 0) {
 			/* Settings.SwitchName: a constant of another class of the file. */
-			TSNode name = ts_node_child_by_field_name(node, "name", 4);
+			TSNode name = ts_field_child(node, "name", 4);
 			size_t len = 0;
 			const char *n = ts_node_is_null(name) ? NULL : eval_node_text(ctx, name, &len);
 			TSNode value = { 0 }, anywhere = { 0 };
@@ -182,11 +183,11 @@ bool cs_eval_registry(eval_ctx *ctx, TSNode node, eval_result *out)
 {
 	if (strcmp(ts_node_type(node), "invocation_expression") != 0)
 		return false;
-	TSNode fn = ts_node_child_by_field_name(node, "function", 8);
+	TSNode fn = ts_field_child(node, "function", 8);
 	if (ts_node_is_null(fn) || strcmp(ts_node_type(fn), "member_access_expression") != 0 ||
-	    !eval_node_is(ctx, ts_node_child_by_field_name(fn, "name", 4), "SetValue"))
+	    !eval_node_is(ctx, ts_field_child(fn, "name", 4), "SetValue"))
 		return false;
-	TSNode recv = ts_node_child_by_field_name(fn, "expression", 10);
+	TSNode recv = ts_field_child(fn, "expression", 10);
 	strbuf key = STRBUF_INIT, name = STRBUF_INIT;
 	bool ok = false, known_key = true;
 	uint32_t first = 0;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 #include "lang/csharp/csharp_constants.h"
 #include "lang/csharp/csharp_values_int.h"
@@ -57,7 +58,7 @@ static bool cs__using_static(eval_ctx *ctx, const value_type *type)
 		const char *kind = ts_node_type(top[i]);
 		if (strcmp(kind, "namespace_declaration") == 0 ||
 		    strcmp(kind, "file_scoped_namespace_declaration") == 0) {
-			TSNode body = ts_node_child_by_field_name(top[i], "body", 4);
+			TSNode body = ts_field_child(top[i], "body", 4);
 			uint32_t m = 0;
 			TSNode *inner = eval_named_children(ts_node_is_null(body) ? top[i] : body, &m);
 			for (uint32_t j = 0; j < m && !found; j++)
@@ -90,9 +91,9 @@ static bool cs__identifier(eval_ctx *ctx, TSNode node, const value_type *type, e
 static bool cs__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 		       bool *typed)
 {
-	TSNode l = ts_node_child_by_field_name(node, "left", 4);
-	TSNode r = ts_node_child_by_field_name(node, "right", 5);
-	TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+	TSNode l = ts_field_child(node, "left", 4);
+	TSNode r = ts_field_child(node, "right", 5);
+	TSNode op = ts_field_child(node, "operator", 8);
 	if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
 		return false;
 	eval_result a = { 0 }, b = { 0 };
@@ -140,10 +141,10 @@ static bool cs__condition(eval_ctx *ctx, TSNode node, long long *out)
 static bool cs__conditional(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 			    bool *typed)
 {
-	TSNode cons = ts_node_child_by_field_name(node, "consequence", 11);
-	TSNode alt = ts_node_child_by_field_name(node, "alternative", 11);
+	TSNode cons = ts_field_child(node, "consequence", 11);
+	TSNode alt = ts_field_child(node, "alternative", 11);
 	long long cond = 0;
-	if (cs__condition(ctx, ts_node_child_by_field_name(node, "condition", 9), &cond))
+	if (cs__condition(ctx, ts_field_child(node, "condition", 9), &cond))
 		return cs__eval(ctx, cond ? cons : alt, type, out, typed);
 	eval_result a = { 0 }, b = { 0 };
 	bool ta = false, tb = false;
@@ -162,7 +163,7 @@ static bool cs__conditional(eval_ctx *ctx, TSNode node, const value_type *type, 
 static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out,
 		     bool *typed)
 {
-	TSNode t = ts_node_child_by_field_name(node, "type", 4);
+	TSNode t = ts_field_child(node, "type", 4);
 	if (ts_node_is_null(t))
 		return false;
 	bool own = cs__names_type(ctx, t, type);
@@ -174,7 +175,7 @@ static bool cs__cast(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	 * (SslProtocols)0x300` is 768. */
 	bool inner = false, numeric = ctx->numeric;
 	ctx->numeric = numeric || own;
-	bool ok = cs__eval(ctx, ts_node_child_by_field_name(node, "value", 5), type, out, &inner);
+	bool ok = cs__eval(ctx, ts_field_child(node, "value", 5), type, out, &inner);
 	ctx->numeric = numeric;
 	if (!ok)
 		return false;
@@ -211,8 +212,8 @@ static bool cs__other_file(eval_ctx *ctx, TSNode cls, const char *name, size_t n
  * that is known: 1 or 0 (as .NET, ignoring case and surrounding white space). */
 static bool cs__parse_bool(eval_ctx *ctx, TSNode node, eval_result *out)
 {
-	TSNode fn = ts_node_child_by_field_name(node, "function", 8);
-	TSNode args = ts_node_child_by_field_name(node, "arguments", 9);
+	TSNode fn = ts_field_child(node, "function", 8);
+	TSNode args = ts_field_child(node, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args) ||
 	    strcmp(ts_node_type(fn), "member_access_expression") != 0 ||
 	    ts_node_named_child_count(args) != 1)
@@ -272,8 +273,8 @@ static bool cs__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		out->named = 0;
 		ok = true;
 	} else if (strcmp(kind, "member_access_expression") == 0) {
-		TSNode expr = ts_node_child_by_field_name(node, "expression", 10);
-		TSNode name = ts_node_child_by_field_name(node, "name", 4);
+		TSNode expr = ts_field_child(node, "expression", 10);
+		TSNode name = ts_field_child(node, "name", 4);
 		size_t nlen = 0;
 		const char *n = ts_node_is_null(name) ? NULL : eval_node_text(ctx, name, &nlen);
 		TSNode value = { 0 }, anywhere = { 0 };

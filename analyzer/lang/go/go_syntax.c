@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
 static bool gs__is(TSNode node, const char *kind)
 {
 	return strcmp(ts_node_type(node), kind) == 0;
@@ -29,7 +31,7 @@ static bool gs__starts(const char *text, TSNode node, const char *prefix)
 static bool gs__expects_error(TSNode st, const char *text)
 {
 	if (gs__is(st, "if_statement")) {
-		TSNode cond = ts_node_child_by_field_name(st, "condition", 9);
+		TSNode cond = ts_field_child(st, "condition", 9);
 		return !ts_node_is_null(cond) && gs__contains(text, cond, "err == nil");
 	}
 	if (gs__is(st, "expression_statement"))
@@ -47,7 +49,7 @@ bool go_syntax_in_rejection_test(TSNode node, const char *text)
 		if (ts_node_is_null(st) && gs__is(parent, "statement_list"))
 			st = n;
 		if (gs__is(parent, "function_declaration")) {
-			TSNode name = ts_node_child_by_field_name(parent, "name", 4);
+			TSNode name = ts_field_child(parent, "name", 4);
 			if (ts_node_is_null(name) || !gs__starts(text, name, "Test") ||
 			    ts_node_is_null(st))
 				return false;

@@ -7,6 +7,7 @@
  * unknown, and unknown is silent. */
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
 
@@ -46,8 +47,8 @@ static bool gv__tls_name(eval_ctx *ctx, const char **name, size_t *len)
 					continue;
 				}
 				if (gv__is(n, "import_spec")) {
-					TSNode path = ts_node_child_by_field_name(n, "path", 4);
-					TSNode alias = ts_node_child_by_field_name(n, "name", 4);
+					TSNode path = ts_field_child(n, "path", 4);
+					TSNode alias = ts_field_child(n, "name", 4);
 					if (!ts_node_is_null(path) &&
 					    eval_node_is(ctx, path, "\"crypto/tls\"") &&
 					    !ts_node_is_null(alias)) {
@@ -79,8 +80,7 @@ static TSNode gv__declared_value(const eval_ctx *ctx, TSNode id)
 		bool spec = gv__is(n, "const_spec") || gv__is(n, "var_spec");
 		bool shortvar = gv__is(n, "short_var_declaration");
 		if (spec || shortvar) {
-			TSNode value = ts_node_child_by_field_name(n, spec ? "value" : "right",
-								   spec ? 5 : 5);
+			TSNode value = ts_field_child(n, spec ? "value" : "right", 5);
 			/* the names: const_spec/var_spec `name` fields, or the left expression_list */
 			uint32_t index = 0, found = UINT32_MAX;
 			if (spec) {
@@ -95,7 +95,7 @@ static TSNode gv__declared_value(const eval_ctx *ctx, TSNode id)
 						index++;
 				}
 			} else {
-				TSNode left = ts_node_child_by_field_name(n, "left", 4);
+				TSNode left = ts_field_child(n, "left", 4);
 				for (uint32_t i = 0; !ts_node_is_null(left) &&
 						     i < ts_node_named_child_count(left); i++)
 					if (gv__same_text(ctx, ts_node_named_child(left, i), s, len))
@@ -124,8 +124,8 @@ static TSNode gv__declared_value(const eval_ctx *ctx, TSNode id)
 
 static bool gv__selector(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
-	TSNode operand = ts_node_child_by_field_name(node, "operand", 7);
-	TSNode field = ts_node_child_by_field_name(node, "field", 5);
+	TSNode operand = ts_field_child(node, "operand", 7);
+	TSNode field = ts_field_child(node, "field", 5);
 	if (ts_node_is_null(operand) || ts_node_is_null(field) || !gv__is(operand, "identifier"))
 		return false;
 	size_t flen = 0;
@@ -163,8 +163,8 @@ static bool gv__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		ok = gv__eval(ctx, gv__declared_value(ctx, node), type, out);
 	} else if (gv__is(node, "call_expression")) {
 		/* a conversion: uint16(0x0301) */
-		TSNode fn = ts_node_child_by_field_name(node, "function", 8);
-		TSNode args = ts_node_child_by_field_name(node, "arguments", 9);
+		TSNode fn = ts_field_child(node, "function", 8);
+		TSNode args = ts_field_child(node, "arguments", 9);
 		if (!ts_node_is_null(fn) && !ts_node_is_null(args) &&
 		    ts_node_named_child_count(args) == 1 &&
 		    (eval_node_is(ctx, fn, "uint16") || eval_node_is(ctx, fn, "int") ||

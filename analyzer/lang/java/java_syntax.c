@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
 static bool js__is(TSNode node, const char *kind)
 {
 	return strcmp(ts_node_type(node), kind) == 0;
@@ -19,8 +21,8 @@ TSNode java_syntax_declared_value(const eval_ctx *ctx, TSNode name)
 	TSNode none = { 0 };
 	TSNode id = name;
 	if (js__is(name, "field_access")) {
-		TSNode object = ts_node_child_by_field_name(name, "object", 6);
-		id = ts_node_child_by_field_name(name, "field", 5);
+		TSNode object = ts_field_child(name, "object", 6);
+		id = ts_field_child(name, "field", 5);
 		if (ts_node_is_null(object) || ts_node_is_null(id) ||
 		    !(js__is(object, "this") || js__is(object, "identifier")))
 			return none;
@@ -37,8 +39,8 @@ TSNode java_syntax_declared_value(const eval_ctx *ctx, TSNode name)
 		TSNode n = ts_tree_cursor_current_node(&cur);
 		bool descend = true;
 		if (js__is(n, "variable_declarator")) {
-			TSNode dn = ts_node_child_by_field_name(n, "name", 4);
-			TSNode dv = ts_node_child_by_field_name(n, "value", 5);
+			TSNode dn = ts_field_child(n, "name", 4);
+			TSNode dv = ts_field_child(n, "value", 5);
 			if (!ts_node_is_null(dn) && !ts_node_is_null(dv) &&
 			    js__text_is(text, dn, s, len) &&
 			    !(ts_node_start_byte(dv) <= use && use < ts_node_end_byte(dv))) {
@@ -101,7 +103,7 @@ static bool js__expects_exception(TSNode method, const char *text)
  * (`assertThrows(SSLHandshakeException.class, ...)`): its set-up expects a refusal. */
 static bool js__asserts_refusal(TSNode method, const char *text)
 {
-	TSNode body = ts_node_child_by_field_name(method, "body", 4);
+	TSNode body = ts_field_child(method, "body", 4);
 	if (ts_node_is_null(body))
 		return false;
 	static const char *const calls[] = { "assertThrows(", "assertThrowsExactly(",
@@ -136,7 +138,7 @@ bool java_syntax_in_rejection_test(TSNode node, const char *text)
 		if (js__is(n, "lambda_expression") || js__is(n, "method_reference")) {
 			in_lambda = true;
 		} else if (in_lambda && js__is(n, "method_invocation")) {
-			if (js__name_in(text, ts_node_child_by_field_name(n, "name", 4), throwing))
+			if (js__name_in(text, ts_field_child(n, "name", 4), throwing))
 				return true;
 		} else if (js__is(n, "method_declaration")) {
 			return js__expects_exception(n, text) || js__asserts_refusal(n, text);

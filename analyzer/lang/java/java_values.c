@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
 #include "lang/java/java_syntax.h"
@@ -48,10 +49,10 @@ static bool jv__string(eval_ctx *ctx, TSNode node, strbuf *out)
 	} else if (jv__is(node, "parenthesized_expression") && ts_node_named_child_count(node) == 1) {
 		ok = jv__string(ctx, ts_node_named_child(node, 0), out);
 	} else if (jv__is(node, "binary_expression")) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		ok = !ts_node_is_null(op) && eval_node_is(ctx, op, "+") &&
-		     jv__string(ctx, ts_node_child_by_field_name(node, "left", 4), out) &&
-		     jv__string(ctx, ts_node_child_by_field_name(node, "right", 5), out);
+		     jv__string(ctx, ts_field_child(node, "left", 4), out) &&
+		     jv__string(ctx, ts_field_child(node, "right", 5), out);
 	} else if (jv__is(node, "identifier") || jv__is(node, "field_access")) {
 		TSNode value = java_syntax_declared_value(ctx, node);
 		ok = !ts_node_is_null(value) && jv__string(ctx, value, out);
@@ -127,9 +128,9 @@ static bool jv__or_children(eval_ctx *ctx, TSNode node, const value_type *type, 
 
 static bool jv__call(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
-	TSNode name = ts_node_child_by_field_name(node, "name", 4);
-	TSNode object = ts_node_child_by_field_name(node, "object", 6);
-	TSNode args = ts_node_child_by_field_name(node, "arguments", 9);
+	TSNode name = ts_field_child(node, "name", 4);
+	TSNode object = ts_field_child(node, "object", 6);
+	TSNode args = ts_field_child(node, "arguments", 9);
 	if (ts_node_is_null(name) || ts_node_is_null(args))
 		return false;
 	static const char *const lists[] = { "asList", "of", "listOf", "arrayOf", "setOf",
@@ -165,7 +166,7 @@ static bool jv__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		TSNode value = java_syntax_declared_value(ctx, node);
 		ok = !ts_node_is_null(value) && jv__eval(ctx, value, type, out);
 	} else if (jv__is(node, "array_creation_expression")) {
-		TSNode value = ts_node_child_by_field_name(node, "value", 5);
+		TSNode value = ts_field_child(node, "value", 5);
 		ok = !ts_node_is_null(value) && jv__or_children(ctx, value, type, out);
 	} else if (jv__is(node, "array_initializer")) {
 		ok = jv__or_children(ctx, node, type, out);
@@ -173,8 +174,8 @@ static bool jv__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 		ok = jv__call(ctx, node, type, out);
 	} else if (jv__is(node, "ternary_expression")) {
 		eval_result a = { 0 }, b = { 0 };
-		bool ka = jv__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11), type, &a);
-		bool kb = jv__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11), type, &b);
+		bool ka = jv__eval(ctx, ts_field_child(node, "consequence", 11), type, &a);
+		bool kb = jv__eval(ctx, ts_field_child(node, "alternative", 11), type, &b);
 		ok = ka || kb;
 		out->value |= a.value | b.value;
 		out->named |= a.named | b.named;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
+
 static bool js__is(TSNode node, const char *kind)
 {
 	return strcmp(ts_node_type(node), kind) == 0;
@@ -49,8 +51,8 @@ TSNode js_syntax_declared_value(const eval_ctx *ctx, TSNode name)
 		TSNode n = ts_tree_cursor_current_node(&cur);
 		bool descend = true;
 		if (js__is(n, "variable_declarator")) {
-			TSNode dn = ts_node_child_by_field_name(n, "name", 4);
-			TSNode dv = ts_node_child_by_field_name(n, "value", 5);
+			TSNode dn = ts_field_child(n, "name", 4);
+			TSNode dv = ts_field_child(n, "value", 5);
 			if (!ts_node_is_null(dn) && !ts_node_is_null(dv) && js__is(dn, "identifier") &&
 			    js__text_is(text, dn, s, len) &&
 			    !(ts_node_start_byte(dv) <= use && use < ts_node_end_byte(dv))) {
@@ -96,9 +98,9 @@ TSNode js_syntax_property(const eval_ctx *ctx, TSNode object, const char *key, s
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode c = kids[i];
 		if (js__is(c, "pair")) {
-			TSNode k = ts_node_child_by_field_name(c, "key", 3);
+			TSNode k = ts_field_child(c, "key", 3);
 			if (!ts_node_is_null(k) && js__key_is(text, k, key, len))
-				found = ts_node_child_by_field_name(c, "value", 5);
+				found = ts_field_child(c, "value", 5);
 		} else if (js__is(c, "shorthand_property_identifier") &&
 			   js__text_is(text, c, key, len)) {
 			found = c;
@@ -135,7 +137,7 @@ static bool js__contains_any(const char *text, TSNode node, const char *const *n
 static bool js__callee_ends(const char *text, TSNode fn, const char *name)
 {
 	if (js__is(fn, "member_expression"))
-		fn = ts_node_child_by_field_name(fn, "property", 8);
+		fn = ts_field_child(fn, "property", 8);
 	return !ts_node_is_null(fn) && js__text_is(text, fn, name, strlen(name));
 }
 
@@ -143,7 +145,7 @@ static bool js__callee_ends(const char *text, TSNode fn, const char *name)
 static bool js__is_test_call(const char *text, TSNode fn)
 {
 	if (js__is(fn, "member_expression"))
-		fn = ts_node_child_by_field_name(fn, "object", 6);
+		fn = ts_field_child(fn, "object", 6);
 	return !ts_node_is_null(fn) && js__is(fn, "identifier") &&
 	       (js__text_is(text, fn, "it", 2) || js__text_is(text, fn, "test", 4) ||
 		js__text_is(text, fn, "specify", 7));
@@ -172,8 +174,8 @@ static const char *const js__refusing[] = {
 /* Is `call` (a call_expression) a test whose title says the set-up is refused? */
 static bool js__refusing_test(const char *text, TSNode call)
 {
-	TSNode fn = ts_node_child_by_field_name(call, "function", 8);
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode fn = ts_field_child(call, "function", 8);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args) || !js__is_test_call(text, fn) ||
 	    ts_node_named_child_count(args) < 1)
 		return false;
@@ -223,7 +225,7 @@ bool js_syntax_in_rejection_test(TSNode node, const char *text)
 		TSNode call = ts_node_parent(n);
 		if (ts_node_is_null(call) || !js__is(call, "call_expression"))
 			continue;
-		TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+		TSNode fn = ts_field_child(call, "function", 8);
 		if (ts_node_is_null(fn))
 			continue;
 		if (js__callee_ends(text, fn, "throws") || js__callee_ends(text, fn, "rejects") ||

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/js/js_syntax.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
@@ -32,8 +33,8 @@ static TSNode jsv__named_value(eval_ctx *ctx, TSNode node)
 	if (jsv__is(node, "identifier") || jsv__is(node, "shorthand_property_identifier"))
 		return js_syntax_declared_value(ctx, node);
 	if (jsv__is(node, "member_expression")) {
-		TSNode object = ts_node_child_by_field_name(node, "object", 6);
-		TSNode prop = ts_node_child_by_field_name(node, "property", 8);
+		TSNode object = ts_field_child(node, "object", 6);
+		TSNode prop = ts_field_child(node, "property", 8);
 		if (ts_node_is_null(object) || ts_node_is_null(prop) ||
 		    !jsv__is(prop, "property_identifier"))
 			return none;
@@ -85,10 +86,10 @@ static bool jsv__string(eval_ctx *ctx, TSNode node, strbuf *out, bool follow)
 		}
 		free(kids);
 	} else if (jsv__is(node, "binary_expression")) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		ok = !ts_node_is_null(op) && eval_node_is(ctx, op, "+") &&
-		     jsv__string(ctx, ts_node_child_by_field_name(node, "left", 4), out, false) &&
-		     jsv__string(ctx, ts_node_child_by_field_name(node, "right", 5), out, false);
+		     jsv__string(ctx, ts_field_child(node, "left", 4), out, false) &&
+		     jsv__string(ctx, ts_field_child(node, "right", 5), out, false);
 	} else {
 		TSNode value = jsv__named_value(ctx, node);
 		if (!ts_node_is_null(value)) {
@@ -133,13 +134,13 @@ static bool jsv__choice(eval_ctx *ctx, TSNode node, const value_type *type, eval
 	uint32_t os = ctx->origin_start, oe = ctx->origin_end;
 	jsv_branch a, b, *pick = NULL;
 	if (jsv__is(node, "binary_expression")) {
-		a = jsv__branch(ctx, ts_node_child_by_field_name(node, "left", 4), type);
+		a = jsv__branch(ctx, ts_field_child(node, "left", 4), type);
 		b = a.known ? (jsv_branch){ 0 }
-			    : jsv__branch(ctx, ts_node_child_by_field_name(node, "right", 5), type);
+			    : jsv__branch(ctx, ts_field_child(node, "right", 5), type);
 		pick = a.known ? &a : b.known ? &b : NULL;
 	} else {
-		a = jsv__branch(ctx, ts_node_child_by_field_name(node, "consequence", 11), type);
-		b = jsv__branch(ctx, ts_node_child_by_field_name(node, "alternative", 11), type);
+		a = jsv__branch(ctx, ts_field_child(node, "consequence", 11), type);
+		b = jsv__branch(ctx, ts_field_child(node, "alternative", 11), type);
 		pick = a.known && (a.v.versions & VERSIONS_LEGACY)   ? &a
 		       : b.known && (b.v.versions & VERSIONS_LEGACY) ? &b
 		       : a.known				     ? &a
@@ -170,7 +171,7 @@ static bool jsv__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_r
 	TSNode inner = js_syntax_unwrap(node);
 	TSNode op = ts_node_is_null(inner) || !jsv__is(inner, "binary_expression")
 			    ? (TSNode){ 0 }
-			    : ts_node_child_by_field_name(inner, "operator", 8);
+			    : ts_field_child(inner, "operator", 8);
 	bool logical = !ts_node_is_null(op) &&
 		       (eval_node_is(ctx, op, "||") || eval_node_is(ctx, op, "??"));
 	if (!ts_node_is_null(inner) && (jsv__is(inner, "ternary_expression") || logical)) {

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
 static bool ks__is(TSNode node, const char *kind)
 {
 	return strcmp(ts_node_type(node), kind) == 0;
@@ -139,12 +141,12 @@ static bool ks__generic_lambda_call(TSNode lambda, const char *text)
 	TSNode gt = ts_node_parent(lambda);
 	if (ts_node_is_null(gt) || !ks__is(gt, "binary_expression"))
 		return false;
-	TSNode right = ts_node_child_by_field_name(gt, "right", 5);
-	TSNode left = ts_node_child_by_field_name(gt, "left", 4);
+	TSNode right = ts_field_child(gt, "right", 5);
+	TSNode left = ts_field_child(gt, "left", 4);
 	if (ts_node_is_null(right) || !ts_node_eq(right, lambda) || ts_node_is_null(left) ||
 	    !ks__is(left, "binary_expression"))
 		return false;
-	TSNode name = ts_node_child_by_field_name(left, "left", 4);
+	TSNode name = ts_field_child(left, "left", 4);
 	return !ts_node_is_null(name) && ks__is(name, "identifier") &&
 	       ks__name_in(text, name, ks__throwing);
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
 #include "lang/kotlin/kotlin_syntax.h"
@@ -28,7 +29,7 @@ static bool kv__is(TSNode node, const char *kind)
 /* The operator of a binary_expression is "+". */
 static bool kv__is_plus(eval_ctx *ctx, TSNode node)
 {
-	TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+	TSNode op = ts_field_child(node, "operator", 8);
 	return !ts_node_is_null(op) && eval_node_is(ctx, op, "+");
 }
 
@@ -58,8 +59,8 @@ static bool kv__string(eval_ctx *ctx, TSNode node, strbuf *out)
 		ok = kv__string(ctx, ts_node_named_child(node, 0), out);
 	} else if (kv__is(node, "binary_expression")) {
 		ok = kv__is_plus(ctx, node) &&
-		     kv__string(ctx, ts_node_child_by_field_name(node, "left", 4), out) &&
-		     kv__string(ctx, ts_node_child_by_field_name(node, "right", 5), out);
+		     kv__string(ctx, ts_field_child(node, "left", 4), out) &&
+		     kv__string(ctx, ts_field_child(node, "right", 5), out);
 	} else if (kv__is(node, "identifier") || kv__is(node, "navigation_expression")) {
 		TSNode value = kotlin_syntax_declared_value(ctx, node);
 		ok = !ts_node_is_null(value) && kv__string(ctx, value, out);
@@ -185,7 +186,7 @@ static bool kv__branch(eval_ctx *ctx, TSNode branch, const value_type *type, eva
 static bool kv__branches(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
 	bool known = false;
-	TSNode cond = ts_node_child_by_field_name(node, "condition", 9);
+	TSNode cond = ts_field_child(node, "condition", 9);
 	for (uint32_t i = 0; i < ts_node_named_child_count(node); i++) {
 		TSNode part = ts_node_named_child(node, i);
 		if (!ts_node_is_null(cond) && ts_node_eq(part, cond))

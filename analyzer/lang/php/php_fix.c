@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/emit.h"
+#include "engine/ts_field.h"
 #include "lang/php/php_syntax.h"
 #include "util/strbuf.h"
 
@@ -54,12 +55,12 @@ static bool php_fix__parts(const char *text, TSNode n, TSNode *parts, size_t *co
 	while (php_fix__type(n, "parenthesized_expression") && ts_node_named_child_count(n) == 1)
 		n = ts_node_named_child(n, 0);
 	if (php_fix__type(n, "binary_expression")) {
-		TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+		TSNode op = ts_field_child(n, "operator", 8);
 		if (ts_node_is_null(op) || ts_node_end_byte(op) - ts_node_start_byte(op) != 1 ||
 		    text[ts_node_start_byte(op)] != '|' || ts_node_named_child_count(n) != 2)
 			return false; /* other operators, or a comment between the operands */
-		return php_fix__parts(text, ts_node_child_by_field_name(n, "left", 4), parts, count) &&
-		       php_fix__parts(text, ts_node_child_by_field_name(n, "right", 5), parts, count);
+		return php_fix__parts(text, ts_field_child(n, "left", 4), parts, count) &&
+		       php_fix__parts(text, ts_field_child(n, "right", 5), parts, count);
 	}
 	if (ts_node_is_null(php_fix__constant(n)) || *count == PHP_FIX_PARTS)
 		return false;

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/ts_field.h"
+
 bool php_sniff(const char *text, size_t len)
 {
 	for (const char *p = text, *end = text + len; p + 2 <= end;) {
@@ -82,8 +84,8 @@ static TSNode ps__string_content(TSNode s)
 /* For `define('NAME', VALUE)`: the node of NAME's text and VALUE. */
 static bool ps__define(const char *text, TSNode call, TSNode *name, TSNode *value)
 {
-	TSNode fn = ts_node_child_by_field_name(call, "function", 8);
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode fn = ts_field_child(call, "function", 8);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args))
 		return false;
 	TSNode last = ps__last_name(fn);
@@ -119,8 +121,8 @@ static TSNode ps__declared(const eval_ctx *ctx, TSNode root, TSNode node)
 		TSNode dn = none, dv = none;
 		bool descend = true;
 		if (variable && ps__is(n, "assignment_expression")) {
-			dn = ts_node_child_by_field_name(n, "left", 4);
-			dv = ts_node_child_by_field_name(n, "right", 5);
+			dn = ts_field_child(n, "left", 4);
+			dv = ts_field_child(n, "right", 5);
 			if (ts_node_start_byte(n) >= use)
 				descend = false;
 			if (!ts_node_is_null(dn) && !ps__is(dn, "variable_name"))
@@ -199,7 +201,7 @@ bool php_syntax_at_curl_sink(const char *text, TSNode node)
 	if (ts_node_is_null(call) || !ps__is(call, "function_call_expression") ||
 	    ts_node_named_child_count(args) < 3 || !ts_node_eq(ts_node_named_child(args, 2), parent))
 		return false;
-	TSNode fn = ps__last_name(ts_node_child_by_field_name(call, "function", 8));
+	TSNode fn = ps__last_name(ts_field_child(call, "function", 8));
 	if (ts_node_is_null(fn) || !ps__text_is(text, fn, "curl_setopt", 11, true))
 		return false;
 	TSNode option = ts_node_named_child(args, 1);
@@ -212,10 +214,10 @@ static TSNode ps__call_name(TSNode call)
 {
 	TSNode none = { 0 };
 	if (ps__is(call, "function_call_expression"))
-		return ps__last_name(ts_node_child_by_field_name(call, "function", 8));
+		return ps__last_name(ts_field_child(call, "function", 8));
 	if (ps__is(call, "member_call_expression") || ps__is(call, "scoped_call_expression") ||
 	    ps__is(call, "nullsafe_member_call_expression")) {
-		TSNode n = ts_node_child_by_field_name(call, "name", 4);
+		TSNode n = ts_field_child(call, "name", 4);
 		return !ts_node_is_null(n) && ps__is(n, "name") ? n : none;
 	}
 	return none;
@@ -236,7 +238,7 @@ static bool ps__expects_refusal(const char *text, TSNode call, TSNode name)
 	static const char *const exceptions[] = { "Connect", "Transport", "Network", "Request",
 						  "Ssl", "Tls", "Crypto", "Handshake", NULL };
 	static const char *const messages[] = { "ssl", "tls", "crypto", "handshake", NULL };
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	uint32_t a = ts_node_is_null(args) ? 0 : ts_node_start_byte(args);
 	size_t alen = ts_node_is_null(args) ? 0 : ts_node_end_byte(args) - a;
 	const char *const *words = NULL;
@@ -301,7 +303,7 @@ bool php_syntax_in_rejection_test(TSNode node, const char *text)
 			if (!ts_node_is_null(name) && ps__text_is(text, name, "assertFalse", 11, true))
 				return true;
 		} else if (ps__is(n, "method_declaration") || ps__is(n, "function_definition")) {
-			TSNode body = ts_node_child_by_field_name(n, "body", 4);
+			TSNode body = ts_field_child(n, "body", 4);
 			return !ts_node_is_null(body) && ps__body_expects_refusal(text, body);
 		}
 	}
@@ -375,19 +377,19 @@ bool php_syntax_is_read(const char *text, TSNode node)
 		    ps__is(n, "class_declaration") || ps__is(n, "program"))
 			return false;
 		if (ps__is(n, "match_conditional_expression")) {
-			TSNode conds = ts_node_child_by_field_name(n, "conditional_expressions", 23);
-			TSNode ret = ts_node_child_by_field_name(n, "return_expression", 17);
+			TSNode conds = ts_field_child(n, "conditional_expressions", 23);
+			TSNode ret = ts_field_child(n, "return_expression", 17);
 			if (ps__within(ret, node) && !ts_node_is_null(conds) &&
 			    ps__names_legacy(text, ts_node_start_byte(conds), ts_node_end_byte(conds)))
 				return true;
 		} else if (ps__is(n, "case_statement")) {
-			TSNode value = ts_node_child_by_field_name(n, "value", 5);
+			TSNode value = ts_field_child(n, "value", 5);
 			if (!ts_node_is_null(value) && !ps__within(value, node) &&
 			    ps__names_legacy(text, ts_node_start_byte(value), ts_node_end_byte(value)))
 				return true;
 		} else if (ps__is(n, "if_statement") || ps__is(n, "else_if_clause")) {
-			TSNode cond = ts_node_child_by_field_name(n, "condition", 9);
-			TSNode body = ts_node_child_by_field_name(n, "body", 4);
+			TSNode cond = ts_field_child(n, "condition", 9);
+			TSNode body = ts_field_child(n, "body", 4);
 			if (ps__within(body, node) && !ts_node_is_null(cond) &&
 			    ps__compares_legacy(text, cond))
 				return true;

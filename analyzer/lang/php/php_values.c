@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/ts_field.h"
 #include "values/evaluator.h"
 #include "lang/php/php_syntax.h"
 
@@ -173,11 +174,11 @@ static bool pv__transport(eval_ctx *ctx, TSNode node, pv *out)
 	if (ctx->depth > MAX_DEPTH || ts_node_is_null(node))
 		return false;
 	if (pv__is(node, "binary_expression")) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		if (ts_node_is_null(op) || !eval_node_is(ctx, op, "."))
 			return false;
 		ctx->depth++;
-		bool ok = pv__transport(ctx, ts_node_child_by_field_name(node, "left", 4), out);
+		bool ok = pv__transport(ctx, ts_field_child(node, "left", 4), out);
 		ctx->depth--;
 		return ok;
 	}
@@ -233,7 +234,7 @@ static bool pv__name(eval_ctx *ctx, TSNode node, pv *out)
 
 static bool pv__binary(eval_ctx *ctx, TSNode node, pv *out)
 {
-	TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+	TSNode op = ts_field_child(node, "operator", 8);
 	if (ts_node_is_null(op))
 		return false;
 	if (eval_node_is(ctx, op, "."))
@@ -246,8 +247,8 @@ static bool pv__binary(eval_ctx *ctx, TSNode node, pv *out)
 	if (o == EVAL_OP_NONE)
 		return false;
 	pv a = { 0 }, b = { 0 };
-	bool ka = pv__eval(ctx, ts_node_child_by_field_name(node, "left", 4), &a);
-	bool kb = pv__eval(ctx, ts_node_child_by_field_name(node, "right", 5), &b);
+	bool ka = pv__eval(ctx, ts_field_child(node, "left", 4), &a);
+	bool kb = pv__eval(ctx, ts_field_child(node, "right", 5), &b);
 	/* An OR with an unknown side is at least what the known side names
 	 * (`$flags | STREAM_CRYPTO_METHOD_TLSv1_0_CLIENT`). */
 	eval_result ra = { .value = a.curl }, rb = { .value = b.curl }, r = { 0 };
@@ -287,14 +288,14 @@ static bool pv__eval(eval_ctx *ctx, TSNode node, pv *out)
 		ok = pv__integer(t, len, &out->curl);
 		out->has_number = ok;
 	} else if (pv__is(node, "cast_expression")) {
-		TSNode type = ts_node_child_by_field_name(node, "type", 4);
+		TSNode type = ts_field_child(node, "type", 4);
 		if (!ts_node_is_null(type) && (eval_node_is(ctx, type, "int") ||
 					       eval_node_is(ctx, type, "integer")))
-			ok = pv__eval(ctx, ts_node_child_by_field_name(node, "value", 5), out);
+			ok = pv__eval(ctx, ts_field_child(node, "value", 5), out);
 	} else if (pv__is(node, "unary_op_expression")) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		if (!ts_node_is_null(op) && eval_node_is(ctx, op, "~")) {
-			ok = pv__eval(ctx, ts_node_child_by_field_name(node, "argument", 8), out);
+			ok = pv__eval(ctx, ts_field_child(node, "argument", 8), out);
 			out->curl = ~out->curl;
 			out->crypto = ~out->crypto;
 		}
@@ -304,8 +305,8 @@ static bool pv__eval(eval_ctx *ctx, TSNode node, pv *out)
 		ok = pv__transport(ctx, node, out);
 	} else if (pv__is(node, "conditional_expression")) {
 		pv a = { 0 }, b = { 0 };
-		bool ka = pv__eval(ctx, ts_node_child_by_field_name(node, "body", 4), &a);
-		bool kb = pv__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11), &b);
+		bool ka = pv__eval(ctx, ts_field_child(node, "body", 4), &a);
+		bool kb = pv__eval(ctx, ts_field_child(node, "alternative", 11), &b);
 		ok = ka || kb;
 		/* Either branch may be the setting: both count. Curl values are not bits: keep
 		 * the branch that lets the transfer use a legacy version, else the first known. */
@@ -382,10 +383,10 @@ static bool pv__string(eval_ctx *ctx, TSNode node, strbuf *out)
 		}
 		free(kids);
 	} else if (pv__is(node, "binary_expression")) {
-		TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+		TSNode op = ts_field_child(node, "operator", 8);
 		ok = !ts_node_is_null(op) && eval_node_is(ctx, op, ".") &&
-		     pv__string(ctx, ts_node_child_by_field_name(node, "left", 4), out) &&
-		     pv__string(ctx, ts_node_child_by_field_name(node, "right", 5), out);
+		     pv__string(ctx, ts_field_child(node, "left", 4), out) &&
+		     pv__string(ctx, ts_field_child(node, "right", 5), out);
 	} else if (pv__is(node, "name") || pv__is(node, "qualified_name") ||
 		   pv__is(node, "class_constant_access_expression")) {
 		TSNode value = php_syntax_declared_value(ctx, node);

@@ -5,6 +5,7 @@
  * legacy versions the write turns back on. */
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/powershell/powershell_values_int.h"
 #include "values/registry_policy.h"
 
@@ -71,8 +72,8 @@ bool ps_registry_parts(const eval_ctx *ctx, TSNode command, TSNode *key_out,
 {
 	if (!ps_kind(command, "command"))
 		return false;
-	TSNode name = ts_node_child_by_field_name(command, "command_name", 12);
-	TSNode elements = ts_node_child_by_field_name(command, "command_elements", 16);
+	TSNode name = ts_field_child(command, "command_name", 12);
+	TSNode elements = ts_field_child(command, "command_elements", 16);
 	if (ts_node_is_null(name) || ts_node_is_null(elements))
 		return false;
 	if (ps_kind(name, "command_name_expr") && ts_node_named_child_count(name) == 1)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 #include "lang/powershell/powershell_values_int.h"
 
@@ -51,7 +52,7 @@ static void ps__index_add(const eval_ctx *ctx, ps__index *ix, TSNode node)
 {
 	TSNode left = ps_unwrap(ts_node_named_child(node, 0));
 	TSNode op = ts_node_named_child(node, 1);
-	TSNode value = ts_node_child_by_field_name(node, "value", 5);
+	TSNode value = ts_field_child(node, "value", 5);
 	if (ts_node_is_null(left) || !ps_kind(left, "variable") || ts_node_is_null(op) ||
 	    !ps_text_is(ctx, op, "=") || ts_node_is_null(value))
 		return;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/ts_field.h"
 #include "project/facts.h"
 #include "values/evaluator.h"
 
@@ -133,8 +134,8 @@ static void ps__reg_add(const file_ctx *ctx, TSNode command, const struct text *
 
 static void ps__command(const file_ctx *ctx, TSNode command)
 {
-	TSNode name_node = ts_node_child_by_field_name(command, "command_name", 12);
-	TSNode elements = ts_node_child_by_field_name(command, "command_elements", 16);
+	TSNode name_node = ts_field_child(command, "command_name", 12);
+	TSNode elements = ts_field_child(command, "command_elements", 16);
 	if (ts_node_is_null(name_node) || ts_node_is_null(elements))
 		return;
 	struct text name = ps__text(ctx, name_node);

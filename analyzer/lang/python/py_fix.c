@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine/emit.h"
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 
 #define PY_FIX_DEPTH 6
@@ -76,7 +77,7 @@ static bool py_fix__type(TSNode n, const char *type)
 
 static TSNode py_fix__field(TSNode n, const char *name)
 {
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_name(n, name, (uint32_t)strlen(name));
+	return ts_node_is_null(n) ? n : ts_field_child(n, name, (uint32_t)strlen(name));
 }
 
 static TSNode py_fix__parent(TSNode n)
@@ -136,7 +137,7 @@ static TSNode py_fix__consumer(TSNode value, const char *text)
 	TSNode none = { 0 };
 	TSNode parent = ts_node_parent(value);
 	if (!ts_node_is_null(parent) && strcmp(ts_node_type(parent), "keyword_argument") == 0) {
-		TSNode name = ts_node_child_by_field_name(parent, "name", 4);
+		TSNode name = ts_field_child(parent, "name", 4);
 		uint32_t s = ts_node_start_byte(name), e = ts_node_end_byte(name);
 		if (e - s != 8 || memcmp(text + s, "protocol", 8) != 0)
 			return none;
@@ -151,7 +152,7 @@ static TSNode py_fix__consumer(TSNode value, const char *text)
 	TSNode call = ts_node_parent(parent);
 	if (ts_node_is_null(call) || strcmp(ts_node_type(call), "call") != 0)
 		return none;
-	return ts_node_child_by_field_name(call, "function", 8);
+	return ts_field_child(call, "function", 8);
 }
 
 /* Visits `root` and the nodes below it, depth first; `visit` returns whether to go below. */
@@ -580,7 +581,7 @@ void py_fix(const file_ctx *ctx, finding *f, TSNode value, bool followed)
 	}
 	TSNode name = value;
 	if (strcmp(ts_node_type(value), "attribute") == 0)
-		name = ts_node_child_by_field_name(value, "attribute", 9);
+		name = ts_field_child(value, "attribute", 9);
 	else if (strcmp(ts_node_type(value), "identifier") != 0)
 		name = (TSNode){ 0 };
 	bool protocol = !ts_node_is_null(name) && py_fix__is(text, name, py_fix__protocols);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/python/py_syntax.h"
 #include "util/alloc.h"
 
@@ -36,8 +37,8 @@ static bool py_matcher__visit(void *arg, TSNode n)
 	const struct py_walk *w = arg;
 	if (ts_node_symbol(n) != w->call)
 		return true;
-	TSNode fn = ts_node_child_by_field_name(n, "function", 8);
-	TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+	TSNode fn = ts_field_child(n, "function", 8);
+	TSNode args = ts_field_child(n, "arguments", 9);
 	if (ts_node_is_null(fn) || ts_node_is_null(args) || !ts_node_is_named(fn))
 		return true;
 	TSSymbol ft = ts_node_symbol(fn);
@@ -98,7 +99,7 @@ static bool py_default__visit(void *arg, TSNode n)
 	TSSymbol sym = ts_node_symbol(n);
 	if (sym != w->plain && sym != w->typed)
 		return true;
-	TSNode value = ts_node_child_by_field_name(n, "value", 5);
+	TSNode value = ts_field_child(n, "value", 5);
 	if (ts_node_is_null(value) || !ts_node_is_named(value))
 		return true;
 	TSQueryCapture cap = { value, CAP_DEFAULT_VALUE };
@@ -158,7 +159,7 @@ static TSNode py_options__attribute_name(const struct py_options_walk *w, TSNode
 {
 	if (ts_node_is_null(n) || ts_node_symbol(n) != w->attribute)
 		return (TSNode){ 0 };
-	TSNode name = ts_node_child_by_field_name(n, "attribute", 9);
+	TSNode name = ts_field_child(n, "attribute", 9);
 	return !ts_node_is_null(name) && ts_node_symbol(name) == w->identifier ? name
 									       : (TSNode){ 0 };
 }
@@ -168,8 +169,8 @@ static TSNode py_options__inverted(const struct py_options_walk *w, TSNode n)
 {
 	if (ts_node_is_null(n) || ts_node_symbol(n) != w->unary)
 		return (TSNode){ 0 };
-	TSNode op = ts_node_child_by_field_name(n, "operator", 8);
-	TSNode arg = ts_node_child_by_field_name(n, "argument", 8);
+	TSNode op = ts_field_child(n, "operator", 8);
+	TSNode arg = ts_field_child(n, "argument", 8);
 	if (ts_node_is_null(op) || strcmp(ts_node_type(op), "~") != 0 || ts_node_is_null(arg) ||
 	    !ts_node_is_named(arg))
 		return (TSNode){ 0 };
@@ -190,29 +191,29 @@ static bool py_options__visit(void *arg, TSNode n)
 	const struct py_options_walk *w = arg;
 	TSSymbol sym = ts_node_symbol(n);
 	if (sym == w->augmented || sym == w->assignment) {
-		TSNode name = py_options__attribute_name(w, ts_node_child_by_field_name(n, "left", 4));
+		TSNode name = py_options__attribute_name(w, ts_field_child(n, "left", 4));
 		if (ts_node_is_null(name) || !ts_native_text_is(w->text, name, "options"))
 			return true;
-		TSNode right = ts_node_child_by_field_name(n, "right", 5), value;
+		TSNode right = ts_field_child(n, "right", 5), value;
 		if (sym == w->augmented) {
-			TSNode op = ts_node_child_by_field_name(n, "operator", 8);
+			TSNode op = ts_field_child(n, "operator", 8);
 			if (ts_node_is_null(op) || strcmp(ts_node_type(op), "&=") != 0)
 				return true;
 			value = py_options__inverted(w, right);
 		} else {
 			if (ts_node_is_null(right) || ts_node_symbol(right) != w->binary)
 				return true;
-			TSNode op = ts_node_child_by_field_name(right, "operator", 8);
+			TSNode op = ts_field_child(right, "operator", 8);
 			if (ts_node_is_null(op) || strcmp(ts_node_type(op), "&") != 0)
 				return true;
-			value = py_options__inverted(w, ts_node_child_by_field_name(right, "right", 5));
+			value = py_options__inverted(w, ts_field_child(right, "right", 5));
 		}
 		return ts_node_is_null(value) ||
 		       py_options__emit(w, sym == w->augmented ? 0 : 1, name, CAP_OPT_PROPERTY, value);
 	}
 	if (sym == w->call) {
-		TSNode name = py_options__attribute_name(w, ts_node_child_by_field_name(n, "function", 8));
-		TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+		TSNode name = py_options__attribute_name(w, ts_field_child(n, "function", 8));
+		TSNode args = ts_field_child(n, "arguments", 9);
 		if (ts_node_is_null(name) || ts_node_is_null(args) ||
 		    ts_node_symbol(args) != w->argument_list || !ts_node_named_child_count(args))
 			return true;
@@ -225,8 +226,8 @@ static bool py_options__visit(void *arg, TSNode n)
 		       py_options__emit(w, pattern, name, CAP_OPT_METHOD, ts_node_named_child(args, 0));
 	}
 	if (sym == w->keyword_argument) {
-		TSNode name = ts_node_child_by_field_name(n, "name", 4);
-		TSNode value = ts_node_child_by_field_name(n, "value", 5);
+		TSNode name = ts_field_child(n, "name", 4);
+		TSNode value = ts_field_child(n, "value", 5);
 		if (ts_node_is_null(name) || ts_node_symbol(name) != w->identifier ||
 		    !ts_native_text_is(w->text, name, "ciphers") || ts_node_is_null(value) ||
 		    !ts_node_is_named(value))
@@ -381,8 +382,8 @@ static bool py_constants__is_collection(const struct py_constants_walk *w, TSNod
 
 static void py_constants__assignment(struct py_constants_walk *w, TSNode n)
 {
-	TSNode left = ts_node_child_by_field_name(n, "left", 4);
-	TSNode right = ts_node_child_by_field_name(n, "right", 5);
+	TSNode left = ts_field_child(n, "left", 4);
+	TSNode right = ts_field_child(n, "right", 5);
 	if (ts_node_is_null(left) || ts_node_is_null(right))
 		return;
 	if (py_constants__is(w, left, PYC_SUBSCRIPT)) {
@@ -409,8 +410,8 @@ static bool py_constants__visit(void *arg, TSNode n)
 	struct py_constants_walk *w = arg;
 	TSSymbol sym = ts_node_symbol(n);
 	if (sym == w->sym[PYC_CALL]) {
-		TSNode fn = ts_node_child_by_field_name(n, "function", 8);
-		TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+		TSNode fn = ts_field_child(n, "function", 8);
+		TSNode args = ts_field_child(n, "arguments", 9);
 		if (ts_node_is_null(fn) || !ts_node_is_named(fn) ||
 		    !py_constants__is(w, args, PYC_ARGUMENT_LIST))
 			return true;
@@ -421,28 +422,28 @@ static bool py_constants__visit(void *arg, TSNode n)
 		for (uint32_t i = 0; i < na; i++) {
 			TSNode kw = ts_node_named_child(args, i);
 			if (ts_node_symbol(kw) == w->sym[PYC_KEYWORD_ARGUMENT])
-				py_constants__add(w, 7, n, ts_node_child_by_field_name(kw, "value", 5),
+				py_constants__add(w, 7, n, ts_field_child(kw, "value", 5),
 						  fn, CAP_CONST_SINK);
 		}
 	} else if (sym == w->sym[PYC_KEYWORD_ARGUMENT]) {
-		TSNode name = ts_node_child_by_field_name(n, "name", 4);
+		TSNode name = ts_field_child(n, "name", 4);
 		if (!py_constants__is(w, name, PYC_IDENTIFIER))
 			return true;
 		for (size_t k = 0; py_constants_keywords[k]; k++)
 			if (ts_native_text_is(w->text, name, py_constants_keywords[k])) {
-				py_constants__add(w, 1, n, ts_node_child_by_field_name(n, "value", 5),
+				py_constants__add(w, 1, n, ts_field_child(n, "value", 5),
 						  name, CAP_CONST_KEYWORD);
 				break;
 			}
 	} else if (sym == w->sym[PYC_ASSIGNMENT]) {
 		py_constants__assignment(w, n);
 	} else if (sym == w->sym[PYC_PAIR]) {
-		TSNode kw = py_constants__keyword_string(w, ts_node_child_by_field_name(n, "key", 3));
+		TSNode kw = py_constants__keyword_string(w, ts_field_child(n, "key", 3));
 		if (!ts_node_is_null(kw))
-			py_constants__add(w, 3, n, ts_node_child_by_field_name(n, "value", 5), kw,
+			py_constants__add(w, 3, n, ts_field_child(n, "value", 5), kw,
 					  CAP_CONST_KEYWORD);
 	} else if (sym == w->sym[PYC_CLASS]) {
-		TSNode body = ts_node_child_by_field_name(n, "body", 4);
+		TSNode body = ts_field_child(n, "body", 4);
 		if (!py_constants__is(w, body, PYC_BLOCK))
 			return true;
 		uint32_t nb = ts_node_named_child_count(body);
@@ -454,10 +455,10 @@ static bool py_constants__visit(void *arg, TSNode n)
 			for (uint32_t j = 0; j < ns; j++) {
 				TSNode a = ts_node_named_child(st, j);
 				if (ts_node_symbol(a) != w->sym[PYC_ASSIGNMENT] ||
-				    !py_constants__is(w, ts_node_child_by_field_name(a, "left", 4),
+				    !py_constants__is(w, ts_field_child(a, "left", 4),
 						      PYC_IDENTIFIER))
 					continue;
-				py_constants__add(w, 5, n, ts_node_child_by_field_name(a, "right", 5),
+				py_constants__add(w, 5, n, ts_field_child(a, "right", 5),
 						  (TSNode){ 0 }, 0);
 			}
 		}

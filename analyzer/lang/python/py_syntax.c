@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
+
 static bool py_syntax__text_is(TSNode n, const char *text, const char *s)
 {
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -27,7 +30,7 @@ bool py_syntax_may_pass(TSNode args, const char *text, const char *keyword, long
 		if (strcmp(kind, "list_splat") == 0 || strcmp(kind, "dictionary_splat") == 0)
 			return true;
 		if (strcmp(kind, "keyword_argument") == 0) {
-			TSNode name = ts_node_child_by_field_name(a, "name", 4);
+			TSNode name = ts_field_child(a, "name", 4);
 			if (!ts_node_is_null(name) && py_syntax__text_is(name, text, keyword))
 				return true;
 			continue;
@@ -43,9 +46,9 @@ static bool py_syntax__is_raises_call(TSNode call, const char *text)
 {
 	if (!py_syntax__is(call, "call"))
 		return false;
-	TSNode fn = ts_node_child_by_field_name(call, "function", 8);
+	TSNode fn = ts_field_child(call, "function", 8);
 	if (py_syntax__is(fn, "attribute"))
-		fn = ts_node_child_by_field_name(fn, "attribute", 9);
+		fn = ts_field_child(fn, "attribute", 9);
 	if (!py_syntax__is(fn, "identifier"))
 		return false;
 	uint32_t b = ts_node_start_byte(fn), e = ts_node_end_byte(fn);
@@ -58,7 +61,7 @@ static bool py_syntax__is_raises_call(TSNode call, const char *text)
 /* Does the raises call expect an SSL error (its first argument's text contains "SSL")? */
 static bool py_syntax__expects_ssl_error(TSNode call, const char *text)
 {
-	TSNode args = ts_node_child_by_field_name(call, "arguments", 9);
+	TSNode args = ts_field_child(call, "arguments", 9);
 	if (!py_syntax__is(args, "argument_list") || ts_node_named_child_count(args) == 0)
 		return false;
 	TSNode first = ts_node_named_child(args, 0);
@@ -74,8 +77,7 @@ static bool py_syntax__with_raises(TSNode with, const char *text)
 		if (!py_syntax__is(clause, "with_clause"))
 			continue;
 		for (uint32_t j = 0; j < ts_node_named_child_count(clause); j++) {
-			TSNode v = ts_node_child_by_field_name(ts_node_named_child(clause, j),
-							       "value", 5);
+			TSNode v = ts_field_child(ts_node_named_child(clause, j), "value", 5);
 			if (py_syntax__is(v, "as_pattern") && ts_node_named_child_count(v))
 				v = ts_node_named_child(v, 0);
 			if (py_syntax__is_raises_call(v, text))
@@ -109,15 +111,15 @@ bool py_syntax_in_rejection_test(TSNode node, const char *text)
 	for (TSNode p = ts_node_parent(node); !ts_node_is_null(p); child = p, p = ts_node_parent(p)) {
 		const char *kind = ts_node_type(p);
 		if (strcmp(kind, "with_statement") == 0) {
-			TSNode body = ts_node_child_by_field_name(p, "body", 4);
+			TSNode body = ts_field_child(p, "body", 4);
 			if (ts_node_eq(body, child) && py_syntax__with_raises(p, text))
 				return true;
 		} else if (strcmp(kind, "argument_list") == 0) {
 			if (py_syntax__is_raises_call(ts_node_parent(p), text))
 				return true;
 		} else if (strcmp(kind, "function_definition") == 0) {
-			TSNode body = ts_node_child_by_field_name(p, "body", 4);
-			TSNode name = ts_node_child_by_field_name(p, "name", 4);
+			TSNode body = ts_field_child(p, "body", 4);
+			TSNode name = ts_field_child(p, "name", 4);
 			if (ts_node_is_null(name) || !ts_node_eq(body, child))
 				continue;
 			uint32_t b = ts_node_start_byte(name), e = ts_node_end_byte(name);

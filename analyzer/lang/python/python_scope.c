@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
@@ -142,8 +143,8 @@ static void py_scope__import(struct import_walk *w, TSNode stmt)
 				   ts_node_end_byte(first) - ts_node_start_byte(first));
 			py_scope__add_import(w, first, &path);
 		} else if (strcmp(ts_node_type(c), "aliased_import") == 0) {
-			TSNode alias = ts_node_child_by_field_name(c, "alias", 5);
-			TSNode name = ts_node_child_by_field_name(c, "name", 4);
+			TSNode alias = ts_field_child(c, "alias", 5);
+			TSNode name = ts_field_child(c, "name", 4);
 			if (!ts_node_is_null(alias) && !ts_node_is_null(name)) {
 				py_scope__dotted(w->text, name, &path);
 				py_scope__add_import(w, alias, &path);
@@ -157,7 +158,7 @@ static void py_scope__import(struct import_walk *w, TSNode stmt)
  * is remembered. Relative imports (`from . import x`) name no module we know. */
 static void py_scope__import_from(struct import_walk *w, TSNode stmt)
 {
-	TSNode module = ts_node_child_by_field_name(stmt, "module_name", 11);
+	TSNode module = ts_field_child(stmt, "module_name", 11);
 	if (ts_node_is_null(module) || strcmp(ts_node_type(module), "dotted_name") != 0)
 		return;
 	for (uint32_t i = 0; i < ts_node_child_count(stmt); i++) {
@@ -172,8 +173,8 @@ static void py_scope__import_from(struct import_walk *w, TSNode stmt)
 		} else if (field && strcmp(field, "name") == 0) {
 			TSNode name = c, alias = c;
 			if (strcmp(kind, "aliased_import") == 0) {
-				name = ts_node_child_by_field_name(c, "name", 4);
-				alias = ts_node_child_by_field_name(c, "alias", 5);
+				name = ts_field_child(c, "name", 4);
+				alias = ts_field_child(c, "alias", 5);
 			}
 			if (!ts_node_is_null(name) && !ts_node_is_null(alias)) {
 				strbuf_addc(&path, '.');
@@ -234,8 +235,8 @@ static void py_scope__pattern(struct bind_walk *w, TSNode p, unsigned depth)
 static void py_scope__assignment(struct bind_walk *w, TSNode a)
 {
 	for (unsigned depth = 0; depth < 16 && strcmp(ts_node_type(a), "assignment") == 0; depth++) {
-		TSNode left = ts_node_child_by_field_name(a, "left", 4);
-		TSNode right = ts_node_child_by_field_name(a, "right", 5);
+		TSNode left = ts_field_child(a, "left", 4);
+		TSNode right = ts_field_child(a, "right", 5);
 		if (ts_node_is_null(left))
 			return;
 		if (strcmp(ts_node_type(left), "identifier") == 0 && !ts_node_is_null(right))
@@ -256,18 +257,18 @@ static bool py_scope__visit_binding(TSNode n, void *arg)
 	if (strcmp(kind, "assignment") == 0) {
 		py_scope__assignment(w, n);
 	} else if (strcmp(kind, "augmented_assignment") == 0 || strcmp(kind, "for_statement") == 0) {
-		TSNode left = ts_node_child_by_field_name(n, "left", 4);
+		TSNode left = ts_field_child(n, "left", 4);
 		if (!ts_node_is_null(left))
 			py_scope__pattern(w, left, 0);
 	} else if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0) {
-		TSNode name = ts_node_child_by_field_name(n, "name", 4);
+		TSNode name = ts_field_child(n, "name", 4);
 		if (!ts_node_is_null(name))
 			w->emit(w, name, BIND_OTHER, (TSNode){ 0 });
 		return false; /* a nested scope */
 	} else if (strcmp(kind, "with_item") == 0) {
-		TSNode v = ts_node_child_by_field_name(n, "value", 5);
+		TSNode v = ts_field_child(n, "value", 5);
 		if (!ts_node_is_null(v) && strcmp(ts_node_type(v), "as_pattern") == 0) {
-			TSNode alias = ts_node_child_by_field_name(v, "alias", 5);
+			TSNode alias = ts_field_child(v, "alias", 5);
 			if (!ts_node_is_null(alias))
 				py_scope__pattern(w, alias, 0);
 		}
@@ -432,7 +433,7 @@ static bool py_scope__in_parameters(const struct name_walk *s, TSNode params)
 		return false;
 	for (uint32_t i = 0; i < ts_node_named_child_count(params); i++) {
 		TSNode p = ts_node_named_child(params, i);
-		TSNode name = ts_node_child_by_field_name(p, "name", 4);
+		TSNode name = ts_field_child(p, "name", 4);
 		if (ts_node_is_null(name) && ts_node_named_child_count(p))
 			name = ts_node_named_child(p, 0); /* typed_parameter, *args, **kwargs */
 		if (strcmp(ts_node_type(p), "identifier") == 0)
@@ -472,7 +473,7 @@ static size_t py_scope__enclosing_function(const TSNode *chain, size_t i)
 	for (size_t p = i; p-- > 0;) {
 		if (strcmp(ts_node_type(chain[p]), "function_definition") != 0)
 			continue;
-		TSNode body = ts_node_child_by_field_name(chain[p], "body", 4);
+		TSNode body = ts_field_child(chain[p], "body", 4);
 		if (!ts_node_is_null(body) && ts_node_eq(body, chain[p + 1]))
 			return p;
 	}
@@ -498,14 +499,14 @@ static bool py_scope__bound_in_expression(const eval_ctx *ctx, const TSNode *cha
 		if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0)
 			break;
 		if (strcmp(kind, "lambda") == 0 &&
-		    py_scope__in_parameters(&s, ts_node_child_by_field_name(p, "parameters", 10)))
+		    py_scope__in_parameters(&s, ts_field_child(p, "parameters", 10)))
 			return true;
 		if (strstr(kind, "comprehension") || strcmp(kind, "generator_expression") == 0) {
 			for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
 				TSNode c = ts_node_named_child(p, i);
 				if (strcmp(ts_node_type(c), "for_in_clause") != 0)
 					continue;
-				TSNode left = ts_node_child_by_field_name(c, "left", 4);
+				TSNode left = ts_field_child(c, "left", 4);
 				if (!ts_node_is_null(left))
 					py_scope__pattern(&s.base, left, 0);
 			}
@@ -570,7 +571,7 @@ static int py_scope__compare_fn(const void *a, const void *b)
 static void py_scope__fn_build(const eval_ctx *ctx, TSNode fn, py_fn_table *t)
 {
 	struct fn_walk w = { { ctx->src->text, py_scope__emit_fn }, t };
-	py_scope__walk(ts_node_child_by_field_name(fn, "body", 4), py_scope__visit_binding, &w);
+	py_scope__walk(ts_field_child(fn, "body", 4), py_scope__visit_binding, &w);
 	if (t->len)
 		qsort(t->items, t->len, sizeof(*t->items), py_scope__compare_fn);
 	size_t m = 0;
@@ -637,7 +638,7 @@ static py_binding py_scope__binding_in(const eval_ctx *ctx, const TSNode *chain,
 	     f = py_scope__enclosing_function(chain, f)) {
 		TSNode fn = chain[f];
 		struct name_walk s = { { ctx->src->text, py_scope__emit_name }, name, len };
-		if (py_scope__in_parameters(&s, ts_node_child_by_field_name(fn, "parameters", 10)))
+		if (py_scope__in_parameters(&s, ts_field_child(fn, "parameters", 10)))
 			return PY_BINDING_MANY;
 		const py_fn_binding *fb = py_scope__fn_lookup(ctx, fn, name, len);
 		if (fb) {

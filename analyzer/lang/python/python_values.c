@@ -10,6 +10,7 @@
  * unknown is silent. */
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
 #include "lang/python/python_scope.h"
@@ -77,8 +78,8 @@ static bool py__name(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	while (strcmp(ts_node_type(base), "attribute") == 0) {
 		if (nattrs == MAX_DEPTH)
 			return false;
-		attrs[nattrs++] = ts_node_child_by_field_name(base, "attribute", 9);
-		base = ts_node_child_by_field_name(base, "object", 6);
+		attrs[nattrs++] = ts_field_child(base, "attribute", 9);
+		base = ts_field_child(base, "object", 6);
 		if (ts_node_is_null(base) || ts_node_is_null(attrs[nattrs - 1]))
 			return false;
 	}
@@ -167,9 +168,9 @@ static bool py__string(eval_ctx *ctx, TSNode node, const value_type *type, eval_
 
 static bool py__binary(eval_ctx *ctx, TSNode node, const value_type *type, eval_result *out)
 {
-	TSNode l = ts_node_child_by_field_name(node, "left", 4);
-	TSNode r = ts_node_child_by_field_name(node, "right", 5);
-	TSNode op = ts_node_child_by_field_name(node, "operator", 8);
+	TSNode l = ts_field_child(node, "left", 4);
+	TSNode r = ts_field_child(node, "right", 5);
+	TSNode op = ts_field_child(node, "operator", 8);
 	if (ts_node_is_null(l) || ts_node_is_null(r) || ts_node_is_null(op))
 		return false;
 	eval_result a = { 0 }, b = { 0 };
@@ -235,11 +236,11 @@ static bool py__eval(eval_ctx *ctx, TSNode node, const value_type *type, eval_re
 	} else if (strcmp(kind, "binary_operator") == 0) {
 		ok = py__binary(ctx, node, type, out);
 	} else if (strcmp(kind, "unary_operator") == 0 && len > 1 && text[0] == '~') {
-		ok = py__eval(ctx, ts_node_child_by_field_name(node, "argument", 8), type, out);
+		ok = py__eval(ctx, ts_field_child(node, "argument", 8), type, out);
 		out->value = ~out->value;
 	} else if (strcmp(kind, "assignment") == 0) {
 		/* The inner link of a chained assignment, `a = b = ssl.PROTOCOL_TLSv1`. */
-		TSNode right = ts_node_child_by_field_name(node, "right", 5);
+		TSNode right = ts_field_child(node, "right", 5);
 		eval_follow(ctx, node, right, true);
 		ok = py__eval(ctx, right, type, out);
 	}

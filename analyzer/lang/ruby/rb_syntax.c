@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
+
 static bool rs__is(TSNode node, const char *kind)
 {
 	return strcmp(ts_node_type(node), kind) == 0;
@@ -36,7 +38,7 @@ TSNode rb_syntax_assigned_value(const eval_ctx *ctx, TSNode name)
 	TSNode none = { 0 };
 	TSNode id = name;
 	if (rs__is(name, "scope_resolution"))
-		id = ts_node_child_by_field_name(name, "name", 4);
+		id = ts_field_child(name, "name", 4);
 	if (ts_node_is_null(id) || !rs__name(id))
 		return none;
 	size_t len = 0;
@@ -49,10 +51,10 @@ TSNode rb_syntax_assigned_value(const eval_ctx *ctx, TSNode name)
 		TSNode n = ts_tree_cursor_current_node(&cur);
 		bool descend = true;
 		if (rs__is(n, "assignment")) {
-			TSNode left = ts_node_child_by_field_name(n, "left", 4);
-			TSNode right = ts_node_child_by_field_name(n, "right", 5);
+			TSNode left = ts_field_child(n, "left", 4);
+			TSNode right = ts_field_child(n, "right", 5);
 			if (!ts_node_is_null(left) && rs__is(left, "scope_resolution"))
-				left = ts_node_child_by_field_name(left, "name", 4);
+				left = ts_field_child(left, "name", 4);
 			if (!ts_node_is_null(left) && !ts_node_is_null(right) && rs__name(left) &&
 			    rs__text_is(text, left, s, len) &&
 			    !(ts_node_start_byte(n) <= use && use < ts_node_end_byte(n))) {
@@ -103,7 +105,7 @@ static bool rs__key(const char *text, TSNode key, const char **name, size_t *len
 
 static bool rs__method(const char *text, TSNode call, const char **name, size_t *len)
 {
-	TSNode m = ts_node_child_by_field_name(call, "method", 6);
+	TSNode m = ts_field_child(call, "method", 6);
 	if (ts_node_is_null(m))
 		return false;
 	*name = text + ts_node_start_byte(m);
@@ -118,8 +120,8 @@ bool rb_syntax_setting(const eval_ctx *ctx, TSNode value, const char **name, siz
 	if (ts_node_is_null(parent))
 		return false;
 	if (rs__is(parent, "assignment")) {
-		TSNode left = ts_node_child_by_field_name(parent, "left", 4);
-		TSNode right = ts_node_child_by_field_name(parent, "right", 5);
+		TSNode left = ts_field_child(parent, "left", 4);
+		TSNode right = ts_field_child(parent, "right", 5);
 		if (ts_node_is_null(left) || ts_node_is_null(right) || !ts_node_eq(right, value))
 			return false;
 		if (rs__is(left, "call"))
@@ -129,8 +131,8 @@ bool rb_syntax_setting(const eval_ctx *ctx, TSNode value, const char **name, siz
 		return false;
 	}
 	if (rs__is(parent, "pair")) {
-		TSNode key = ts_node_child_by_field_name(parent, "key", 3);
-		TSNode v = ts_node_child_by_field_name(parent, "value", 5);
+		TSNode key = ts_field_child(parent, "key", 3);
+		TSNode v = ts_field_child(parent, "value", 5);
 		return !ts_node_is_null(key) && !ts_node_is_null(v) && ts_node_eq(v, value) &&
 		       rs__key(text, key, name, len);
 	}
@@ -156,7 +158,7 @@ bool rb_syntax_in_comparison(const eval_ctx *ctx, TSNode node)
 	for (TSNode n = node, p = ts_node_parent(n); !ts_node_is_null(p);
 	     n = p, p = ts_node_parent(p)) {
 		if (rs__is(p, "binary")) {
-			TSNode op = ts_node_child_by_field_name(p, "operator", 8);
+			TSNode op = ts_field_child(p, "operator", 8);
 			return !ts_node_is_null(op) &&
 			       (eval_node_is(ctx, op, "==") || eval_node_is(ctx, op, "!=") ||
 				eval_node_is(ctx, op, "===") || eval_node_is(ctx, op, "=~"));
@@ -176,7 +178,7 @@ bool rb_syntax_in_comparison(const eval_ctx *ctx, TSNode node)
 /* The method name of a `call` node, or of a bare `identifier` statement. */
 static bool rs__call_named(const char *text, TSNode n, const char *const *names)
 {
-	TSNode m = rs__is(n, "call") ? ts_node_child_by_field_name(n, "method", 6) : n;
+	TSNode m = rs__is(n, "call") ? ts_field_child(n, "method", 6) : n;
 	if (ts_node_is_null(m) || !rs__is(m, "identifier"))
 		return false;
 	for (size_t i = 0; names[i]; i++)
@@ -201,8 +203,8 @@ static bool rs__expects_raise(const char *text, TSNode call)
 	if (ts_node_is_null(outer) || !rs__is(outer, "call") ||
 	    !rs__call_named(text, outer, rs__expectations))
 		return false;
-	TSNode recv = ts_node_child_by_field_name(outer, "receiver", 8);
-	TSNode args = ts_node_child_by_field_name(outer, "arguments", 9);
+	TSNode recv = ts_field_child(outer, "receiver", 8);
+	TSNode args = ts_field_child(outer, "arguments", 9);
 	if (ts_node_is_null(recv) || !ts_node_eq(recv, call) || ts_node_is_null(args) ||
 	    ts_node_named_child_count(args) < 1)
 		return false;
@@ -219,7 +221,7 @@ static bool rs__asserts_ssl_error(const char *text, TSNode body)
 		TSNode n = ts_tree_cursor_current_node(&cur);
 		if (rs__is(n, "call") && (rs__call_named(text, n, rs__assert_raises) ||
 					  rs__call_named(text, n, rs__raise_matchers))) {
-			TSNode args = ts_node_child_by_field_name(n, "arguments", 9);
+			TSNode args = ts_field_child(n, "arguments", 9);
 			if (rs__call_named(text, n, (const char *const[]){ "assert_handshake_error",
 									   NULL }) ||
 			    (!ts_node_is_null(args) &&
@@ -269,7 +271,7 @@ bool rb_syntax_in_rejection_test(TSNode node, const char *text)
 		if (rs__is(n, "lambda") && rs__expects_raise(text, n))
 			return true;
 		if (rs__is(n, "method")) {
-			TSNode name = ts_node_child_by_field_name(n, "name", 4);
+			TSNode name = ts_field_child(n, "name", 4);
 			uint32_t a = ts_node_is_null(name) ? 0 : ts_node_start_byte(name);
 			uint32_t b = ts_node_is_null(name) ? 0 : ts_node_end_byte(name);
 			return b - a > 5 && memcmp(text + a, "test_", 5) == 0 &&

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "core/versions.h"
+#include "engine/ts_field.h"
 #include "lang/ruby/rb_syntax.h"
 #include "util/strbuf.h"
 #include "values/evaluator.h"
@@ -77,8 +78,8 @@ static bool rv__constant(eval_ctx *ctx, TSNode node, version_set *out)
 		{ "TLS1_VERSION", VERSION_TLS10 },   { "TLS1_1_VERSION", VERSION_TLS11 },
 		{ "TLS1_2_VERSION", VERSION_TLS12 }, { "TLS1_3_VERSION", VERSION_TLS13 },
 	};
-	TSNode scope = ts_node_child_by_field_name(node, "scope", 5);
-	TSNode name = ts_node_child_by_field_name(node, "name", 4);
+	TSNode scope = ts_field_child(node, "scope", 5);
+	TSNode name = ts_field_child(node, "name", 4);
 	if (ts_node_is_null(scope) || ts_node_is_null(name))
 		return false;
 	size_t slen = 0;
@@ -127,10 +128,10 @@ static TSNode rv__through(eval_ctx *ctx, TSNode node)
 	if (rv__is(node, "parenthesized_statements") && ts_node_named_child_count(node) == 1)
 		return ts_node_named_child(node, 0);
 	if (rv__is(node, "call")) {
-		TSNode recv = ts_node_child_by_field_name(node, "receiver", 8);
-		TSNode m = ts_node_child_by_field_name(node, "method", 6);
+		TSNode recv = ts_field_child(node, "receiver", 8);
+		TSNode m = ts_field_child(node, "method", 6);
 		if (!ts_node_is_null(recv) && !ts_node_is_null(m) &&
-		    ts_node_is_null(ts_node_child_by_field_name(node, "arguments", 9)) &&
+		    ts_node_is_null(ts_field_child(node, "arguments", 9)) &&
 		    (eval_node_is(ctx, m, "freeze") || eval_node_is(ctx, m, "to_sym") ||
 		     eval_node_is(ctx, m, "to_s")))
 			return recv;
@@ -197,9 +198,9 @@ static bool rv__eval(eval_ctx *ctx, TSNode node, bool numbers, version_set *out)
 		free(kids);
 	} else if (rv__is(node, "conditional")) {
 		version_set a = 0, b = 0;
-		bool ka = rv__eval(ctx, ts_node_child_by_field_name(node, "consequence", 11),
+		bool ka = rv__eval(ctx, ts_field_child(node, "consequence", 11),
 				   numbers, &a);
-		bool kb = rv__eval(ctx, ts_node_child_by_field_name(node, "alternative", 11),
+		bool kb = rv__eval(ctx, ts_field_child(node, "alternative", 11),
 				   numbers, &b);
 		ok = ka || kb;
 		v = a | b;

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "engine/ts_field.h"
 #include "lang/yaml/yaml_sniff.h"
 #include "util/alloc.h"
 
@@ -73,8 +74,8 @@ static ydoc *yd__yaml_content(TSNode n, const char *text, int depth)
 			TSNode p = ts_node_named_child(n, i);
 			TSNode k, v = { 0 };
 			if (yd__is(p, "block_mapping_pair") || yd__is(p, "flow_pair")) {
-				k = ts_node_child_by_field_name(p, "key", 3);
-				v = ts_node_child_by_field_name(p, "value", 5);
+				k = ts_field_child(p, "key", 3);
+				v = ts_field_child(p, "value", 5);
 			} else if (yd__is(p, "flow_node")) {
 				k = p;
 			} else {
@@ -157,8 +158,8 @@ static ydoc *yd__json(TSNode n, const char *text, int depth)
 			TSNode p = ts_node_named_child(n, i);
 			if (!yd__is(p, "pair"))
 				continue;
-			TSNode k = ts_node_child_by_field_name(p, "key", 3);
-			TSNode v = ts_node_child_by_field_name(p, "value", 5);
+			TSNode k = ts_field_child(p, "key", 3);
+			TSNode v = ts_field_child(p, "value", 5);
 			yd__add(d, yd__json(k, text, depth + 1));
 			yd__add(d, ts_node_is_null(v) ? yd__new(YDOC_NONE, p)
 						      : yd__json(v, text, depth + 1));
