@@ -1143,33 +1143,35 @@ void test_msbuild_reader(void)
  * grammars and every field name of each (a field the node lacks too), called twice so the
  * second call is served from the kept ids; a name in a buffer that is rewritten between calls
  * is looked up again. */
+struct field_check {
+	const TSLanguage *lang;
+	size_t checked, bad;
+};
+
+static bool field_check_visit(void *arg, TSNode n)
+{
+	struct field_check *fc = arg;
+	uint32_t nfields = ts_language_field_count(fc->lang);
+	for (uint32_t f = 1; f <= nfields; f++) {
+		const char *name = ts_language_field_name_for_id(fc->lang, (TSFieldId)f);
+		uint32_t len = (uint32_t)strlen(name);
+		TSNode want = ts_node_child_by_field_name(n, name, len);
+		for (int round = 0; round < 2; round++) {
+			fc->checked++;
+			fc->bad += !ts_node_eq(ts_field_child(n, name, len), want);
+		}
+	}
+	return true;
+}
+
+/* Every named node (anonymous ones have no children, so no fields). */
 static size_t field_child_check(TSNode root, const TSLanguage *lang)
 {
-	size_t checked = 0, bad = 0;
-	uint32_t nfields = ts_language_field_count(lang);
-	TSTreeCursor c = ts_tree_cursor_new(root);
-	for (bool more = true; more;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		for (uint32_t f = 1; f <= nfields; f++) {
-			const char *name = ts_language_field_name_for_id(lang, (TSFieldId)f);
-			uint32_t len = (uint32_t)strlen(name);
-			TSNode want = ts_node_child_by_field_name(n, name, len);
-			for (int round = 0; round < 2; round++) {
-				checked++;
-				bad += !ts_node_eq(ts_field_child(n, name, len), want);
-			}
-		}
-		if (ts_tree_cursor_goto_first_child(&c))
-			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c))
-			if (!ts_tree_cursor_goto_parent(&c)) {
-				more = false;
-				break;
-			}
-	}
-	ts_tree_cursor_delete(&c);
-	CHECK_UINT(bad, 0);
-	return checked;
+	struct field_check fc = { .lang = lang };
+	ts_native_sink alone = { 0 };
+	ts_native_walk(root, field_check_visit, &fc, &alone);
+	CHECK_UINT(fc.bad, 0);
+	return fc.checked;
 }
 
 void test_ts_field_child(void)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/native_matcher.h"
 #include "engine/ts_field.h"
 #include "util/alloc.h"
 
@@ -102,20 +103,13 @@ static cs__index *cs__index_get(eval_ctx *ctx, bool *temporary)
 	cs__index *ix = xcalloc(1, sizeof(*ix));
 	TSNode *path = xcalloc(CS_INDEX_MAX_NESTING, sizeof(*path)); /* path[i]: ancestor at depth i */
 	size_t depth = 0;
-	/* The symbols named variable_declarator (an alias could add one): a symbol test per node
-	 * instead of a strcmp of its type. */
-	const TSLanguage *lang = ts_tree_language(ctx->root.tree);
-	uint32_t nsyms = ts_language_symbol_count(lang);
-	bool *decl = xcalloc(nsyms ? nsyms : 1, sizeof(*decl));
-	for (uint32_t sym = 0; sym < nsyms; sym++) {
-		const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
-		decl[sym] = name && strcmp(name, "variable_declarator") == 0;
-	}
+	/* A symbol test per node, not a strcmp of its type (ts_node_symbol gives the public
+	 * symbol, the one the name look-up gives). */
+	TSSymbol decl = ts_native_symbol(ts_tree_language(ctx->root.tree), "variable_declarator");
 	TSTreeCursor c = ts_tree_cursor_new(ctx->root);
 	for (bool more = true; more;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
-		TSSymbol sym = ts_node_symbol(n);
-		if (depth >= 3 && sym < nsyms && decl[sym]) {
+		if (depth >= 3 && decl && ts_node_symbol(n) == decl) {
 			const TSNode up[3] = { path[depth - 1], path[depth - 2], path[depth - 3] };
 			cs__index_add(ctx, ix, n, up);
 		}
@@ -133,7 +127,6 @@ static cs__index *cs__index_get(eval_ctx *ctx, bool *temporary)
 	}
 	ts_tree_cursor_delete(&c);
 	free(path);
-	free(decl);
 	if (ix->len)
 		qsort(ix->items, ix->len, sizeof(*ix->items), cs__decl_cmp);
 	if (ctx->state)
