@@ -1152,11 +1152,11 @@ static bool query_rules__enclosing(TSNode root, uint32_t start, uint32_t end, TS
 /* C#: code that reads as one program only with one branch of each #if (a class header with
  * two base lists, a brace opened in both branches) is read as the compiler reads it with the
  * first branches: the file is parsed again without its #elif and #else branches, and the
- * rules run on that tree instead of the first pass's (whose findings, `first`, are replaced).
- * When it has no error, nothing needs analysing on its own; otherwise the recovery goes on
- * from its smaller damage. Only when no keyword of the rules that run is in a left-out
- * branch: a setting there is found by the piece-wise recovery of the first tree. NULL: not
- * done. */
+ * rules run on that tree instead of the first (their findings go to `first`, still empty:
+ * the first tree's rules run only when this returns NULL). When it has no error, nothing
+ * needs analysing on its own; otherwise the recovery goes on from its smaller damage. Only
+ * when no keyword of the rules that run is in a left-out branch: a setting there is found by
+ * the piece-wise recovery of the first tree. NULL: not done. */
 static TSTree *query_rules__first_branches(struct recovery *rc, finding_list *first)
 {
 	const source_file *src = rc->ctx->src;
@@ -1174,8 +1174,6 @@ static TSTree *query_rules__first_branches(struct recovery *rc, finding_list *fi
 	recover_ranges_release(&left_out);
 	if (!tree)
 		return NULL;
-	finding_list_release(first);
-	memset(first, 0, sizeof(*first));
 	file_ctx fctx = *rc->ctx;
 	fctx.out = first;
 	query_rules__run_tree(rc->set, rc->w, &fctx, ts_tree_root_node(tree), rc->runnable, rc->d,
@@ -1213,10 +1211,11 @@ static void query_rules__damage(const source_file *src, TSNode root, recover_ran
 	}
 }
 
-/* The rules again on the statements around each damaged region of `root`, and a note saying
- * which lines did not parse. What the first pass found inside a damaged region (`first`) is
- * a misreading as often as not (a `def` swallowed by an ERROR reads as a call with keyword
- * arguments) and is dropped: the region's findings come from the re-analysis. */
+/* The rules on the damaged tree `root` (into `first`, empty), again on the statements around
+ * each damaged region, and a note saying which lines did not parse. What the rules find on
+ * the whole tree inside a damaged region is a misreading as often as not (a `def` swallowed
+ * by an ERROR reads as a call with keyword arguments) and is dropped: the region's findings
+ * come from the re-analysis. */
 static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file_ctx *ctx,
 				 TSNode root, const bool *runnable, struct deadline *d,
 				 finding_list *first)
@@ -1229,6 +1228,12 @@ static void query_rules__recover(const ts_ruleset *set, ts_worker *w, const file
 	bool plural = false;
 	query_rules__damage(ctx->src, root, &regions, &lines, &plural);
 	TSTree *branches = query_rules__first_branches(&rc, first);
+	if (!branches) {
+		/* The first tree's findings, outside its damage, stand. */
+		file_ctx fctx = *ctx;
+		fctx.out = first;
+		query_rules__run_tree(set, w, &fctx, root, runnable, d, true);
+	}
 	if (branches && !ts_node_has_error(ts_tree_root_node(branches))) {
 		finding_list_note(ctx->out, LEVEL_NOTE, ctx->uri, ctx->display_path,
 				  "'%s' has syntax the %s parser could not read with every branch "
@@ -1413,9 +1418,12 @@ static ts_run_status query_rules__run_file(const ts_ruleset *set, ts_worker *w,
 	finding_list first = { 0 };
 	file_ctx first_ctx = *ctx;
 	first_ctx.out = &first;
-	query_rules__run_tree(set, w, &first_ctx, root, runnable, &d, true);
+	/* A damaged tree's rules run in the recovery, which may read the file again first with
+	 * only the first branch of each #if and use that tree instead. */
 	if (*had_errors && !d.expired && language_get(ctx->lang)->recovery)
 		query_rules__recover(set, w, ctx, root, runnable, &d, &first);
+	else
+		query_rules__run_tree(set, w, &first_ctx, root, runnable, &d, true);
 	finding_list_take(ctx->out, &first);
 	free(runnable);
 	if (visit && !d.expired)
