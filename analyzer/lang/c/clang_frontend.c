@@ -99,48 +99,72 @@ static void cfe__anchors_build(cfe_anchors *a, const c_rule *cr)
 		qsort(a->names, a->nnames, sizeof(*a->names), cfe__cmp);
 }
 
-/* Does the file spell an anchor of some rule that its keywords let in? Its tokens are our own
- * (lang/c/c_lex.h), comments left out; directive lines count (a macro that wraps the call). */
+/* Is one of the strings of `a` inside the string or character literal `tk` (with its prefix
+ * and quotes), or spelled by it as an identifier (`STR(TLSv1)`, a macro that stringifies)? */
+static bool cfe__spells_string(const cfe_anchors *a, const char *text, const c_tok *tk)
+{
+	const char *s = text + tk->off;
+	bool literal = tk->kind == C_TOK_LITERAL && memchr(s, '"', tk->len);
+	if (!literal && tk->kind != C_TOK_IDENT)
+		return false;
+	for (size_t i = 0; i < a->nstrings; i++) {
+		size_t n = strlen(a->strings[i]);
+		if (literal ? n <= tk->len && memmem(s, tk->len, a->strings[i], n)
+			    : n == tk->len && memcmp(s, a->strings[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does the file spell an anchor of some rule that its keywords let in: a name as an
+ * identifier, a string inside a string literal? Its tokens are our own (lang/c/c_lex.h),
+ * comments left out; directive lines count (a macro that wraps the call). */
 static bool cfe__needed(const struct cfe_state *st, const file_ctx *ctx)
 {
 	if (st->no_gate)
 		return true;
 	bool any = false;
+	bool *live = xcalloc(st->nrules ? st->nrules : 1, sizeof(*live));
 	for (size_t r = 0; r < st->nrules; r++) {
 		const rule *want = st->rules[r]->rule;
-		bool live = true;
+		live[r] = true;
 		for (size_t i = 0; ctx->live && i < ctx->nrules; i++)
 			if (ctx->rules[i] == want)
-				live = ctx->live[i];
-		if (!live)
+				live[r] = ctx->live[i];
+		if (!live[r])
 			continue;
 		const cfe_anchors *a = &st->anchors[r];
-		if (!a->nnames && !a->nstrings)
+		if (!a->nnames && !a->nstrings) {
+			free(live);
 			return true; /* nothing to anchor on: libclang decides */
-		for (size_t i = 0; i < a->nstrings; i++)
-			if (memmem(ctx->src->text, ctx->src->len, a->strings[i], strlen(a->strings[i])))
-				return true;
+		}
 		any = true;
 	}
-	if (!any)
+	if (!any) {
+		free(live);
 		return false;
+	}
 	c_tokens toks = { .text = ctx->src->text };
 	c_lex(&toks, ctx->src->len, true);
 	bool found = false;
 	char word[256];
 	for (size_t t = 0; t < toks.len && !found; t++) {
 		const c_tok *tk = &toks.toks[t];
-		if (tk->kind != C_TOK_IDENT || tk->len >= sizeof(word))
+		for (size_t r = 0; r < st->nrules && !found; r++)
+			found = live[r] && st->anchors[r].nstrings &&
+				cfe__spells_string(&st->anchors[r], ctx->src->text, tk);
+		if (found || tk->kind != C_TOK_IDENT || tk->len >= sizeof(word))
 			continue;
 		memcpy(word, ctx->src->text + tk->off, tk->len);
 		word[tk->len] = 0;
 		const char *key = word;
 		for (size_t r = 0; r < st->nrules && !found; r++)
-			found = st->anchors[r].nnames &&
+			found = live[r] && st->anchors[r].nnames &&
 				bsearch(&key, st->anchors[r].names, st->anchors[r].nnames,
 					sizeof(*st->anchors[r].names), cfe__cmp);
 	}
 	c_tokens_release(&toks);
+	free(live);
 	return found;
 }
 
