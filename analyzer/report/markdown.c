@@ -11,6 +11,14 @@
 static void markdown__inline(strbuf *sb, const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
+		size_t run = i;
+		while (run < len && s[run] != '`' && s[run] != '*' && s[run] != '_' && s[run] != '[')
+			run++;
+		if (run > i) { /* plain text up to the next mark, in one piece */
+			strbuf_add(sb, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		char c = s[i];
 		if (c == '`') {
 			continue;

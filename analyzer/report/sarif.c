@@ -374,7 +374,11 @@ char *report_sarif(const report_input *in)
 		fprintf(stderr, "tlslint: out of memory rendering SARIF\n");
 		abort();
 	}
-	char *out = xasprintf("%s\n", text);
+	size_t len = strlen(text);
+	char *out = xmalloc(len + 2);
+	memcpy(out, text, len);
+	out[len] = '\n';
+	out[len + 1] = 0;
 	cJSON_free(text);
 	return out;
 }
