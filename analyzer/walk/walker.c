@@ -212,6 +212,17 @@ static void walker__symlink(struct walk_ctx *ctx, const char *path, const char *
 	free(target);
 }
 
+/* "dir/name", without printf's cost: it runs for every entry of every directory. */
+static char *walker__join(const char *dir, const char *name)
+{
+	size_t d = strlen(dir), n = strlen(name);
+	char *out = xmalloc(d + n + 2);
+	memcpy(out, dir, d);
+	out[d] = '/';
+	memcpy(out + d + 1, name, n + 1);
+	return out;
+}
+
 /* Entries are "<d_type byte><name>"; order by name. */
 static int walker__cmp_names(const void *a, const void *b)
 {
@@ -250,12 +261,17 @@ static void walker__dir(struct walk_ctx *ctx, const char *path, const char *real
 	if (n)
 		qsort(names, n, sizeof(*names), walker__cmp_names);
 
+	bool at_root = strcmp(path, "/") == 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char type = (unsigned char)names[i][0];
 		const char *name = names[i] + 1;
-		char *child = strcmp(path, "/") == 0 ? xasprintf("/%s", name)
-						     : xasprintf("%s/%s", path, name);
-		char *child_real = xasprintf("%s/%s", real, name);
+		if ((type == DT_REG || type == DT_FIFO || type == DT_SOCK || type == DT_CHR ||
+		     type == DT_BLK) && classify_path(name) == LANG_NONE) {
+			free(names[i]); /* a file no language reads: nothing to list or name */
+			continue;
+		}
+		char *child = walker__join(at_root ? "" : path, name);
+		char *child_real = walker__join(real, name);
 		if (type == DT_UNKNOWN) {
 			struct stat st;
 			if (lstat(child, &st) == 0)
