@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/native_matcher.h"
 #include "engine/ts_field.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
@@ -57,18 +58,48 @@ typedef struct py_file_state {
 	size_t nfns, fn_slots;
 } py_file_state;
 
-/* Nodes that hold statements: the walks descend into these and nothing else. */
-static bool py_scope__holds_statements(const char *kind)
+/* The grammar's symbols of the node types the walks test, looked up once per thread and
+ * grammar: a walk compares each node's symbol (ts_node_symbol gives the public one, which the
+ * look-up by name gives) instead of its type name with a list of strings. */
+enum py_kind {
+	/* Nodes that hold statements: the walks descend into these and nothing else. */
+	PK_MODULE, PK_BLOCK, PK_EXPRESSION_STATEMENT, PK_IF, PK_ELIF, PK_ELSE, PK_TRY, PK_EXCEPT,
+	PK_EXCEPT_GROUP, PK_FINALLY, PK_WITH, PK_WITH_CLAUSE, PK_FOR, PK_WHILE, PK_DECORATED,
+	PK_MATCH, PK_CASE, PK_FUNCTION, PK_CLASS,
+	PK_HOLDERS, /* the kinds above hold statements */
+	PK_IMPORT = PK_HOLDERS, PK_IMPORT_FROM, PK_ASSIGNMENT, PK_AUGMENTED, PK_WITH_ITEM,
+	PK_GLOBAL, PK_NONLOCAL,
+	PK_COUNT
+};
+static const char *const py_kind_names[PK_COUNT] = {
+	"module", "block", "expression_statement", "if_statement", "elif_clause", "else_clause",
+	"try_statement", "except_clause", "except_group_clause", "finally_clause",
+	"with_statement", "with_clause", "for_statement", "while_statement",
+	"decorated_definition", "match_statement", "case_clause", "function_definition",
+	"class_definition", "import_statement", "import_from_statement", "assignment",
+	"augmented_assignment", "with_item", "global_statement", "nonlocal_statement",
+};
+
+typedef struct py_kinds {
+	const TSLanguage *lang;
+	TSSymbol sym[PK_COUNT]; /* 0: the grammar has no such type */
+} py_kinds;
+
+static const py_kinds *py_scope__kinds(const TSLanguage *lang)
 {
-	static const char *const kinds[] = {
-		"module", "block", "expression_statement", "if_statement", "elif_clause",
-		"else_clause", "try_statement", "except_clause", "except_group_clause",
-		"finally_clause", "with_statement", "with_clause", "for_statement",
-		"while_statement", "decorated_definition", "match_statement", "case_clause",
-		"function_definition", "class_definition",
-	};
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp(kinds[i], kind) == 0)
+	static _Thread_local py_kinds k;
+	if (k.lang != lang) {
+		for (int i = 0; i < PK_COUNT; i++)
+			k.sym[i] = ts_native_symbol(lang, py_kind_names[i]);
+		k.lang = lang;
+	}
+	return &k;
+}
+
+static bool py_scope__holds_statements(const py_kinds *k, TSSymbol sym)
+{
+	for (int i = 0; i < PK_HOLDERS; i++)
+		if (sym == k->sym[i] && sym)
 			return true;
 	return false;
 }
@@ -77,13 +108,14 @@ static bool py_scope__holds_statements(const char *kind)
  * whether to descend into the node. */
 static void py_scope__walk(TSNode root, bool (*visit)(TSNode n, void *arg), void *arg)
 {
+	const py_kinds *k = py_scope__kinds(ts_tree_language(root.tree));
 	TSTreeCursor c = ts_tree_cursor_new(root);
 	if (!ts_tree_cursor_goto_first_child(&c))
 		goto done;
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
 		bool descend = ts_node_is_named(n) && visit(n, arg) &&
-			       py_scope__holds_statements(ts_node_type(n));
+			       py_scope__holds_statements(k, ts_node_symbol(n));
 		if (descend && ts_tree_cursor_goto_first_child(&c))
 			continue;
 		while (!ts_tree_cursor_goto_next_sibling(&c)) {
@@ -186,17 +218,6 @@ static void py_scope__import_from(struct import_walk *w, TSNode stmt)
 	}
 }
 
-static bool py_scope__visit_import(TSNode n, void *arg)
-{
-	const char *kind = ts_node_type(n);
-	if (strcmp(kind, "import_statement") == 0)
-		py_scope__import(arg, n);
-	else if (strcmp(kind, "import_from_statement") == 0)
-		py_scope__import_from(arg, n);
-	else
-		return true;
-	return false;
-}
 
 static int py_scope__compare_imports(const void *a, const void *b)
 {
@@ -253,29 +274,30 @@ static void py_scope__assignment(struct bind_walk *w, TSNode a)
 static bool py_scope__visit_binding(TSNode n, void *arg)
 {
 	struct bind_walk *w = arg;
-	const char *kind = ts_node_type(n);
-	if (strcmp(kind, "assignment") == 0) {
+	const py_kinds *k = py_scope__kinds(ts_tree_language(n.tree));
+	TSSymbol sym = ts_node_symbol(n);
+	if (sym == k->sym[PK_ASSIGNMENT]) {
 		py_scope__assignment(w, n);
-	} else if (strcmp(kind, "augmented_assignment") == 0 || strcmp(kind, "for_statement") == 0) {
+	} else if (sym == k->sym[PK_AUGMENTED] || sym == k->sym[PK_FOR]) {
 		TSNode left = ts_field_child(n, "left", 4);
 		if (!ts_node_is_null(left))
 			py_scope__pattern(w, left, 0);
-	} else if (strcmp(kind, "function_definition") == 0 || strcmp(kind, "class_definition") == 0) {
+	} else if (sym == k->sym[PK_FUNCTION] || sym == k->sym[PK_CLASS]) {
 		TSNode name = ts_field_child(n, "name", 4);
 		if (!ts_node_is_null(name))
 			w->emit(w, name, BIND_OTHER, (TSNode){ 0 });
 		return false; /* a nested scope */
-	} else if (strcmp(kind, "with_item") == 0) {
+	} else if (sym == k->sym[PK_WITH_ITEM]) {
 		TSNode v = ts_field_child(n, "value", 5);
 		if (!ts_node_is_null(v) && strcmp(ts_node_type(v), "as_pattern") == 0) {
 			TSNode alias = ts_field_child(v, "alias", 5);
 			if (!ts_node_is_null(alias))
 				py_scope__pattern(w, alias, 0);
 		}
-	} else if (strcmp(kind, "global_statement") == 0 || strcmp(kind, "nonlocal_statement") == 0) {
+	} else if (sym == k->sym[PK_GLOBAL] || sym == k->sym[PK_NONLOCAL]) {
 		for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
 			w->emit(w, ts_node_named_child(n, i),
-				kind[0] == 'g' ? BIND_GLOBAL : BIND_NONLOCAL, (TSNode){ 0 });
+				sym == k->sym[PK_GLOBAL] ? BIND_GLOBAL : BIND_NONLOCAL, (TSNode){ 0 });
 	}
 	return true;
 }
@@ -302,11 +324,28 @@ static void py_scope__emit_module(struct bind_walk *w, TSNode name, enum bind_ki
 	b->value = kind == BIND_VALUE ? value : (TSNode){ 0 };
 }
 
-/* Visits `global` statements everywhere, functions included. */
-static bool py_scope__visit_global(TSNode n, void *arg)
+/* One walk of every statement, functions included: the imports (at any depth: `try: import
+ * ssl` counts) and the `global` statements (module_walk with globals_only). */
+struct file_walk {
+	struct import_walk imports;
+	struct module_walk globals;
+};
+
+static bool py_scope__visit_file(TSNode n, void *arg)
 {
-	if (strcmp(ts_node_type(n), "global_statement") == 0)
-		py_scope__visit_binding(n, arg);
+	struct file_walk *fw = arg;
+	const py_kinds *k = py_scope__kinds(ts_tree_language(n.tree));
+	TSSymbol sym = ts_node_symbol(n);
+	if (k->sym[PK_IMPORT] && sym == k->sym[PK_IMPORT]) {
+		py_scope__import(&fw->imports, n);
+		return false;
+	}
+	if (k->sym[PK_IMPORT_FROM] && sym == k->sym[PK_IMPORT_FROM]) {
+		py_scope__import_from(&fw->imports, n);
+		return false;
+	}
+	if (k->sym[PK_GLOBAL] && sym == k->sym[PK_GLOBAL])
+		py_scope__visit_binding(n, &fw->globals);
 	return true;
 }
 
@@ -319,14 +358,14 @@ static int py_scope__compare_bindings(const void *a, const void *b)
 static py_file_state *py_scope__build(const eval_ctx *ctx)
 {
 	py_file_state *st = xcalloc(1, sizeof(*st));
-	struct import_walk iw = { ctx->src->text, st };
-	py_scope__walk(ctx->root, py_scope__visit_import, &iw);
-	if (st->nimports)
-		qsort(st->imports, st->nimports, sizeof(*st->imports), py_scope__compare_imports);
 	struct module_walk mw = { { ctx->src->text, py_scope__emit_module }, st, false };
 	py_scope__walk(ctx->root, py_scope__visit_binding, &mw);
-	mw.globals_only = true;
-	py_scope__walk(ctx->root, py_scope__visit_global, &mw);
+	/* The order of a name's bindings does not matter: one with a value, or none. */
+	struct file_walk fw = { { ctx->src->text, st },
+				{ { ctx->src->text, py_scope__emit_module }, st, true } };
+	py_scope__walk(ctx->root, py_scope__visit_file, &fw);
+	if (st->nimports)
+		qsort(st->imports, st->nimports, sizeof(*st->imports), py_scope__compare_imports);
 	if (st->nbindings)
 		qsort(st->bindings, st->nbindings, sizeof(*st->bindings), py_scope__compare_bindings);
 	return st;
