@@ -24,6 +24,7 @@ struct walk_ctx {
 	char *root_real;      /* symlink-free path of the root being walked */
 	git_repository *repo; /* work tree holding the root, or NULL */
 	size_t workdir_len;   /* length of the repo's workdir prefix in root_real paths */
+	bool overlap;         /* more than one root: a file may be met twice */
 };
 
 static char *walker__uri(const walk_options *opts, const char *real)
@@ -151,13 +152,15 @@ void walk_list_stream_free(walk_list *list)
 	list->stream = NULL;
 }
 
-/* Appends `f` (whose strings the list takes); published at once to the readers of a stream. */
-static void walker__push(walk_list *list, const walk_file *f)
+/* Appends `f` (whose strings the list takes); published at once to the readers of a stream.
+ * The walk of one root meets each path once (links are not followed), so only the walk of
+ * several (`overlap`) checks that `f` is not listed already. */
+static void walker__push(walk_list *list, const walk_file *f, bool overlap)
 {
 	walk_stream *st = list->stream;
 	if (st) {
 		pthread_mutex_lock(&st->lock);
-		if (!walker__first_listing(list, st, f->uri)) {
+		if (overlap && !walker__first_listing(list, st, f->uri)) {
 			pthread_mutex_unlock(&st->lock);
 			free(f->path);
 			free(f->uri);
@@ -181,7 +184,7 @@ static void walker__add(struct walk_ctx *ctx, const char *path, const char *real
 	f.path = xstrdup(path);
 	f.uri = walker__uri(ctx->opts, real);
 	f.lang = lang;
-	walker__push(ctx->out, &f);
+	walker__push(ctx->out, &f, ctx->overlap);
 }
 
 static void walker__note(struct walk_ctx *ctx, const char *path, const char *real,
@@ -396,7 +399,8 @@ size_t walk_paths(walk_list *out, finding_list *notes, const char *const *paths,
 	size_t missing = 0;
 	bool git = false;
 	for (size_t i = 0; i < npaths; i++) {
-		struct walk_ctx ctx = { .out = out, .notes = notes, .opts = opts };
+		struct walk_ctx ctx = { .out = out, .notes = notes, .opts = opts,
+					.overlap = npaths > 1 };
 		struct stat st;
 		const char *path = paths[i];
 		if (stat(path, &st) < 0) {
