@@ -112,7 +112,64 @@ static bool pm__is_repository(const char *path)
 	return found;
 }
 
-char *project_model_repository(const walk_list *files, const char *uri)
+/* What pm__is_repository() said of each directory already asked about: the projects of one
+ * repository share their parent directories, and each answer costs a read of a directory. */
+typedef struct pm_dirs {
+	char **dirs; /* open addressing, NULL when free */
+	bool *repo;
+	size_t nslots, len;
+} pm_dirs;
+
+static size_t pm__dir_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static bool pm__is_repository_cached(pm_dirs *c, const char *dir)
+{
+	if (!c)
+		return pm__is_repository(dir);
+	if ((c->len + 1) * 2 > c->nslots) {
+		size_t n = c->nslots ? c->nslots * 2 : 256;
+		char **dirs = xcalloc(n, sizeof(*dirs));
+		bool *repo = xcalloc(n, sizeof(*repo));
+		for (size_t i = 0; i < c->nslots; i++) {
+			if (!c->dirs[i])
+				continue;
+			size_t h = pm__dir_hash(c->dirs[i]) & (n - 1);
+			while (dirs[h])
+				h = (h + 1) & (n - 1);
+			dirs[h] = c->dirs[i];
+			repo[h] = c->repo[i];
+		}
+		free(c->dirs);
+		free(c->repo);
+		c->dirs = dirs;
+		c->repo = repo;
+		c->nslots = n;
+	}
+	size_t h = pm__dir_hash(dir) & (c->nslots - 1);
+	for (; c->dirs[h]; h = (h + 1) & (c->nslots - 1))
+		if (strcmp(c->dirs[h], dir) == 0)
+			return c->repo[h];
+	c->dirs[h] = xstrdup(dir);
+	c->repo[h] = pm__is_repository(dir);
+	c->len++;
+	return c->repo[h];
+}
+
+static void pm__dirs_release(pm_dirs *c)
+{
+	for (size_t i = 0; i < c->nslots; i++)
+		free(c->dirs[i]);
+	free(c->dirs);
+	free(c->repo);
+}
+
+static char *pm__repository(pm_dirs *cache, const walk_list *files, const char *uri)
 {
 	const walk_file *wf = walk_list_find(files, uri);
 	/* A blob of a git tree (`audit` of a bare repository) has no directory on disk to look
@@ -124,7 +181,7 @@ char *project_model_repository(const walk_list *files, const char *uri)
 	size_t plen = (size_t)(pm__base(path) - path), ulen = (size_t)(pm__base(uri) - uri);
 	for (;;) {
 		char *dir = xstrndup(path, plen);
-		bool found = pm__is_repository(dir);
+		bool found = pm__is_repository_cached(cache, dir);
 		free(dir);
 		if (found)
 			return xstrndup(uri, ulen);
@@ -138,6 +195,11 @@ char *project_model_repository(const walk_list *files, const char *uri)
 		if (plen == 0 && path[0] == '/')
 			return xstrdup(""); /* never above the file system's root */
 	}
+}
+
+char *project_model_repository(const walk_list *files, const char *uri)
+{
+	return pm__repository(NULL, files, uri);
 }
 
 bool project_model_in_repository(const char *repository, const char *uri)
@@ -187,9 +249,10 @@ void project_model_build(project_model *m, const walk_list *files, const fact_li
 	 * defaults; packages.config only says what packages were installed for. */
 	static const target_origin config_origins[] = { TARGET_HTTP_RUNTIME,
 							TARGET_SUPPORTED_RUNTIME, TARGET_PACKAGES };
+	pm_dirs dirs = { 0 };
 	for (size_t i = 0; i < m->len; i++) {
 		project *p = &m->items[i];
-		p->repository = project_model_repository(files, p->uri);
+		p->repository = pm__repository(&dirs, files, p->uri);
 		if (pm__is_project_file(p->uri)) {
 			if (pm__targets(owners, p, facts, p->uri, TARGET_MSBUILD))
 				continue;
@@ -203,6 +266,7 @@ void project_model_build(project_model *m, const walk_list *files, const fact_li
 			if (pm__targets(owners, p, facts, NULL, config_origins[k]))
 				break;
 	}
+	pm__dirs_release(&dirs);
 	free(owners);
 	free(props);
 }
