@@ -8,6 +8,7 @@
  * (automationDetails.id) and the git provenance of the scanned tree. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "report/fingerprint.h"
@@ -368,7 +369,11 @@ char *report_sarif(const report_input *in)
 	sarif__suppressions_all_or_none(results);
 	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
 
-	char *text = cJSON_Print(log);
+	/* A buffer about the log's size from the start: cJSON otherwise doubles it from 256
+	 * bytes, copying what it printed each time (the rules alone print 170 KB). */
+	size_t hint = 4096 * (in->cat->len + (in->findings ? in->findings->len +
+							  in->findings->nnotes : 0)) + 65536;
+	char *text = cJSON_PrintBuffered(log, hint > INT_MAX ? INT_MAX : (int)hint, 1);
 	cJSON_Delete(log);
 	if (!text) {
 		fprintf(stderr, "tlslint: out of memory rendering SARIF\n");
