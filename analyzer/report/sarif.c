@@ -8,7 +8,6 @@
  * (automationDetails.id) and the git provenance of the scanned tree. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <string.h>
 
 #include "report/fingerprint.h"
@@ -370,10 +369,11 @@ char *report_sarif(const report_input *in)
 	cJSON_AddStringToObject(run, "columnKind", "utf16CodeUnits");
 
 	/* A buffer about the log's size from the start: cJSON otherwise doubles it from 256
-	 * bytes, copying what it printed each time (the rules alone print 170 KB). */
+	 * bytes, copying what it printed each time (the rules alone print 170 KB). Past 16 MB it
+	 * grows as it needs. */
 	size_t hint = 4096 * (in->cat->len + (in->findings ? in->findings->len +
 							  in->findings->nnotes : 0)) + 65536;
-	char *text = cJSON_PrintBuffered(log, hint > INT_MAX ? INT_MAX : (int)hint, 1);
+	char *text = cJSON_PrintBuffered(log, hint > (16u << 20) ? (int)(16u << 20) : (int)hint, 1);
 	cJSON_Delete(log);
 	if (!text) {
 		fprintf(stderr, "tlslint: out of memory rendering SARIF\n");
