@@ -162,6 +162,11 @@ int main(int argc, char **argv)
 		      "L:R\"(r)\" P:...");
 	expect_render("class new; int bool;", false, "I:class I:new P:; K:int I:bool P:;");
 	expect_render("class new; int bool;", true, "K:class K:new P:; K:int K:bool P:;");
+	/* The bounds of the keyword look-up's fast rejection: the shortest and longest keywords,
+	 * one with '_' first, the last in order; a name like one with a capital first. */
+	expect_render("do _Bool __builtin_types_compatible_p xor_eq Do __builtin_types_compatible_px",
+		      true, "K:do K:_Bool K:__builtin_types_compatible_p K:xor_eq I:Do "
+		      "I:__builtin_types_compatible_px");
 	expect_render("a::b(x ? y : z); __asm__(\"\" ::: \"memory\");", false,
 		      "I:a P:: P:: I:b P:( I:x P:? I:y P:: I:z P:) P:; K:__asm__ P:( L:\"\" P:: P:: "
 		      "P:: L:\"memory\" P:) P:;");

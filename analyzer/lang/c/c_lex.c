@@ -86,6 +86,10 @@ static int c_lex__cmp(const void *key, const void *elem)
 
 static bool c_lex__is_keyword(const char *s, size_t n, bool cxx)
 {
+	/* Every keyword starts with '_' or a lowercase letter and has 2 to 28 bytes: most names
+	 * of TLS code (SSL_CTX_new, CURLOPT_SSLVERSION) are told apart without a search. */
+	if (n < 2 || n > 28 || !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z')))
+		return false;
 	struct c_lex_word key = { s, n };
 	const struct c_lex_keyword *kw =
 		bsearch(&key, c_lex__keywords, sizeof(c_lex__keywords) / sizeof(*c_lex__keywords),
