@@ -261,10 +261,13 @@ KEY_PARSER(key_keywords_alone)
 		bool listed = false;
 		for (size_t k = 0; k < r->nkeywords && !listed; k++)
 			listed = strcmp(r->keywords[k], words[i]) == 0;
+		for (size_t g = 0; g < r->nalso && !listed; g++)
+			for (size_t k = 0; k < r->also[g].len && !listed; k++)
+				listed = strcmp(r->also[g].words[k], words[i]) == 0;
 		if (!listed)
 			return rule__complain(msg, msglen,
-					      "keywords-alone: '%s' is not a word of the first "
-					      "keywords group", words[i]);
+					      "keywords-alone: '%s' is not a word of the "
+					      "keywords groups", words[i]);
 	}
 	return true;
 }
@@ -426,9 +429,10 @@ const rule_key rule_keys[] = {
 	  "(`$\"...\"`) count as code: its holes are. `TLSLINT_NO_NARROWING=1` turns it off." },
 	{ "keywords-alone", 0, RULE_FIELD_WORDS, F(keywords_alone), F(nkeywords_alone),
 	  key_keywords_alone,
-	  "words of the first keyword group that count only where they stand alone: neither "
+	  "words of the keyword groups that count only where they stand alone: neither "
 	  "right after nor right before a letter, digit, `_`, `-` or `.`. For short options "
-	  "(`-1` counts in `curl -1 URL` and `\"-1\"`, not in `x-1`, `-10` or `2021-1.5`). "
+	  "(`-1` counts in `curl -1 URL` and `\"-1\"`, not in `x-1`, `-10` or `2021-1.5`) and "
+	  "command names (`curl` in `/usr/bin/curl -1`, not in `libcurl` or `GIT_CURL_VERBOSE`). "
 	  "`TLSLINT_NO_NARROWING=1` turns it off." },
 	{ "keywords-here", 0, RULE_FIELD_WORDS, F(keywords_here), F(nkeywords_here),
 	  key_keywords_here,

@@ -79,8 +79,8 @@ typedef struct rule {
 				  keyword group's hits (engine/query_rules.h) */
 	bool keywords_in_code; /* `keywords-in: code`: first-group words in comments and
 				  string literals do not count (scan/scanner.c) */
-	char **keywords_alone; /* `keywords-alone:` first-group words that count only where
-				  they stand alone (scan/scanner.c) */
+	char **keywords_alone; /* `keywords-alone:` words of any keyword group that count only
+				  where they stand alone (scan/scanner.c) */
 	size_t nkeywords_alone;
 	char **keywords_here;  /* `keywords-here:` without one of them, the rule can match only
 				  through names defined in other files (scan/scanner.c) */

@@ -26,9 +26,13 @@
 #include "values/evaluator.h"
 #include "walk/vendored.h"
 
+/* A rule's `keywords-alone` words: those of its first group as ids of the language's
+ * matcher, those of its later groups as ids of `also`. */
 struct alone_words {
 	uint32_t *ids;
 	size_t n;
+	uint32_t *also_ids;
+	size_t nalso;
 };
 
 /* A rule's `keywords-here` words, as ids of the language's matcher. */
@@ -49,6 +53,8 @@ struct lang_slot {
 	keyword_expr *fact_exprs; /* per post-scan analyzer reading this language */
 	size_t nfact_exprs;
 	bool always;             /* some rule has no keyword: every file is analysed */
+	bool also_alone;         /* some rule has `keywords-alone` words in its later groups:
+				    `also` is scanned with its hits' offsets */
 	const rule **rules;
 	size_t nrules;
 	bool facts; /* a post-scan analyzer needs this language's facts */
@@ -119,12 +125,6 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 		slot->exprs = xreallocarray(slot->exprs, slot->nrules + 1, sizeof(*slot->exprs));
 		keyword_expr *e = &slot->exprs[slot->nrules];
 		memset(e, 0, sizeof(*e));
-		slot->alone = xreallocarray(slot->alone, slot->nrules + 1, sizeof(*slot->alone));
-		struct alone_words *a = &slot->alone[slot->nrules];
-		a->n = r->nkeywords ? r->nkeywords_alone : 0;
-		a->ids = a->n ? xcalloc(a->n, sizeof(*a->ids)) : NULL;
-		for (size_t i = 0; i < a->n; i++)
-			a->ids[i] = matcher_add(slot->m, r->keywords_alone[i]);
 		slot->here = xreallocarray(slot->here, slot->nrules + 1, sizeof(*slot->here));
 		struct here_words *h = &slot->here[slot->nrules];
 		h->n = r->nkeywords ? r->nkeywords_here : 0;
@@ -142,6 +142,22 @@ static void scanner__add_to_slots(scanner *s, const rule *r, const language *lan
 		for (size_t g = 0; g < r->nalso && r->nkeywords; g++)
 			keyword_expr_add_group(e, slot->also, (const char *const *)r->also[g].words,
 					       r->also[g].len);
+		slot->alone = xreallocarray(slot->alone, slot->nrules, sizeof(*slot->alone));
+		struct alone_words *a = &slot->alone[slot->nrules - 1];
+		memset(a, 0, sizeof(*a));
+		size_t nalone = r->nkeywords ? r->nkeywords_alone : 0;
+		for (size_t i = 0; i < nalone; i++) {
+			const char *w = r->keywords_alone[i];
+			bool first = false;
+			for (size_t j = 0; j < r->nkeywords && !first; j++)
+				first = strcmp(r->keywords[j], w) == 0;
+			if (first || !slot->also) {
+				*PUSH(a->ids, a->n) = matcher_add(slot->m, w);
+			} else {
+				*PUSH(a->also_ids, a->nalso) = matcher_add(slot->also, w);
+				slot->also_alone = true;
+			}
+		}
 	}
 }
 
@@ -293,6 +309,7 @@ void scanner_free(scanner *s)
 		for (size_t i = 0; i < slot->nrules; i++) {
 			keyword_expr_release(&slot->exprs[i]);
 			free(slot->alone[i].ids);
+			free(slot->alone[i].also_ids);
 			free(slot->here[i].ids);
 		}
 		free(slot->alone);
@@ -514,6 +531,25 @@ static bool scanner__first_group_alone(const struct lang_slot *slot, size_t r,
 	return false;
 }
 
+/* Does later group `g` of rule `r` hold in `hits` (the `also` matcher's, with offsets), its
+ * `keywords-alone` words counting only standing alone? */
+static bool scanner__later_group_alone(const struct lang_slot *slot, size_t r, size_t g,
+				       const source_file *src, const match_result *hits)
+{
+	const struct alone_words *a = &slot->alone[r];
+	for (size_t k = 0; k < hits->nhits; k++) {
+		const match_hit *h = &hits->hits[k];
+		if (!keyword_expr_in_group(&slot->exprs[r], g, h->word))
+			continue;
+		bool restricted = false;
+		for (size_t i = 0; i < a->nalso && !restricted; i++)
+			restricted = a->also_ids[i] == h->word;
+		if (!restricted || scanner__alone(slot->also, src, h))
+			return true;
+	}
+	return false;
+}
+
 /* One pass over the text for every keyword of the language; says which rules can match
  * (`ks->live`) and whether the file is worth analysing at all. */
 static bool scanner__keywords(struct lang_slot *slot, language lang, const char *uri,
@@ -532,11 +568,14 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
 		if (ks->live[r] && slot->alone[r].n && ts_narrowing_enabled())
 			ks->live[r] = scanner__first_group_alone(slot, r, src, &ks->hits);
+		bool alone = slot->alone[r].nalso && ts_narrowing_enabled();
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
-				matcher_scan(slot->also, src->text, src->len, false, &ks->also);
+				matcher_scan(slot->also, src->text, src->len, slot->also_alone,
+					     &ks->also);
 			also_scanned = true;
-			ks->live[r] = keyword_expr_group_holds(e, g, &ks->also);
+			ks->live[r] = alone ? scanner__later_group_alone(slot, r, g, src, &ks->also)
+					    : keyword_expr_group_holds(e, g, &ks->also);
 		}
 	}
 	/* Last, as it reads the text again: only for rules that every group lets in. */

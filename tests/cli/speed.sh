@@ -163,6 +163,16 @@ grep -q ' 1 read, 1 parsed' "$tmp/sh2.err" || { fail "curl_upper.sh was not pars
 grep -q ' 1 read, 0 parsed' "$tmp/sh3.err" || { fail "words_only.sh was parsed"; cat "$tmp/sh3.err"; }
 TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -v -f json -o "$tmp/sh4.json" "$cases/sh/words_only.sh" 2> "$tmp/sh4.err" || fail "scan words_only.sh without narrowing"
 grep -q ' 1 read, 1 parsed' "$tmp/sh4.err" || { fail "words_only.sh was not parsed without narrowing"; cat "$tmp/sh4.err"; }
+# The command names are `keywords-alone` words too: `curl` inside libcurl or GIT_CURL_VERBOSE
+# does not count (tool_in_words.sh is read, not parsed; parsed without narrowing), and
+# /usr/bin/curl or NODE_OPTIONS does (tool_with_path.sh: both reported).
+"$bin" scan --fail-on none -q -v -f json -o "$tmp/sh6.json" "$cases/sh/tool_in_words.sh" 2> "$tmp/sh6.err" || fail "scan tool_in_words.sh"
+grep -q ' 1 read, 0 parsed' "$tmp/sh6.err" || { fail "tool_in_words.sh was parsed"; cat "$tmp/sh6.err"; }
+TLSLINT_NO_NARROWING=1 "$bin" scan --fail-on none -q -v -f json -o "$tmp/sh7.json" "$cases/sh/tool_in_words.sh" 2> "$tmp/sh7.err" || fail "scan tool_in_words.sh without narrowing"
+grep -q ' 1 read, 1 parsed' "$tmp/sh7.err" || { fail "tool_in_words.sh was not parsed without narrowing"; cat "$tmp/sh7.err"; }
+"$bin" scan --fail-on none -q -f json -o "$tmp/sh8.json" "$cases/sh/tool_with_path.sh" || fail "scan tool_with_path.sh"
+[ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh8.json")" = "LT-SH-001:3 LT-SH-001:4" ] ||
+  fail "tool_with_path.sh: $(jq -c '[.findings[] | "\(.rule):\(.line)"]' "$tmp/sh8.json"), want LT-SH-001 at lines 3 and 4"
 "$bin" scan --fail-on none -q -f json -o "$tmp/sh5.json" "$cases/sh/quoted.sh" || fail "scan quoted.sh"
 [ "$(jq -r '[.findings[] | "\(.rule):\(.line)"] | join(" ")' "$tmp/sh5.json")" = "LT-SH-001:3" ] ||
   fail "quoted.sh: $(jq -c '[.findings[] | .rule]' "$tmp/sh5.json"), want LT-SH-001 at line 3"

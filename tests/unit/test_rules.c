@@ -554,6 +554,18 @@ void test_keyword_groups(void)
 	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) < 0);
 	CHECK(strstr(err, "group 1 of") != NULL);
 	free(text);
+	/* keywords-alone: words of any group; a word of none is refused. */
+	text = xasprintf("%s; keywords: -1 & curl, Enabled\n; keywords-alone: -1, curl\n"
+			 "(identifier) @x\n", kw_header);
+	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) == 0);
+	CHECK_UINT(r.nkeywords_alone, 2);
+	rule_release(&r);
+	free(text);
+	text = xasprintf("%s; keywords: -1 & curl\n; keywords-alone: wget\n(identifier) @x\n",
+			 kw_header);
+	CHECK(rule_parse(&r, text, "k.scm", err, sizeof(err)) < 0);
+	CHECK(strstr(err, "keywords-alone: 'wget' is not a word of the keywords groups") != NULL);
+	free(text);
 }
 
 void test_message_template(void)
