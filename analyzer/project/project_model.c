@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rules/finding.h"
 #include "util/alloc.h"
 
 static bool pm__has_ext(const char *uri, const char *ext)
@@ -122,10 +123,7 @@ typedef struct pm_dirs {
 
 static size_t pm__dir_hash(const char *s)
 {
-	size_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return (size_t)finding_text_hash(s, strlen(s));
 }
 
 static bool pm__is_repository_cached(pm_dirs *c, const char *dir)

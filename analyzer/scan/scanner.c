@@ -512,39 +512,20 @@ static bool scanner__alone(const matcher *m, const source_file *src, const match
 	       (end >= src->len || !scanner__word_char(src->text[end]));
 }
 
-/* A rule with `keywords-alone` words holds its first group only through a hit of another
- * word of the group or one of those words standing alone. */
-static bool scanner__first_group_alone(const struct lang_slot *slot, size_t r,
-				       const source_file *src, const match_result *hits)
+/* Does group `g` of `e` hold in `hits` (of matcher `m`, with offsets), its `keywords-alone`
+ * words (`alone`, ids of `m`) counting only standing alone? */
+static bool scanner__group_alone(const keyword_expr *e, size_t g, const matcher *m,
+				 const uint32_t *alone, size_t nalone, const source_file *src,
+				 const match_result *hits)
 {
-	const struct alone_words *a = &slot->alone[r];
 	for (size_t k = 0; k < hits->nhits; k++) {
 		const match_hit *h = &hits->hits[k];
-		if (!keyword_expr_in_group(&slot->exprs[r], 0, h->word))
+		if (!keyword_expr_in_group(e, g, h->word))
 			continue;
 		bool restricted = false;
-		for (size_t i = 0; i < a->n && !restricted; i++)
-			restricted = a->ids[i] == h->word;
-		if (!restricted || scanner__alone(slot->m, src, h))
-			return true;
-	}
-	return false;
-}
-
-/* Does later group `g` of rule `r` hold in `hits` (the `also` matcher's, with offsets), its
- * `keywords-alone` words counting only standing alone? */
-static bool scanner__later_group_alone(const struct lang_slot *slot, size_t r, size_t g,
-				       const source_file *src, const match_result *hits)
-{
-	const struct alone_words *a = &slot->alone[r];
-	for (size_t k = 0; k < hits->nhits; k++) {
-		const match_hit *h = &hits->hits[k];
-		if (!keyword_expr_in_group(&slot->exprs[r], g, h->word))
-			continue;
-		bool restricted = false;
-		for (size_t i = 0; i < a->nalso && !restricted; i++)
-			restricted = a->also_ids[i] == h->word;
-		if (!restricted || scanner__alone(slot->also, src, h))
+		for (size_t i = 0; i < nalone && !restricted; i++)
+			restricted = alone[i] == h->word;
+		if (!restricted || scanner__alone(m, src, h))
 			return true;
 	}
 	return false;
@@ -564,17 +545,20 @@ static bool scanner__keywords(struct lang_slot *slot, language lang, const char 
 	bool any = slot->always, also_scanned = false;
 	for (size_t r = 0; r < slot->nrules; r++) {
 		const keyword_expr *e = &slot->exprs[r];
+		const struct alone_words *a = &slot->alone[r];
 		ks->live[r] = rule_applies_to(slot->rules[r], uri) &&
 			      (!e->ngroups || keyword_expr_group_holds(e, 0, &ks->hits));
-		if (ks->live[r] && slot->alone[r].n && ts_narrowing_enabled())
-			ks->live[r] = scanner__first_group_alone(slot, r, src, &ks->hits);
-		bool alone = slot->alone[r].nalso && ts_narrowing_enabled();
+		if (ks->live[r] && a->n && ts_narrowing_enabled())
+			ks->live[r] = scanner__group_alone(e, 0, slot->m, a->ids, a->n, src,
+							   &ks->hits);
+		bool alone = a->nalso && ts_narrowing_enabled();
 		for (size_t g = 1; g < e->ngroups && ks->live[r]; g++) {
 			if (!also_scanned)
 				matcher_scan(slot->also, src->text, src->len, slot->also_alone,
 					     &ks->also);
 			also_scanned = true;
-			ks->live[r] = alone ? scanner__later_group_alone(slot, r, g, src, &ks->also)
+			ks->live[r] = alone ? scanner__group_alone(e, g, slot->also, a->also_ids,
+								   a->nalso, src, &ks->also)
 					    : keyword_expr_group_holds(e, g, &ks->also);
 		}
 	}

@@ -42,6 +42,7 @@ static bool vendored__is(const char *s, size_t n, struct vendored_name name)
 {
 	return name.n == n && strncasecmp(s, name.s, n) == 0;
 }
+#define VENDORED_IS(s, n, lit) vendored__is(s, n, (struct vendored_name)VN(lit))
 
 /* A NuGet package folder: `Name.1.2.3` (a dot followed by a digit). */
 static bool vendored__versioned(const char *s, size_t n)
@@ -63,13 +64,12 @@ const char *vendored_path(const char *uri)
 		for (size_t i = 0; i < sizeof(vendored__dirs) / sizeof(vendored__dirs[0]); i++)
 			if (vendored__is(s, n, vendored__dirs[i]))
 				return "vendored directory";
-		if (first && vendored__is(s, n, (struct vendored_name)VN("deps")))
+		if (first && VENDORED_IS(s, n, "deps"))
 			return "vendored directory";
 		/* NuGet's packages/<Name>.<version>/ (also under .nuget/packages/). */
-		if (prev && vendored__is(prev, prevn, (struct vendored_name)VN("packages")) && vendored__versioned(s, n))
+		if (prev && VENDORED_IS(prev, prevn, "packages") && vendored__versioned(s, n))
 			return "NuGet package folder";
-		if (vendored__is(s, n, (struct vendored_name)VN("Service References")) ||
-		    vendored__is(s, n, (struct vendored_name)VN("Web References")))
+		if (VENDORED_IS(s, n, "Service References") || VENDORED_IS(s, n, "Web References"))
 			return "generated service reference";
 		prev = s;
 		prevn = n;
